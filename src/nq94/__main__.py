@@ -1,0 +1,5 @@
+"""`python -m nq94`."""
+
+from nq94.cli import main
+
+main()

@@ -1,0 +1,148 @@
+"""Evaluation: a pure function from targets and a report to immutable results."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from nq94.model import (
+    Entry,
+    Kind,
+    Operator,
+    Report,
+    Status,
+    Target,
+    TargetsFile,
+    derive,
+)
+
+
+class Obtained(StrEnum):
+    """How the compared value came about."""
+
+    REPORTED = "reported"
+    DERIVED = "derived"
+    PROJECTED = "projected"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The status of one target in one report, with everything that explains it."""
+
+    target: Target
+    status: Status
+    entry: Entry | None = None
+    value: Decimal | None = None
+    """The figure for the period: as reported, or derived from baseline and current."""
+    actual: Decimal | None = None
+    """The figure compared with the threshold: ``value``, or its year-end projection."""
+    obtained: Obtained | None = None
+    gap: Decimal | None = None
+    """``actual`` minus the threshold (outside a band: minus the nearest bound)."""
+    percent_of_target: Decimal | None = None
+    margin: Decimal = Decimal(0)
+    """The at-risk margin used: 0 for final figures."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """All results of one report, in the targets file's order."""
+
+    file: str
+    report: Report
+    targets: TargetsFile
+    results: tuple[Result, ...]
+
+    @property
+    def summary(self) -> dict[Status, int]:
+        """How many targets have each status, every status listed."""
+        counts = Counter(result.status for result in self.results)
+        return {status: counts[status] for status in Status}
+
+
+def evaluate(targets: TargetsFile, report: Report, *, file: str = "") -> Evaluation:
+    """Evaluate every target of ``targets`` against ``report``."""
+    results = tuple(
+        evaluate_target(target, report, report.values.get(target.id)) for target in targets.targets
+    )
+    return Evaluation(file, report, targets, results)
+
+
+def evaluate_target(target: Target, report: Report, entry: Entry | None) -> Result:
+    """The status of one target given its entry (None when the report has no figure for it)."""
+    if entry is None:
+        return Result(target, Status.NO_DATA)
+    value = derive(target, entry)
+    actual, obtained = value, Obtained.DERIVED if entry.derived else Obtained.REPORTED
+    period = report.period
+    if target.kind is Kind.FLOW and not period.is_year_end:
+        actual, obtained = value / period.fraction, Obtained.PROJECTED
+    margin = Decimal(0) if report.is_final else target.at_risk_margin
+    status = decide(target, actual, margin)
+    if status is Status.MISSED and target.kind is Kind.COUNT and not period.is_year_end:
+        status = Status.AT_RISK  # a count can still be reached before the year ends
+    percent = actual / target.threshold * 100 if target.threshold else None
+    return Result(
+        target,
+        status,
+        entry=entry,
+        value=value,
+        actual=actual,
+        obtained=obtained,
+        gap=gap(target, actual),
+        percent_of_target=percent,
+        margin=margin,
+    )
+
+
+def decide(target: Target, actual: Decimal, margin: Decimal) -> Status:
+    """Met clear of the margin on the good side, missed beyond it on the bad side, else at risk.
+
+    With a margin of 0 this is the plain comparison: exactly 3.0 misses "< 3", exactly 90 meets
+    ">= 90".
+    """
+    band = target.band
+    if band is not None:
+        low, high = band
+        if low + margin <= actual <= high - margin:
+            return Status.MET
+        if actual < low - margin or actual > high + margin:
+            return Status.MISSED
+        return Status.AT_RISK
+    threshold, operator = target.threshold, target.operator
+    upward = operator in (Operator.GE, Operator.GT)
+    good, bad = (
+        (threshold + margin, threshold - margin)
+        if upward
+        else (threshold - margin, threshold + margin)
+    )
+    if holds(operator, actual, good):
+        return Status.MET
+    if not holds(operator, actual, bad):
+        return Status.MISSED
+    return Status.AT_RISK
+
+
+def holds(operator: Operator, actual: Decimal, threshold: Decimal) -> bool:
+    """Whether ``actual operator threshold`` is true, for the one-sided operators."""
+    match operator:
+        case Operator.GE:
+            return actual >= threshold
+        case Operator.GT:
+            return actual > threshold
+        case Operator.LE:
+            return actual <= threshold
+        case Operator.LT:
+            return actual < threshold
+        case Operator.BETWEEN | Operator.APPROX:
+            raise ValueError(f"{operator} compares with a band, not a single threshold")
+
+
+def gap(target: Target, actual: Decimal) -> Decimal:
+    """How far ``actual`` is from the threshold, in the target's unit; 0 inside a band."""
+    if target.operator is Operator.BETWEEN:
+        low, high = target.band or (target.threshold, target.threshold)
+        return actual - low if actual < low else actual - high if actual > high else Decimal(0)
+    return actual - target.threshold

@@ -1,0 +1,555 @@
+"""Pydantic models of a targets file and of a report (an actuals file); pure, no I/O."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from nq94.yamldoc import YamlDate
+
+Path = tuple[str, ...]
+
+
+class Status(StrEnum):
+    """How a target stands in a report, from best to worst."""
+
+    MET = "met"
+    AT_RISK = "at_risk"
+    MISSED = "missed"
+    NO_DATA = "no_data"
+
+
+class Operator(StrEnum):
+    """How an actual value is compared with a target's threshold."""
+
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    BETWEEN = "between"
+    APPROX = "≈"
+
+
+class Kind(StrEnum):
+    """What sort of quantity a target measures; decides derivation and projection."""
+
+    GROWTH = "growth"
+    SHARE = "share"
+    RATE = "rate"
+    LEVEL = "level"
+    FLOW = "flow"
+    COUNT = "count"
+    CHANGE = "change"
+
+
+class Measure(StrEnum):
+    """The nature of a target's unit; decides the default at-risk margin."""
+
+    PERCENT = "percent"
+    POINTS = "points"
+    AMOUNT = "amount"
+    COUNT = "count"
+
+
+class Basis(StrEnum):
+    """Whether a report's figures are final or not."""
+
+    OFFICIAL = "official"
+    ESTIMATE = "estimate"
+
+
+class PeriodKind(StrEnum):
+    """The kinds of period a report may cover; all are year to date."""
+
+    YEAR = "year"
+    QUARTER = "quarter"
+    HALF = "half"
+    NINE_MONTHS = "nine_months"
+    MONTH = "month"
+
+
+DERIVABLE = {Kind.GROWTH, Kind.CHANGE}
+"""Kinds whose value may be given as a baseline and a current figure."""
+
+DEFAULT_APPROX_TOLERANCE = Decimal("1.0")
+_PERCENT_MARGIN = Decimal("0.5")
+_AMOUNT_MARGIN_SHARE = Decimal("0.02")
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
+_COMMA_NUMBER = re.compile(r"[-+]?\d+,\d+")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, YamlDate):
+        return f"a date ('{value.text}')"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(str(value)) if isinstance(value, str) else str(value)
+
+
+def parse_number(value: Any) -> Decimal:
+    """A finite Decimal from a YAML number, or from text such as '7.5', '7,5' or '7,5%'."""
+    if isinstance(value, Decimal) and not isinstance(value, bool):
+        if not value.is_finite():
+            raise PydanticCustomError(
+                "number", "expected a finite number, got {got}", {"got": value}
+            )
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        if _PLAIN_NUMBER.fullmatch(text):
+            return Decimal(text)
+        if _COMMA_NUMBER.fullmatch(text):
+            return Decimal(text.replace(",", "."))
+    raise PydanticCustomError("number", "expected a number, got {got}", {"got": _describe(value)})
+
+
+Number = Annotated[
+    Decimal,
+    PlainValidator(parse_number),
+    PlainSerializer(lambda d: d, return_type=Decimal),
+    WithJsonSchema({"type": "number"}),
+]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise PydanticCustomError("text", "expected text, got {got}", {"got": _describe(value)})
+
+
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string"})]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in a parsed file, at a path of keys; loading turns it into a location."""
+
+    path: Path
+    message: str
+    at_key: bool = False
+
+
+# --- targets -------------------------------------------------------------------------------------
+
+
+class Names(_Frozen):
+    """A label in Vietnamese and in English."""
+
+    vi: Text
+    en: Text
+
+
+class Target(_Frozen):
+    """One quantified aim of a resolution."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    section: Text
+    clause: Text
+    words: Text
+    name: Names
+    unit: Names
+    measure: Measure
+    kind: Kind
+    operator: Operator
+    threshold: Number
+    upper: Number | None = None
+    tolerance: Number | None = None
+    margin: Number | None = None
+    plausible: tuple[Number, Number]
+
+    @field_validator("operator", mode="before")
+    @classmethod
+    def _operator_alias(cls, value: Any) -> Any:
+        return Operator.APPROX if value in ("approx", "~") else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        low, high = self.plausible
+        if low >= high:
+            raise PydanticCustomError(
+                "plausible", "plausible range must be [low, high] with low < high"
+            )
+        if (self.operator is Operator.BETWEEN) != (self.upper is not None):
+            raise PydanticCustomError(
+                "upper", "'upper' is required with 'between' and only with it"
+            )
+        if self.upper is not None and self.upper <= self.threshold:
+            raise PydanticCustomError("upper", "'upper' must be above 'threshold'")
+        if self.tolerance is not None and self.operator is not Operator.APPROX:
+            raise PydanticCustomError("tolerance", "'tolerance' applies only to the '≈' operator")
+        if self.margin is not None and self.margin < 0:
+            raise PydanticCustomError("margin", "'margin' must not be negative")
+        return self
+
+    @property
+    def at_risk_margin(self) -> Decimal:
+        """The margin around the threshold within which a non-final value is at risk."""
+        if self.margin is not None:
+            return self.margin
+        match self.measure:
+            case Measure.PERCENT | Measure.POINTS:
+                return _PERCENT_MARGIN
+            case Measure.AMOUNT:
+                return abs(self.threshold) * _AMOUNT_MARGIN_SHARE
+            case Measure.COUNT:
+                return Decimal(0)
+
+    @property
+    def band(self) -> tuple[Decimal, Decimal] | None:
+        """The accepted interval of 'between' and '≈' targets; None for one-sided ones."""
+        if self.operator is Operator.BETWEEN:
+            assert self.upper is not None  # guaranteed by _consistent
+            return self.threshold, self.upper
+        if self.operator is Operator.APPROX:
+            tolerance = self.tolerance if self.tolerance is not None else DEFAULT_APPROX_TOLERANCE
+            return self.threshold - tolerance, self.threshold + tolerance
+        return None
+
+
+class SumRule(_Frozen):
+    """Several targets' values must add up to a total, within a tolerance."""
+
+    id: Text
+    rule: Literal["sum"]
+    targets: Annotated[list[Text], Field(min_length=2)]
+    total: Number
+    tolerance: Number
+    description: Names
+
+
+class AtMostRule(_Frozen):
+    """One target's value must not exceed another's."""
+
+    id: Text
+    rule: Literal["at_most"]
+    target: Text
+    limit: Text
+    description: Names
+
+
+Rule = Annotated[SumRule | AtMostRule, Field(discriminator="rule")]
+
+
+class Resolution(_Frozen):
+    """The resolution a targets file encodes."""
+
+    number: Text
+    title: Names
+    issuer: Text
+    adopted: Text
+    year: Annotated[int, Field(ge=1900, le=2200)]
+
+
+class TargetsFile(_Frozen):
+    """A whole targets file: the resolution, its sections, targets and cross-target rules."""
+
+    resolution: Resolution
+    sections: dict[str, Names]
+    targets: list[Target]
+    rules: list[Rule] = []
+
+    def check(self) -> list[Finding]:
+        """Problems pydantic cannot see: duplicate ids, unknown sections and rule references."""
+        findings: list[Finding] = []
+        seen: set[str] = set()
+        for index, target in enumerate(self.targets):
+            where = ("targets", str(index))
+            if target.id in seen:
+                findings.append(Finding((*where, "id"), f"duplicate target id '{target.id}'"))
+            seen.add(target.id)
+            if target.section not in self.sections:
+                known = ", ".join(self.sections)
+                message = f"unknown section '{target.section}'; expected one of: {known}"
+                findings.append(Finding((*where, "section"), message))
+            low, high = target.plausible
+            if not low <= target.threshold <= high:
+                findings.append(
+                    Finding((*where, "threshold"), "threshold is outside the plausible range")
+                )
+        for index, rule in enumerate(self.rules):
+            names = rule.targets if isinstance(rule, SumRule) else [rule.target, rule.limit]
+            for name in names:
+                if name not in seen:
+                    message = f"rule '{rule.id}' names unknown target '{name}'"
+                    findings.append(Finding(("rules", str(index)), message))
+        return findings
+
+    def target(self, target_id: str) -> Target | None:
+        """The target with this id, if any."""
+        return self.by_id.get(target_id)
+
+    @cached_property
+    def by_id(self) -> dict[str, Target]:
+        """Targets by id."""
+        return {target.id: target for target in self.targets}
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+_PERIOD = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The stretch of a year a report covers, always from 1 January."""
+
+    year: int
+    kind: PeriodKind
+    months: int
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Parse '2024', '2024-Q3', '2024-H1', '2024-9M' or '2024-M05'; ValueError otherwise."""
+        match = _PERIOD.fullmatch(text.strip())
+        if not match:
+            raise ValueError(text)
+        year, quarter, half, nine, month = match.groups()
+        if quarter:
+            return cls(int(year), PeriodKind.QUARTER, 3 * int(quarter))
+        if half:
+            return cls(int(year), PeriodKind.HALF, 6)
+        if nine:
+            return cls(int(year), PeriodKind.NINE_MONTHS, 9)
+        if month:
+            return cls(int(year), PeriodKind.MONTH, int(month))
+        return cls(int(year), PeriodKind.YEAR, 12)
+
+    @property
+    def fraction(self) -> Decimal:
+        """The elapsed fraction of the year (9 months: 0.75)."""
+        return Decimal(self.months) / 12
+
+    @property
+    def is_year_end(self) -> bool:
+        """Whether the period runs to the end of the year."""
+        return self.months == 12
+
+    def __str__(self) -> str:
+        match self.kind:
+            case PeriodKind.YEAR:
+                return str(self.year)
+            case PeriodKind.QUARTER:
+                return f"{self.year}-Q{self.months // 3}"
+            case PeriodKind.HALF:
+                return f"{self.year}-H1"
+            case PeriodKind.NINE_MONTHS:
+                return f"{self.year}-9M"
+            case PeriodKind.MONTH:
+                return f"{self.year}-M{self.months:02d}"
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = str(int(value))
+    if isinstance(value, str):
+        try:
+            return Period.parse(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "period",
+        'expected a period such as "2024", "2024-Q3", "2024-H1", "2024-9M" or '
+        '"2024-M05", got {got}',
+        {"got": _describe(value)},
+    )
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"^{_PERIOD.pattern}$",
+            "examples": ["2024", "2024-Q3", "2024-H1", "2024-9M", "2024-M05"],
+        }
+    ),
+]
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+
+class Entry(_Frozen):
+    """A reported figure: a value, or a baseline and current figure to derive it from."""
+
+    value: Number | None = None
+    baseline: Number | None = None
+    current: Number | None = None
+    source: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_number(cls, data: Any) -> Any:
+        return data if isinstance(data, dict) else {"value": data}
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Entry:
+        pair = (self.baseline is not None, self.current is not None)
+        if self.value is not None and any(pair):
+            raise PydanticCustomError(
+                "entry", "give either 'value' or 'baseline' and 'current', not both"
+            )
+        if self.value is None and not all(pair):
+            raise PydanticCustomError("entry", "expected 'value', or both 'baseline' and 'current'")
+        return self
+
+    @property
+    def derived(self) -> bool:
+        """Whether the value is to be derived from a baseline and a current figure."""
+        return self.value is None
+
+
+class Report(_Frozen):
+    """The figures of one period, as an actuals file gives them."""
+
+    period: PeriodField
+    basis: Basis = Basis.OFFICIAL
+    source: Text | None = None
+    values: dict[str, Entry]
+
+    @property
+    def is_final(self) -> bool:
+        """Official figures for a whole year: compared strictly, without an at-risk margin."""
+        return self.basis is Basis.OFFICIAL and self.period.is_year_end
+
+
+def derive(target: Target, entry: Entry) -> Decimal:
+    """The value of an entry: as given, or derived from baseline and current for its kind."""
+    if entry.value is not None:
+        return entry.value
+    assert entry.baseline is not None
+    assert entry.current is not None
+    if target.kind is Kind.GROWTH:
+        return (entry.current / entry.baseline - 1) * 100
+    return entry.baseline - entry.current
+
+
+def check_report(report: Report, targets: TargetsFile) -> list[Finding]:
+    """Problems of a well-formed report against the targets: year, ids, forms, ranges, rules."""
+    return check_period(report.period, targets) + check_values(report.values, targets)
+
+
+def check_period(period: Period, targets: TargetsFile) -> list[Finding]:
+    """A report must be for the year the targets are for."""
+    if period.year == targets.resolution.year:
+        return []
+    message = (
+        f"period {period} is not in {targets.resolution.year}, "
+        f"the year of resolution {targets.resolution.number}"
+    )
+    return [Finding(("period",), message)]
+
+
+def check_values(values: dict[str, Entry], targets: TargetsFile) -> list[Finding]:
+    """Unknown ids (with the closest real one), misplaced baselines, implausible values, rules."""
+    findings: list[Finding] = []
+    accepted: dict[str, Decimal] = {}
+    for target_id, entry in values.items():
+        path = ("values", target_id)
+        target = targets.target(target_id)
+        if target is None:
+            close = difflib.get_close_matches(target_id, targets.by_id, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "see `nq94 targets` for the ids"
+            findings.append(Finding(path, f"unknown target id; {hint}", at_key=True))
+            continue
+        if entry.derived and target.kind not in DERIVABLE:
+            message = (
+                "'baseline' and 'current' apply only to growth and change targets; "
+                f"this is a {target.kind} target, give 'value'"
+            )
+            findings.append(Finding(path, message))
+            continue
+        if entry.derived and target.kind is Kind.GROWTH and entry.baseline == 0:
+            findings.append(Finding((*path, "baseline"), "a growth baseline must not be 0"))
+            continue
+        value = derive(target, entry)
+        low, high = target.plausible
+        if not low <= value <= high:
+            how = "derived value" if entry.derived else "value"
+            findings.append(
+                Finding(
+                    path if entry.derived else (*path, "value"),
+                    f"{how} {plain(value)} is outside the plausible range "
+                    f"{plain(low)} to {plain(high)} {target.unit.en}",
+                )
+            )
+            continue
+        accepted[target_id] = value
+    findings.extend(_check_rules(targets, accepted))
+    return findings
+
+
+def _check_rules(targets: TargetsFile, values: dict[str, Decimal]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in targets.rules:
+        if isinstance(rule, SumRule):
+            if not all(name in values for name in rule.targets):
+                continue
+            total = sum((values[name] for name in rule.targets), Decimal(0))
+            if abs(total - rule.total) > rule.tolerance:
+                terms = " + ".join(rule.targets)
+                findings.append(
+                    Finding(
+                        ("values", rule.targets[0]),
+                        f"{terms} = {plain(total)}, expected {plain(rule.total)} "
+                        f"± {plain(rule.tolerance)} ({rule.description.en})",
+                    )
+                )
+        elif (
+            rule.target in values
+            and rule.limit in values
+            and values[rule.target] > values[rule.limit]
+        ):
+            findings.append(
+                Finding(
+                    ("values", rule.target),
+                    f"{plain(values[rule.target])} is above "
+                    f"{rule.limit} ({plain(values[rule.limit])}); {rule.description.en}",
+                )
+            )
+    return findings
+
+
+def plain(number: Decimal) -> str:
+    """A Decimal in plain notation, without exponent or needless trailing zeros (7.50 -> 7.5)."""
+    if number == number.to_integral_value():
+        return str(number.quantize(Decimal(1)))
+    return format(number.normalize(), "f")
