@@ -42,8 +42,8 @@ class Result:
     gap: Decimal | None = None
     """``actual`` minus the threshold (outside a band: minus the nearest bound)."""
     percent_of_target: Decimal | None = None
-    margin: Decimal = Decimal(0)
-    """The at-risk margin used: 0 for final figures."""
+    margin: Decimal | None = None
+    """The at-risk margin used: 0 for final figures, None without data."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ def evaluate_target(target: Target, report: Report, entry: Entry | None) -> Resu
     actual, obtained = value, Obtained.DERIVED if entry.derived else Obtained.REPORTED
     period = report.period
     if target.kind is Kind.FLOW and not period.is_year_end:
-        actual, obtained = value / period.fraction, Obtained.PROJECTED
+        actual, obtained = period.project(value), Obtained.PROJECTED
     margin = Decimal(0) if report.is_final else target.at_risk_margin
     status = decide(target, actual, margin)
     if status is Status.MISSED and target.kind is Kind.COUNT and not period.is_year_end:

@@ -45,8 +45,9 @@ def _builtin_targets() -> TargetsFile:
 
 def _targets_from(name: str, text: str) -> TargetsFile:
     doc = parse(name, text)
-    targets = validate(doc, TargetsFile, what="a targets file with resolution, sections, targets")
-    raise_findings(doc, targets.check())
+    targets = _validated(doc, TargetsFile, "a targets file with resolution, sections, targets")
+    _raise_all(doc, targets.check() if targets else [])
+    assert targets is not None  # _raise_all raised if validation failed
     return targets
 
 
@@ -62,17 +63,34 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
     period and each entry that does validate are still checked against the targets.
     """
     doc = parse(name, text)
-    try:
-        report = validate(doc, Report, what="a report with period and values")
-    except InputError as e:
+    report = _validated(doc, Report, "a report with period and values")
+    if report is not None:
+        findings = check_report(report, targets)
+    else:
         findings = _check_parts(doc.data, targets) if isinstance(doc.data, dict) else []
-        problems = [
-            *e.problems,
-            *(locate(doc, f.path, f.message, at_key=f.at_key) for f in findings),
-        ]
-        raise InputError(sorted(problems, key=lambda p: (p.line, p.column))) from e
-    raise_findings(doc, check_report(report, targets))
+    _raise_all(doc, findings)
+    assert report is not None  # _raise_all raised if validation failed
     return report
+
+
+def _validated(doc: Document, model: type[Model], what: str) -> Model | None:
+    """The validated model, or None with the problems added to ``doc.problems``."""
+    try:
+        return validate(doc, model, what=what)
+    except InputError as e:
+        doc.problems.extend(e.problems)
+        return None
+
+
+def _raise_all(doc: Document, findings: list[Finding]) -> None:
+    """Raise every problem of the document, in file order, one per position."""
+    located = (locate(doc, f.path, f.message, at_key=f.at_key) for f in findings)
+    problems: dict[tuple[int, int], Problem] = {}
+    for problem in [*doc.problems, *located]:
+        # a part the reader rejected reaches validation as null: report it once, as read
+        problems.setdefault((problem.line, problem.column), problem)
+    if problems:
+        raise InputError(sorted(problems.values(), key=lambda p: (p.line, p.column)))
 
 
 def _check_parts(data: dict[str, Any], targets: TargetsFile) -> list[Finding]:
@@ -104,12 +122,6 @@ def validate(doc: Document, model: type[Model], *, what: str) -> Model:
         raise InputError(_problems(doc, model, e)) from e
 
 
-def raise_findings(doc: Document, findings: list[Finding]) -> None:
-    """Raise InputError for the findings, if there are any."""
-    if findings:
-        raise InputError(locate(doc, f.path, f.message, at_key=f.at_key) for f in findings)
-
-
 def locate(doc: Document, loc: tuple[Any, ...], message: str, *, at_key: bool = False) -> Problem:
     """A problem at the deepest part of ``loc`` present in the file, prefixed with that path."""
     path = _present(doc.data, loc)
@@ -124,8 +136,8 @@ def _present(data: Any, loc: tuple[Any, ...]) -> tuple[str, ...]:
         key = str(segment)
         if isinstance(data, dict) and key in data:
             data = data[key]
-        elif isinstance(data, list) and isinstance(segment, int) and 0 <= segment < len(data):
-            data = data[segment]
+        elif isinstance(data, list) and key.isdigit() and int(key) < len(data):
+            data = data[int(key)]
         elif index + 1 < len(loc) and isinstance(data, dict):
             continue  # a union tag or validator name pydantic puts in the location
         else:
@@ -140,7 +152,7 @@ def _problems(doc: Document, model: type[BaseModel], error: ValidationError) -> 
         loc = item["loc"]
         kind = item["type"]
         if kind == "missing":
-            message = f"missing required key '{loc[-1]}'"
+            message = f"missing required key '{loc[-1]}'{_EXAMPLE.get(str(loc[-1]), '')}"
             problems.append(locate(doc, loc[:-1], message))
         elif kind == "extra_forbidden":
             allowed = ", ".join(_fields_at(model, loc[:-1]))
@@ -149,6 +161,12 @@ def _problems(doc: Document, model: type[BaseModel], error: ValidationError) -> 
         else:
             problems.append(locate(doc, loc, _message(item)))
     return problems
+
+
+_EXAMPLE = {
+    "period": ' (e.g. period: "2024" or "2024-9M")',
+    "values": " (a mapping of target id to value, e.g. values: {grdp_growth: 7.5})",
+}
 
 
 def _message(item: Any) -> str:

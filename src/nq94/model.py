@@ -352,6 +352,13 @@ class Period:
         """The elapsed fraction of the year (9 months: 0.75)."""
         return Decimal(self.months) / 12
 
+    def project(self, value: Decimal) -> Decimal:
+        """A year-to-date flow projected linearly to the year end (value / elapsed fraction).
+
+        Computed as value * 12 / months, so 15000 after 9 months is exactly 20000.
+        """
+        return value * 12 / self.months
+
     @property
     def is_year_end(self) -> bool:
         """Whether the period runs to the end of the year."""
@@ -418,7 +425,14 @@ class Entry(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _plain_number(cls, data: Any) -> Any:
-        return data if isinstance(data, dict) else {"value": data}
+        if not isinstance(data, dict):
+            return {"value": parse_number(data)}
+        for key in ("value", "baseline", "current"):
+            if key in data and data[key] is None:
+                raise PydanticCustomError(
+                    "number", "'{key}' is empty; expected a number", {"key": key}
+                )
+        return data
 
     @model_validator(mode="after")
     def _one_form(self) -> Entry:
@@ -530,7 +544,7 @@ def _check_rules(targets: TargetsFile, values: dict[str, Decimal]) -> list[Findi
                     Finding(
                         ("values", rule.targets[0]),
                         f"{terms} = {plain(total)}, expected {plain(rule.total)} "
-                        f"± {plain(rule.tolerance)} ({rule.description.en})",
+                        f"± {plain(rule.tolerance)}: {rule.description.en}",
                     )
                 )
         elif (

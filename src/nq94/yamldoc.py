@@ -30,6 +30,9 @@ Path = tuple[str, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _DECIMAL = re.compile(r"[-+]?(\d[\d_]*)?(\.\d[\d_]*)?([eE][-+]?\d+)?")
+_ALLOWED_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
 _SPECIAL_FLOATS = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
 
 
@@ -54,6 +57,8 @@ class Document:
 
     name: str
     data: Any
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading (duplicate keys, forbidden tags); the data omits those parts."""
     key_marks: dict[Path, Mark] = field(default_factory=dict)
     value_marks: dict[Path, Mark] = field(default_factory=dict)
 
@@ -102,7 +107,11 @@ def decode(name: str, raw: bytes) -> str:
 
 
 def parse(name: str, text: str) -> Document:
-    """Parse YAML text into a Document; syntax and structure problems raise InputError."""
+    """Parse YAML text into a Document; a syntax error raises InputError.
+
+    Problems that leave the rest readable (duplicate keys, forbidden tags, malformed numbers)
+    are kept in ``Document.problems`` so that they are reported with all the others.
+    """
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -118,8 +127,7 @@ def parse(name: str, text: str) -> Document:
     builder = _Builder(doc)
     doc.value_marks[()] = _mark(root)
     doc.data = builder.build(root, ())
-    if builder.problems:
-        raise InputError(builder.problems)
+    doc.problems = builder.problems
     return doc
 
 
@@ -135,15 +143,21 @@ class _Builder:
         self.problems: list[Problem] = []
         self.visited = 0
 
-    def fail(self, node: yaml.Node, message: str) -> None:
+    def fail(self, node: yaml.Node, path: Path, message: str) -> None:
         where = _mark(node)
-        self.problems.append(Problem(self.doc.name, where.line, where.column, message))
+        prefix = f"{'.'.join(path)}: " if path else ""
+        self.problems.append(Problem(self.doc.name, where.line, where.column, prefix + message))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
             if self.visited == MAX_NODES + 1:
-                self.fail(node, f"document expands to more than {MAX_NODES} nodes (alias bomb?)")
+                message = f"document expands to more than {MAX_NODES} values; aliases nest too deep"
+                self.fail(node, (), message)
+            return None
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace(_TAG, "!!", 1)
+            self.fail(node, path, f"YAML tag '{tag}' is not allowed; a report holds plain values")
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -154,27 +168,24 @@ class _Builder:
                 self.doc.value_marks.setdefault(child_path, _mark(child))
                 items.append(self.build(child, child_path))
             return items
-        return self.scalar(node)
+        return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
-                self.fail(
-                    key_node,
-                    "keys must be plain names; merge keys and complex keys are not supported",
-                )
+                message = "keys must be plain names; merge keys and complex keys are not supported"
+                self.fail(key_node, path, message)
                 continue
             key = key_node.value
             child = (*path, key)
             if key in first_seen:
-                dotted = ".".join(child)
-                self.fail(
-                    key_node,
-                    f"{dotted}: duplicate key, first given at line {first_seen[key].line}; "
-                    "each key may appear once",
+                message = (
+                    f"duplicate key, first given at line {first_seen[key].line}; "
+                    "each key may appear once"
                 )
+                self.fail(key_node, child, message)
                 continue
             first_seen[key] = _mark(key_node)
             self.doc.key_marks[child] = first_seen[key]
@@ -182,17 +193,14 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
-    def scalar(self, node: yaml.Node) -> Any:
+    def scalar(self, node: yaml.Node, path: Path) -> Any:
         tag: str = node.tag
         text: str = node.value
-        if tag == _TAG + "str":
-            return text
         if tag in (_TAG + "int", _TAG + "float"):
             number = to_decimal(text)
             if number is None:
-                self.fail(
-                    node, f"'{text}' is not a decimal number; write numbers like 7.5 or 19515"
-                )
+                message = f"'{text}' is not a decimal number; write numbers like 7.5 or 19515"
+                self.fail(node, path, message)
             return number
         if tag == _TAG + "bool":
             return text.lower() in ("true", "yes", "on", "y")
@@ -200,8 +208,7 @@ class _Builder:
             return None
         if tag == _TAG + "timestamp":
             return YamlDate(text)
-        self.fail(node, f"YAML tag '{tag}' is not allowed; a report holds only plain values")
-        return None
+        return text
 
 
 def to_decimal(text: str) -> Decimal | None:

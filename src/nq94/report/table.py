@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nq94.evaluate import Evaluation, Obtained, Result
-from nq94.model import Status
+from nq94.model import Basis, Status
 from nq94.report.numbers import STATUS_LABEL, comparison, display
 
 STATUS_STYLE = {
@@ -30,6 +30,7 @@ def console_for(out: TextIO, *, color: bool) -> Console:
         file=out,
         no_color=not color,
         color_system="auto" if color else None,
+        force_terminal=True if color else None,
         highlight=False,
         width=None if wide else 120,
     )
@@ -49,9 +50,13 @@ def build_table(evaluation: Evaluation) -> Table:
     """The status table of one report."""
     report, targets = evaluation.report, evaluation.targets
     if report.is_final:
-        basis = "official figures, compared strictly"
+        basis = "Official full-year figures: each value is compared strictly with its threshold."
     else:
-        basis = f"{report.basis.value}: within the margin of a threshold is at risk"
+        what = "Estimate" if report.basis is Basis.ESTIMATE else "Figures for part of the year"
+        basis = (
+            f"{what}: a value within the margin of its threshold is at risk; "
+            "flows are projected to the year end."
+        )
     table = Table(
         title=f"Resolution {targets.resolution.number}, {report.period}: {evaluation.file}",
         caption=basis,
@@ -102,7 +107,7 @@ def _cells(result: Result) -> list[str | Text]:
         comparison(target),
         display(result.gap, sign=True) if result.gap is not None else "",
         f"{display(percent, places=1, fixed=True)}%" if percent is not None else "",
-        f"±{display(result.margin)}",
+        f"±{display(result.margin)}" if result.margin is not None else "",
         status,
     ]
 

@@ -1,0 +1,286 @@
+"""The `nq94` command as a user runs it: exit codes, stdout and stderr together."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from nq94 import __version__
+from nq94.cli import FailOn, _color
+from nq94.model import Status, TargetsFile
+from nq94.report import RENDERER_BY_FORMAT, Format, renderer
+
+from .conftest import ROOT, SAMPLES, Run
+
+LOCATED = re.compile(r"^[^:\n]+:\d+:\d+: .+$")
+CLI = Callable[..., Run]
+
+
+def _json(run: Run) -> dict:  # type: ignore[type-arg]
+    return json.loads(run.stdout, parse_float=Decimal)
+
+
+def test_official_sample_shows_every_target(cli: CLI, targets: TargetsFile) -> None:
+    """Every one of the 30 targets appears with a status, and the summary adds up to 30."""
+    run = cli("check", "samples/2024-official.yaml")
+    assert run.exit_code == 0, run
+    for target in targets.targets:
+        assert target.id in run.stdout, run
+    assert "30 targets: 21 met, 0 at risk, 7 missed, 2 no data" in run.stdout, run
+    assert run.stderr == ""
+
+
+def test_official_sample_json(cli: CLI, targets: TargetsFile) -> None:
+    """The JSON lists all 30 results in targets order; unreported targets have no data."""
+    run = cli("check", "--format", "json", "samples/2024-official.yaml")
+    assert run.exit_code == 0, run
+    (report,) = _json(run)["reports"]
+    results = {r["id"]: r for r in report["results"]}
+    assert [r["id"] for r in report["results"]] == [t.id for t in targets.targets]
+    assert report["summary"] == {"met": 21, "at_risk": 0, "missed": 7, "no_data": 2, "total": 30}
+    assert results["urban_unemployment_rate"]["status"] == "missed"
+    assert results["cultural_families_rate"]["status"] == "met"
+    assert results["poverty_rate_reduction"]["status"] == "met"
+    assert results["poverty_rate_reduction"]["actual"] == Decimal("0.8")
+    assert results["defence_drill_districts"]["status"] == "no_data"
+    assert results["export_growth"]["input"] == {
+        "baseline": 30950,
+        "current": 33380,
+        "source": "Cục Thống kê tỉnh",
+        "note": "triệu USD",
+    }
+
+
+def test_nine_month_budget_projection(cli: CLI) -> None:
+    """15,000 after 9 months projects 20,000 for the year and is met; the table says so."""
+    run = cli("check", "-f", "json", "samples/2024-9m.yaml")
+    results = {r["id"]: r for r in _json(run)["reports"][0]["results"]}
+    budget = results["budget_revenue"]
+    assert (budget["value"], budget["actual"], budget["obtained"], budget["status"]) == (
+        15000,
+        20000,
+        "projected",
+        "met",
+    )
+    table = cli("check", "samples/2024-9m.yaml").stdout
+    assert "projected to year end from 15,000" in table
+
+
+@pytest.mark.parametrize(("basis", "status"), [("estimate", "at_risk"), ("official", "missed")])
+def test_same_grdp_growth_by_basis(cli: CLI, tmp_path: Path, basis: str, status: str) -> None:
+    """7.3 % growth is at risk in an estimate and missed in official figures."""
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        f'period: "2024"\nbasis: {basis}\nvalues:\n  grdp_growth: 7.3\n', encoding="utf-8"
+    )
+    results = _json(cli("check", "-f", "json", str(path)))["reports"][0]["results"]
+    assert results[0]["id"] == "grdp_growth"
+    assert results[0]["status"] == status
+
+
+def test_broken_report_exits_2_with_a_line_per_problem(cli: CLI) -> None:
+    """Typo, word for a number, rate of 120 and missing period: four located lines, exit 2."""
+    run = cli("check", "samples/invalid/2024-broken.yaml")
+    assert run.exit_code == 2, run
+    lines = run.stderr.splitlines()
+    assert lines == [
+        "samples/invalid/2024-broken.yaml:6:1: missing required key 'period' "
+        '(e.g. period: "2024" or "2024-9M")',
+        "samples/invalid/2024-broken.yaml:8:3: values.grdp_growht: unknown target id; "
+        "did you mean 'grdp_growth'?",
+        "samples/invalid/2024-broken.yaml:9:18: values.export_growth: expected a number, got 'bảy'",
+        "samples/invalid/2024-broken.yaml:10:26: values.health_insurance_rate: value 120 is "
+        "outside the plausible range 0 to 100 %",
+    ], run
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "tests/example-files/negative").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_every_bad_file_exits_2_with_located_lines_only(cli: CLI, path: Path) -> None:
+    """Whatever is wrong, stderr holds only FILE:LINE:COL: lines and the exit code is 2."""
+    run = cli("check", str(path))
+    assert run.exit_code == 2, run
+    assert run.stderr, run
+    assert all(LOCATED.match(line) for line in run.stderr.splitlines()), run
+
+
+def test_valid_files_are_reported_beside_invalid_ones(cli: CLI) -> None:
+    """One bad file does not hide the others: the good one is evaluated, the run exits 2."""
+    run = cli("check", "-f", "json", "samples/2024-9m.yaml", "samples/invalid/2024-broken.yaml")
+    assert run.exit_code == 2, run
+    assert [r["file"] for r in _json(run)["reports"]] == ["samples/2024-9m.yaml"]
+    assert run.stderr.count("samples/invalid/2024-broken.yaml:") == 4
+
+
+def test_missing_file_is_located(cli: CLI) -> None:
+    """A path that does not exist is an input error, not a traceback."""
+    run = cli("check", "samples/nope.yaml")
+    assert run.exit_code == 2, run
+    assert run.stderr.startswith("samples/nope.yaml:1:1: cannot read file"), run
+
+
+@pytest.mark.parametrize(
+    ("sample", "fail_on", "code"),
+    [
+        ("2024-official.yaml", None, 0),
+        ("2024-official.yaml", "missed", 1),
+        ("2024-official.yaml", "at-risk", 1),
+        ("2024-estimate.yaml", "missed", 1),
+        ("2024-estimate.yaml", "at-risk", 1),
+        ("../tests/example-files/positive/at-risk-only.yaml", "missed", 0),
+        ("../tests/example-files/positive/at-risk-only.yaml", "at-risk", 1),
+        ("../tests/example-files/positive/unquoted-period.yaml", "at-risk", 0),
+    ],
+)
+def test_fail_on(cli: CLI, sample: str, fail_on: str | None, code: int) -> None:
+    """--fail-on turns statuses at or beyond its level into exit 1; otherwise exit 0."""
+    args = ["check", f"samples/{sample}", "-f", "json"]
+    run = cli(*args, "--fail-on", fail_on) if fail_on else cli(*args)
+    assert run.exit_code == code, run
+
+
+def test_fail_on_levels_are_exhaustive() -> None:
+    """Every --fail-on level names the statuses it fails on; no data never fails."""
+    for level in FailOn:
+        assert level.statuses
+        assert Status.NO_DATA not in level.statuses
+        assert Status.MET not in level.statuses
+
+
+def test_every_format_has_a_renderer() -> None:
+    """Each Format member is registered and importable."""
+    assert set(RENDERER_BY_FORMAT) == set(Format)
+    for fmt in Format:
+        assert callable(renderer(fmt))
+
+
+def test_other_targets_file(cli: CLI, tmp_path: Path) -> None:
+    """--targets replaces the built-in resolution."""
+    other = tmp_path / "targets.yaml"
+    other.write_text(
+        """
+resolution: {number: "1/NQ-X", title: {vi: "Thử", en: "Test"}, issuer: "X",
+             adopted: "2024-12-01", year: 2025}
+sections: {main: {vi: "Chính", en: "Main"}}
+targets:
+  - {id: hectares, section: main, clause: "1", words: "Trồng 500 ha rừng",
+     name: {vi: "Rừng", en: "Forest"}, unit: {vi: "ha", en: "ha"}, measure: amount,
+     kind: flow, operator: ">=", threshold: 500,
+     plausible: [0, 10000]}
+""",
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.yaml"
+    report.write_text('period: "2025-H1"\nvalues: {hectares: 252}\n', encoding="utf-8")
+    run = cli("check", "--targets", str(other), "-f", "json", str(report))
+    assert run.exit_code == 0, run
+    (result,) = _json(run)["reports"][0]["results"]
+    assert (result["actual"], result["status"]) == (504, "at_risk")
+    assert cli("check", str(report)).exit_code == 2  # a 2025 report against the 2024 targets
+
+
+def test_broken_targets_file_exits_2(cli: CLI, tmp_path: Path) -> None:
+    """A broken --targets file is reported with locations, exit 2."""
+    other = tmp_path / "targets.yaml"
+    other.write_text("resolution: {}\nsections: {}\ntargets: []\n", encoding="utf-8")
+    run = cli("check", "--targets", str(other), "samples/2024-9m.yaml")
+    assert run.exit_code == 2, run
+    assert all(LOCATED.match(line) for line in run.stderr.splitlines()), run
+    assert "resolution: missing required key 'number'" in run.stderr
+
+
+def test_targets_lists_all(cli: CLI, targets: TargetsFile) -> None:
+    """`nq94 targets` lists every id with the resolution's words."""
+    run = cli("targets")
+    assert run.exit_code == 0, run
+    for target in targets.targets:
+        assert target.id in run.stdout
+    assert "Tỷ lệ thất nghiệp ở thành thị: Dưới 3%" in run.stdout
+    assert "30 targets" in run.stdout
+
+
+def test_targets_explains_one(cli: CLI) -> None:
+    """`nq94 targets ID` shows section, words, unit, kind, margin and range."""
+    run = cli("targets", "budget_revenue")
+    assert run.exit_code == 0, run
+    for text in (
+        "Thu ngân sách nhà nước trên địa bàn tỉnh: 19.515 tỷ đồng",
+        "tỷ đồng / billion VND",
+        "flow",
+        "≥ 19,515",
+        "± 390.3",
+        "100 to 100,000",
+        "I.2.1",
+    ):
+        assert text in run.stdout, run
+
+
+def test_targets_unknown_id_suggests(cli: CLI) -> None:
+    """An unknown id exits 2 and suggests the closest one."""
+    run = cli("targets", "budget_revenu")
+    assert run.exit_code == 2, run
+    assert "did you mean 'budget_revenue'?" in run.stderr
+
+
+def test_version(cli: CLI) -> None:
+    """--version prints the version."""
+    run = cli("--version")
+    assert (run.exit_code, run.stdout.strip()) == (0, f"nq94 {__version__}")
+
+
+@pytest.mark.parametrize("command", ["check", "targets"])
+def test_every_command_has_help(cli: CLI, command: str) -> None:
+    """Each command explains itself."""
+    run = cli(command, "--help")
+    assert run.exit_code == 0, run
+    assert len(run.stdout) > 200
+
+
+def test_usage_error_exits_2(cli: CLI) -> None:
+    """An unknown option is a usage error: exit 2."""
+    assert cli("check", "--colour", "samples/2024-9m.yaml").exit_code == 2
+
+
+def test_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR turns colour off even on a terminal."""
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _color(Tty())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _color(Tty())
+
+
+def test_real_entry_point_runs() -> None:
+    """`python -m nq94` works as a separate process, exit codes included."""
+    ok = subprocess.run(
+        [sys.executable, "-m", "nq94", "check", "-f", "json", str(SAMPLES / "2024-9m.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["reports"][0]["period"] == "2024-9M"
+    bad = subprocess.run(
+        [sys.executable, "-m", "nq94", "check", str(SAMPLES / "invalid" / "2024-broken.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr
+    assert len(bad.stderr.splitlines()) == 4

@@ -1,0 +1,143 @@
+"""Output formats, each asserted as a whole output for one shared fixture evaluation."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nq94.evaluate import Evaluation, evaluate
+from nq94.loading import report_from
+from nq94.model import Status, TargetsFile
+from nq94.report import Format, renderer
+from nq94.report.numbers import display
+
+GOLDEN = Path(__file__).parent / "golden"
+
+FIXTURE = """\
+period: "2024-9M"
+basis: estimate
+source: "Báo cáo 9 tháng (thử)"
+values:
+  grdp_growth: 7.3
+  structure_industry_construction: 58.6
+  structure_services_taxes: 31.8
+  structure_agriculture: 9.6
+  export_growth: {baseline: 27.1, current: 27.6, note: "tỷ USD"}
+  budget_revenue: {value: 15000, source: "Cục Thuế tỉnh", note: "số ước"}
+  urban_unemployment_rate: 3.0
+  poverty_rate_reduction: {baseline: 1.15, current: 0.35}
+  new_rural_communes: 1
+  cultural_families_rate: 90
+"""
+
+
+@pytest.fixture(scope="module")
+def evaluation(targets: TargetsFile) -> Evaluation:
+    """One evaluation exercising every status and every way a value is obtained."""
+    return evaluate(targets, report_from("fixture.yaml", FIXTURE, targets), file="fixture.yaml")
+
+
+def _render(fmt: Format, evaluation: Evaluation) -> str:
+    out = io.StringIO()
+    renderer(fmt)([evaluation], out, color=False)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_whole_output_matches_golden(
+    fmt: Format, evaluation: Evaluation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each format's whole output for the fixture is exactly the reviewed golden file."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    got = _render(fmt, evaluation)
+    golden = GOLDEN / f"check.{fmt.value}"
+    if os.environ.get("NQ94_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+def test_json_is_exact_and_parses_back(evaluation: Evaluation) -> None:
+    """JSON numbers are exact decimals, and statuses parse back to the evaluation's."""
+    data = json.loads(_render(Format.JSON, evaluation), parse_float=Decimal)
+    (report,) = data["reports"]
+    assert [Status(r["status"]) for r in report["results"]] == [
+        r.status for r in evaluation.results
+    ]
+    export = next(r for r in report["results"] if r["id"] == "export_growth")
+    assert export["actual"] == (Decimal("27.6") / Decimal("27.1") - 1) * 100
+    assert export["input"] == {
+        "baseline": Decimal("27.1"),
+        "current": Decimal("27.6"),
+        "note": "tỷ USD",
+    }
+
+
+def test_json_without_reports_is_still_a_contract() -> None:
+    """With no valid report the JSON still has its keys."""
+    out = io.StringIO()
+    renderer(Format.JSON)([], out, color=False)
+    assert json.loads(out.getvalue())["reports"] == []
+
+
+def test_table_colours_only_when_asked(evaluation: Evaluation) -> None:
+    """The table carries ANSI colour codes only with color=True."""
+    plain, coloured = io.StringIO(), io.StringIO()
+    renderer(Format.TABLE)([evaluation], plain, color=False)
+    renderer(Format.TABLE)([evaluation], coloured, color=True)
+    assert "\x1b[" not in plain.getvalue()
+    assert "\x1b[" in coloured.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("number", "kwargs", "text"),
+    [
+        (Decimal("19515"), {}, "19,515"),
+        (Decimal("2E+4"), {}, "20,000"),
+        (Decimal("7.50"), {}, "7.5"),
+        (Decimal("-0.004"), {}, "0"),
+        (Decimal("-1.6"), {"sign": True}, "-1.6"),
+        (Decimal("485"), {"sign": True}, "+485"),
+        (Decimal("96"), {"places": 1, "fixed": True}, "96.0"),
+        (Decimal("0.125"), {}, "0.13"),
+    ],
+)
+def test_display(number: Decimal, kwargs: dict, text: str) -> None:  # type: ignore[type-arg]
+    """Numbers for people: rounded half up, thousands separators, signs where asked."""
+    assert display(number, **kwargs) == text
+
+
+@settings(max_examples=60)
+@given(
+    values=st.dictionaries(
+        st.sampled_from(
+            ["grdp_growth", "forest_cover_rate", "new_rural_communes", "export_growth"]
+        ),
+        st.decimals(min_value=0, max_value=50, places=2),
+    ),
+    basis=st.sampled_from(["official", "estimate"]),
+    period=st.sampled_from(["2024", "2024-9M", "2024-H1", "2024-M02"]),
+)
+def test_json_round_trip(
+    values: dict[str, Decimal], basis: str, period: str, targets: TargetsFile
+) -> None:
+    """Any valid report's JSON parses back to the same statuses and exact inputs."""
+    lines = [f'period: "{period}"', f"basis: {basis}", "values:"]
+    lines += [f"  {key}: {value}" for key, value in values.items()]
+    if not values:
+        lines[-1] = "values: {}"
+    report = report_from("p.yaml", "\n".join(lines), targets)
+    evaluation = evaluate(targets, report)
+    out = io.StringIO()
+    renderer(Format.JSON)([evaluation], out, color=False)
+    (data,) = json.loads(out.getvalue(), parse_float=Decimal)["reports"]
+    assert [r["status"] for r in data["results"]] == [r.status.value for r in evaluation.results]
+    for result in data["results"]:
+        if result["input"] is not None:
+            assert result["input"]["value"] == values[result["id"]]
