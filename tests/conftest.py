@@ -81,3 +81,7 @@ def make_target(**fields: Any) -> Target:
     }
     base.update(fields)
     return Target.model_validate(base)
+
+
+CLI_TYPE = Callable[..., Run]
+"""The type of the `cli` fixture, for annotations."""

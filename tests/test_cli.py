@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,10 +16,10 @@ from nq94.cli import FailOn, _color
 from nq94.model import Status, TargetsFile
 from nq94.report import RENDERER_BY_FORMAT, Format, renderer
 
+from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, SAMPLES, Run
 
 LOCATED = re.compile(r"^[^:\n]+:\d+:\d+: .+$")
-CLI = Callable[..., Run]
 
 
 def _json(run: Run) -> dict:  # type: ignore[type-arg]

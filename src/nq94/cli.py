@@ -78,11 +78,19 @@ TargetsOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    epilog="Exit codes: 0 every file valid; 1 a status at or beyond --fail-on; 2 invalid input "
+    "(one FILE:LINE:COL: line per problem on stderr)."
+)
 def check(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Report files (YAML) to check.", show_default=False, dir_okay=False),
+        typer.Argument(
+            help="Report files (YAML) to check.",
+            metavar="REPORT",
+            show_default=False,
+            dir_okay=False,
+        ),
     ],
     *,
     targets: TargetsOption = None,
@@ -93,7 +101,8 @@ def check(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a target is missed (or at risk, or missed) in any report.",
+            help="Exit 1 when a target of any report is missed ('missed'), "
+            "or missed or at risk ('at-risk').",
             show_default=False,
         ),
     ] = None,

@@ -347,11 +347,6 @@ class Period:
             return cls(int(year), PeriodKind.MONTH, int(month))
         return cls(int(year), PeriodKind.YEAR, 12)
 
-    @property
-    def fraction(self) -> Decimal:
-        """The elapsed fraction of the year (9 months: 0.75)."""
-        return Decimal(self.months) / 12
-
     def project(self, value: Decimal) -> Decimal:
         """A year-to-date flow projected linearly to the year end (value / elapsed fraction).
 

@@ -38,10 +38,3 @@ def comparison(target: Target) -> str:
         assert target.upper is not None
         return f"{display(target.threshold)} to {display(target.upper)}"
     return f"{_SYMBOL[target.operator]} {display(target.threshold)}"
-
-
-def summary_line(summary: dict[Status, int]) -> str:
-    """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data'."""
-    total = sum(summary.values())
-    parts = ", ".join(f"{count} {STATUS_LABEL[status]}" for status, count in summary.items())
-    return f"{total} targets: {parts}"

@@ -1,0 +1,74 @@
+"""The README is the user's manual: its commands run and its contract matches the output."""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+import shlex
+
+from .conftest import CLI_TYPE, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.S | re.M)
+    assert match, f"README has no section {title!r}"
+    return match.group(1)
+
+
+def _blocks(text: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", text, re.S)
+
+
+def test_quick_start_is_two_one_line_commands() -> None:
+    """Quick start: install and check a sample; install test needs and run the tests."""
+    blocks = [b.strip() for b in _blocks(_section("Quick start"), "sh")]
+    assert len(blocks) == 2
+    assert all("\n" not in block for block in blocks)
+    install, tests = blocks
+    sample = re.fullmatch(r"pip install \. && nq94 check (samples/\S+\.yaml)", install)
+    assert sample, install
+    assert (ROOT / sample.group(1)).is_file()
+    assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_usage_examples_run(cli: CLI_TYPE) -> None:
+    """Each `nq94` line under 'Using it' runs with the exit code its comment implies."""
+    (block,) = _blocks(_section("Using it"), "sh")
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert len(lines) >= 5
+    for line in lines:
+        command, _, comment = line.partition("#")
+        argv = shlex.split(command)
+        assert argv[0] == "nq94"
+        args = [match for arg in argv[1:] for match in (sorted(glob.glob(arg)) or [arg])]
+        expected = int(m.group(1)) if (m := re.search(r"exit (\d)", comment)) else 0
+        run = cli(*args)
+        assert run.exit_code == expected, (line, str(run))
+
+
+def test_error_example_is_what_nq94_prints(cli: CLI_TYPE) -> None:
+    """The error lines shown in the README are exactly those of the broken sample."""
+    (shown,) = _blocks(_section("Using it"), "text")
+    run = cli("check", "samples/invalid/2024-broken.yaml")
+    assert run.stderr == shown
+
+
+def test_json_contract_keys_match_output(cli: CLI_TYPE) -> None:
+    """The README's JSON example has the real keys, in the real order."""
+    (example,) = _blocks(_section("JSON output (a contract)"), "json")
+    documented = json.loads(example)
+    actual = json.loads(cli("check", "-f", "json", "samples/2024-9m.yaml").stdout)
+    assert list(documented) == list(actual)
+    (doc_report,), report = documented["reports"], actual["reports"][0]
+    assert list(doc_report) == list(report)
+    assert list(doc_report["summary"]) == list(report["summary"])
+    assert list(doc_report["results"][0]) == list(report["results"][0])
+    budget = next(r for r in report["results"] if r["id"] == "budget_revenue")
+    assert doc_report["results"][0] == budget
+    table = _section("JSON output (a contract)")
+    for key in report["results"][0]:
+        if key not in ("id", "section", "unit", "words", "lower", "upper"):
+            assert f"`{key}`" in table, f"README does not explain {key}"
