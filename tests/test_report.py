@@ -141,3 +141,12 @@ def test_json_round_trip(
     for result in data["results"]:
         if result["input"] is not None:
             assert result["input"]["value"] == values[result["id"]]
+
+
+def test_every_status_has_a_label_and_a_style() -> None:
+    """Adding a Status without a label or a colour fails here, not in front of a user."""
+    from nq94.report.numbers import STATUS_LABEL
+    from nq94.report.table import STATUS_STYLE
+
+    assert set(STATUS_LABEL) == set(Status)
+    assert set(STATUS_STYLE) == set(Status)
