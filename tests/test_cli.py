@@ -14,7 +14,7 @@ import pytest
 from nq94 import __version__
 from nq94.cli import FailOn, _color
 from nq94.model import Status, TargetsFile
-from nq94.report import RENDERER_BY_FORMAT, Format, renderer
+from nq94.report import MODULE_BY_FORMAT, Format, module
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, SAMPLES, Run
@@ -155,11 +155,12 @@ def test_fail_on_levels_are_exhaustive() -> None:
         assert Status.MET not in level.statuses
 
 
-def test_every_format_has_a_renderer() -> None:
-    """Each Format member is registered and importable."""
-    assert set(RENDERER_BY_FORMAT) == set(Format)
-    for fmt in Format:
-        assert callable(renderer(fmt))
+def test_every_format_has_a_module() -> None:
+    """Each concrete Format member is registered, with a check and a validate renderer."""
+    assert set(MODULE_BY_FORMAT) == set(Format) - {Format.AUTO}
+    for fmt in MODULE_BY_FORMAT:
+        assert callable(module(fmt).check)
+        assert callable(module(fmt).validate)
 
 
 def test_other_targets_file(cli: CLI, tmp_path: Path) -> None:

@@ -6,6 +6,10 @@ import glob
 import json
 import re
 import shlex
+import shutil
+from pathlib import Path
+
+import pytest
 
 from .conftest import CLI_TYPE, ROOT
 
@@ -34,9 +38,11 @@ def test_quick_start_is_two_one_line_commands() -> None:
     assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
 
-def test_usage_examples_run(cli: CLI_TYPE) -> None:
+def test_usage_examples_run(cli: CLI_TYPE, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each `nq94` line under 'Using it' runs with the exit code its comment implies."""
-    (block,) = _blocks(_section("Using it"), "sh")
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    monkeypatch.chdir(tmp_path)  # the examples write files
+    (block, *_) = _blocks(_section("Using it"), "sh")
     lines = [line for line in block.splitlines() if line.strip()]
     assert len(lines) >= 5
     for line in lines:

@@ -12,10 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nq94 import __version__
+from nq94.errors import InputError
 from nq94.evaluate import Evaluation, evaluate
-from nq94.loading import report_from
+from nq94.loading import loaded_from, report_from
 from nq94.model import Status, TargetsFile
-from nq94.report import Format, renderer
+from nq94.outcome import Invalid
+from nq94.report import MODULE_BY_FORMAT, Format, module
 from nq94.report.numbers import display
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -41,26 +44,23 @@ values:
 @pytest.fixture(scope="module")
 def evaluation(targets: TargetsFile) -> Evaluation:
     """One evaluation exercising every status and every way a value is obtained."""
-    return evaluate(targets, report_from("fixture.yaml", FIXTURE, targets), file="fixture.yaml")
+    loaded = loaded_from("fixture.yaml", FIXTURE, targets)
+    return evaluate(targets, loaded.report, file=loaded.file, positions=loaded.positions)
 
 
 def _render(fmt: Format, evaluation: Evaluation) -> str:
     out = io.StringIO()
-    renderer(fmt)([evaluation], out, color=False)
+    module(fmt).check([evaluation], out, color=False)
     return out.getvalue()
 
 
-@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize("fmt", list(MODULE_BY_FORMAT))
 def test_whole_output_matches_golden(
     fmt: Format, evaluation: Evaluation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each format's whole output for the fixture is exactly the reviewed golden file."""
     monkeypatch.delenv("COLUMNS", raising=False)
-    got = _render(fmt, evaluation)
-    golden = GOLDEN / f"check.{fmt.value}"
-    if os.environ.get("NQ94_UPDATE_GOLDEN"):
-        golden.write_text(got, encoding="utf-8")
-    assert got == golden.read_text(encoding="utf-8")
+    _compare(_render(fmt, evaluation), GOLDEN / f"check.{fmt.value}")
 
 
 def test_json_is_exact_and_parses_back(evaluation: Evaluation) -> None:
@@ -82,15 +82,20 @@ def test_json_is_exact_and_parses_back(evaluation: Evaluation) -> None:
 def test_json_without_reports_is_still_a_contract() -> None:
     """With no valid report the JSON still has its keys."""
     out = io.StringIO()
-    renderer(Format.JSON)([], out, color=False)
-    assert json.loads(out.getvalue())["reports"] == []
+    module(Format.JSON).check([], out, color=False)
+    assert json.loads(out.getvalue()) == {
+        "nq94": __version__,
+        "schema_version": 1,
+        "reports": [],
+        "problems": [],
+    }
 
 
 def test_table_colours_only_when_asked(evaluation: Evaluation) -> None:
     """The table carries ANSI colour codes only with color=True."""
     plain, coloured = io.StringIO(), io.StringIO()
-    renderer(Format.TABLE)([evaluation], plain, color=False)
-    renderer(Format.TABLE)([evaluation], coloured, color=True)
+    module(Format.TABLE).check([evaluation], plain, color=False)
+    module(Format.TABLE).check([evaluation], coloured, color=True)
     assert "\x1b[" not in plain.getvalue()
     assert "\x1b[" in coloured.getvalue()
 
@@ -135,7 +140,7 @@ def test_json_round_trip(
     report = report_from("p.yaml", "\n".join(lines), targets)
     evaluation = evaluate(targets, report)
     out = io.StringIO()
-    renderer(Format.JSON)([evaluation], out, color=False)
+    module(Format.JSON).check([evaluation], out, color=False)
     (data,) = json.loads(out.getvalue(), parse_float=Decimal)["reports"]
     assert [r["status"] for r in data["results"]] == [r.status.value for r in evaluation.results]
     for result in data["results"]:
@@ -150,3 +155,52 @@ def test_every_status_has_a_label_and_a_style() -> None:
 
     assert set(STATUS_LABEL) == set(Status)
     assert set(STATUS_STYLE) == set(Status)
+
+
+@pytest.fixture(scope="module")
+def broken(targets: TargetsFile) -> Invalid:
+    """The outcome of a broken report, as the CLI builds it."""
+    text = 'period: "2024"\nvalues:\n  grdp_growht: 7.5\n  budget_revenue: "=1+1"\n'
+    with pytest.raises(InputError) as caught:
+        loaded_from("bad|<b>.yaml", text, targets)
+    return Invalid("bad|<b>.yaml", caught.value.problems)
+
+
+@pytest.mark.parametrize("fmt", list(MODULE_BY_FORMAT))
+def test_check_with_an_invalid_file_matches_golden(
+    fmt: Format, evaluation: Evaluation, broken: Invalid, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each format's check output when one of two files is invalid."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    out = io.StringIO()
+    module(fmt).check([broken, evaluation], out, color=False)
+    _compare(out.getvalue(), GOLDEN / f"check-invalid.{fmt.value}")
+
+
+@pytest.mark.parametrize("fmt", list(MODULE_BY_FORMAT))
+def test_validate_matches_golden(
+    fmt: Format, targets: TargetsFile, broken: Invalid, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each format's validate output for one valid and one invalid file."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    valid = loaded_from("fixture.yaml", FIXTURE, targets)
+    out = io.StringIO()
+    module(fmt).validate([valid, broken], out, color=False)
+    _compare(out.getvalue(), GOLDEN / f"validate.{fmt.value}")
+
+
+def _compare(got: str, golden: Path) -> None:
+    if os.environ.get("NQ94_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+def test_table_shows_file_names_literally(targets: TargetsFile) -> None:
+    """A file name that looks like Rich markup is printed as written."""
+    loaded = loaded_from("[red]x[/red].yaml", FIXTURE, targets)
+    out = io.StringIO()
+    module(Format.TABLE).check(
+        [evaluate(targets, loaded.report, file=loaded.file)], out, color=False
+    )
+    module(Format.TABLE).validate([loaded], out, color=False)
+    assert out.getvalue().count("[red]x[/red].yaml") == 2

@@ -13,11 +13,11 @@ import typer
 
 from nq94 import __version__
 from nq94.errors import InputError, Problem
-from nq94.model import Status, TargetsFile
+from nq94.model import Basis, Period, Status, TargetsFile
 from nq94.report import Format
 
 if TYPE_CHECKING:
-    from nq94.evaluate import Evaluation
+    from nq94.outcome import Outcome
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
 
@@ -76,27 +76,38 @@ TargetsOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-@app.command(
-    epilog="Exit codes: 0 every file valid; 1 a status at or beyond --fail-on; 2 invalid input "
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Report files, directories (their .yaml/.yml files) or globs ('reports/**/*.yaml').",
+        metavar="PATH",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. auto: github under GitHub Actions, table on a terminal, else text.",
+    ),
+]
+RecursiveOption = Annotated[
+    bool,
+    typer.Option("--recursive", "-r", help="Look for reports below directories too."),
+]
+EXIT_CODES = (
+    "Exit codes: 0 every file valid; 1 a status at or beyond --fail-on; 2 invalid input "
     "(one FILE:LINE:COL: line per problem on stderr)."
 )
+
+
+@app.command(epilog=EXIT_CODES)
 def check(
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Report files (YAML) to check.",
-            metavar="REPORT",
-            show_default=False,
-            dir_okay=False,
-        ),
-    ],
+    paths: PathsArgument,
     *,
     targets: TargetsOption = None,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format.")
-    ] = Format.TABLE,
+    output_format: FormatOption = Format.AUTO,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
@@ -106,33 +117,165 @@ def check(
             show_default=False,
         ),
     ] = None,
+    recursive: RecursiveOption = False,
 ) -> None:
     """Validate each report and show, for every target, whether it is met, missed or at risk."""
+    _run(paths, targets, output_format, recursive=recursive, fail_on=fail_on, evaluating=True)
+
+
+@app.command(epilog="Exit codes: 0 every file valid; 2 a file is invalid (FILE:LINE:COL: lines).")
+def validate(
+    paths: PathsArgument,
+    *,
+    targets: TargetsOption = None,
+    output_format: FormatOption = Format.AUTO,
+    recursive: RecursiveOption = False,
+) -> None:
+    """Check that reports are well formed, plausible and consistent, without evaluating targets."""
+    _run(paths, targets, output_format, recursive=recursive, fail_on=None, evaluating=False)
+
+
+def _run(
+    paths: list[str],
+    targets_path: Path | None,
+    output_format: Format,
+    *,
+    recursive: bool,
+    fail_on: FailOn | None,
+    evaluating: bool,
+) -> NoReturn:
     from nq94.evaluate import evaluate
-    from nq94.loading import load_report
-    from nq94.report import renderer
+    from nq94.files import expand
+    from nq94.loading import read_report
+    from nq94.outcome import Invalid
+    from nq94.report import PROBLEMS_IN_OUTPUT, module, resolve
 
-    target_set = _load_targets(targets)
-    problems: list[Problem] = []
+    targets = _load_targets(targets_path)
+    fmt = resolve(output_format, isatty=sys.stdout.isatty())
+    echo = fmt not in PROBLEMS_IN_OUTPUT
     failing = fail_on.statuses if fail_on else frozenset()
-    failed = False
+    files, missing = expand(paths, recursive=recursive)
+    state = {"invalid": False, "failed": False}
 
-    def evaluations() -> Iterator[Evaluation]:
-        nonlocal failed
-        for path in files:
-            name = str(path)
+    def invalid(name: str, problems: tuple[Problem, ...]) -> Invalid:
+        state["invalid"] = True
+        if echo:
+            for problem in problems:
+                typer.echo(str(problem), err=True)
+        return Invalid(name, problems)
+
+    def outcomes() -> Iterator[Outcome]:
+        for problem in missing:
+            yield invalid(problem.file, (problem,))
+        for name in files:
             try:
-                report = load_report(name, target_set)
+                loaded = read_report(name, targets)
             except InputError as e:
-                problems.extend(e.problems)
+                yield invalid(name, e.problems)
                 continue
-            evaluation = evaluate(target_set, report, file=name)
-            failed = failed or any(r.status in failing for r in evaluation.results)
+            if not evaluating:
+                yield loaded
+                continue
+            evaluation = evaluate(targets, loaded.report, file=name, positions=loaded.positions)
+            if any(result.status in failing for result in evaluation.results):
+                state["failed"] = True
             yield evaluation
 
-    render = renderer(output_format)
-    render(evaluations(), sys.stdout, color=_color(sys.stdout))
-    _exit(problems, failed)
+    formatter = module(fmt)
+    render = formatter.check if evaluating else formatter.validate
+    render(outcomes(), sys.stdout, color=_color(sys.stdout))
+    sys.stdout.flush()
+    raise typer.Exit(
+        EXIT_INVALID if state["invalid"] else EXIT_FAIL if state["failed"] else EXIT_OK
+    )
+
+
+@app.command()
+def export(
+    report: Annotated[Path, typer.Argument(help="The report to export.", show_default=False)],
+    *,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write; its extension picks the format: .csv .json .md .html .xlsx",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    targets: TargetsOption = None,
+) -> None:
+    """Write a report's status table to a file for people: CSV, JSON, Markdown, HTML or Excel."""
+    from nq94.evaluate import evaluate
+    from nq94.files import write_atomic
+    from nq94.loading import read_report
+    from nq94.report.export import EXPORTER, ExportFormat, export_format
+
+    fmt = export_format(output.suffix)
+    if fmt is None:
+        known = " ".join(f.value for f in ExportFormat)
+        raise typer.BadParameter(f"unknown extension '{output.suffix}'; use one of {known}")
+    if output.exists() and report.exists() and output.resolve() == report.resolve():
+        raise typer.BadParameter("the output would overwrite the report itself")
+    target_set = _load_targets(targets)
+    try:
+        loaded = read_report(str(report), target_set)
+    except InputError as e:
+        _fail(e.problems)
+    evaluation = evaluate(target_set, loaded.report, file=str(report), positions=loaded.positions)
+    write_atomic(output, EXPORTER[fmt](evaluation))
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def schema(*, targets: TargetsOption = None) -> None:
+    """Print the JSON Schema of a report file, for editors and schema validators."""
+    import json
+
+    from nq94.schema import report_schema
+
+    typer.echo(json.dumps(report_schema(_load_targets(targets)), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def template(
+    *,
+    period: Annotated[
+        str | None,
+        typer.Option(help="Period of the report, e.g. 2024-9M. [default: the targets' year]"),
+    ] = None,
+    basis: Annotated[Basis, typer.Option(help="Whether the figures are final.")] = Basis.OFFICIAL,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write instead of stdout.", dir_okay=False),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite OUTPUT if it exists.")] = False,
+    targets: TargetsOption = None,
+) -> None:
+    """Write a blank report listing every target, with its name, unit and threshold."""
+    from nq94.files import write_atomic
+    from nq94.model import check_period
+    from nq94.template import template as blank
+
+    target_set = _load_targets(targets)
+    try:
+        chosen = Period.parse(period) if period else Period.parse(str(target_set.resolution.year))
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{period}' is not a period; use 2024, 2024-Q3, 2024-H1, 2024-9M or 2024-M05",
+            param_hint="--period",
+        ) from None
+    if wrong := check_period(chosen, target_set):
+        raise typer.BadParameter(wrong[0].message, param_hint="--period")
+    text = blank(target_set, period=chosen, basis=basis)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise typer.BadParameter(f"{output} exists; use --force to overwrite it")
+    write_atomic(output, text.encode("utf-8"))
+    typer.echo(f"wrote {output}", err=True)
 
 
 @app.command(name="targets")
@@ -171,15 +314,13 @@ def _load_targets(path: Path | None) -> TargetsFile:
     try:
         return load_targets(str(path) if path is not None else None)
     except InputError as e:
-        _exit(list(e.problems), False)
+        _fail(e.problems)
 
 
-def _exit(problems: list[Problem], failed: bool) -> NoReturn:
+def _fail(problems: tuple[Problem, ...]) -> NoReturn:
     for problem in problems:
         typer.echo(str(problem), err=True)
-    if problems:
-        raise typer.Exit(EXIT_INVALID)
-    raise typer.Exit(EXIT_FAIL if failed else EXIT_OK)
+    raise typer.Exit(EXIT_INVALID)
 
 
 def _color(stream: object) -> bool:

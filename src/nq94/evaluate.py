@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
@@ -17,6 +18,7 @@ from nq94.model import (
     TargetsFile,
     derive,
 )
+from nq94.yamldoc import Mark
 
 
 class Obtained(StrEnum):
@@ -54,6 +56,12 @@ class Evaluation:
     report: Report
     targets: TargetsFile
     results: tuple[Result, ...]
+    positions: Mapping[str, Mark] = field(default_factory=dict)
+    """Where each value stands in the file, by target id ("values": the values mapping)."""
+
+    def position(self, target_id: str) -> Mark:
+        """Where a target's value stands, or the values mapping for a target without one."""
+        return self.positions.get(target_id) or self.positions.get("values") or Mark(1, 1)
 
     @property
     def summary(self) -> dict[Status, int]:
@@ -62,12 +70,18 @@ class Evaluation:
         return {status: counts[status] for status in Status}
 
 
-def evaluate(targets: TargetsFile, report: Report, *, file: str = "") -> Evaluation:
+def evaluate(
+    targets: TargetsFile,
+    report: Report,
+    *,
+    file: str = "",
+    positions: Mapping[str, Mark] | None = None,
+) -> Evaluation:
     """Evaluate every target of ``targets`` against ``report``."""
     results = tuple(
         evaluate_target(target, report, report.values.get(target.id)) for target in targets.targets
     )
-    return Evaluation(file, report, targets, results)
+    return Evaluation(file, report, targets, results, positions or {})
 
 
 def evaluate_target(target: Target, report: Report, entry: Entry | None) -> Result:

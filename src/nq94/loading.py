@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import types
 import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any, TypeVar
@@ -22,7 +24,7 @@ from nq94.model import (
     check_report,
     check_values,
 )
-from nq94.yamldoc import MAX_BYTES, Document, YamlDate, parse, read_text
+from nq94.yamldoc import MAX_BYTES, Document, Mark, YamlDate, parse, read_text
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -51,12 +53,32 @@ def _targets_from(name: str, text: str) -> TargetsFile:
     return targets
 
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A valid report, with where each of its values stands in the file."""
+
+    file: str
+    report: Report
+    positions: Mapping[str, Mark]
+    """Target id -> where its value starts; "values" -> where the values mapping starts."""
+
+
+def read_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Loaded:
+    """The report at ``path`` with its positions; InputError lists every problem."""
+    return loaded_from(path, read_text(path, max_bytes=max_bytes), targets)
+
+
 def load_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Report:
     """The report at ``path``, validated against ``targets``; InputError lists every problem."""
-    return report_from(path, read_text(path, max_bytes=max_bytes), targets)
+    return read_report(path, targets, max_bytes=max_bytes).report
 
 
 def report_from(name: str, text: str, targets: TargetsFile) -> Report:
+    """The report in ``text`` (named ``name`` in messages), validated against ``targets``."""
+    return loaded_from(name, text, targets).report
+
+
+def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
     """The report in ``text`` (named ``name`` in messages), validated against ``targets``.
 
     Every problem in the file is reported: when the report as a whole does not validate, its
@@ -70,7 +92,9 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
         findings = _check_parts(doc.data, targets) if isinstance(doc.data, dict) else []
     _raise_all(doc, findings)
     assert report is not None  # _raise_all raised if validation failed
-    return report
+    positions = {key: doc.mark(("values", key)) for key in report.values}
+    positions["values"] = doc.mark(("values",), key=True)
+    return Loaded(name, report, positions)
 
 
 def _validated(doc: Document, model: type[Model], what: str) -> Model | None:

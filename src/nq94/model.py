@@ -95,8 +95,9 @@ _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 
 # --- numbers -------------------------------------------------------------------------------------
 
-_PLAIN_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
-_COMMA_NUMBER = re.compile(r"[-+]?\d+,\d+")
+NUMBER_TEXT = r"^\s*([-+]?\d+)(?:[.,](\d+))?\s*%?\s*$"
+"""Numbers accepted as text: '7.5', '7,5', '7,5%' (also the pattern of the JSON Schema)."""
+_NUMBER_TEXT = re.compile(NUMBER_TEXT)
 
 
 def _describe(value: Any) -> str:
@@ -123,12 +124,9 @@ def parse_number(value: Any) -> Decimal:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    if isinstance(value, str):
-        text = value.strip().removesuffix("%").strip()
-        if _PLAIN_NUMBER.fullmatch(text):
-            return Decimal(text)
-        if _COMMA_NUMBER.fullmatch(text):
-            return Decimal(text.replace(",", "."))
+    if isinstance(value, str) and (match := _NUMBER_TEXT.match(value)):
+        whole, fraction = match.groups()
+        return Decimal(f"{whole}.{fraction}" if fraction else whole)
     raise PydanticCustomError("number", "expected a number, got {got}", {"got": _describe(value)})
 
 

@@ -1,86 +1,73 @@
-"""The JSON contract of `nq94 check --format json`: stable keys in a fixed order, exact numbers."""
+"""The JSON contract: stable keys in a fixed order, exact numbers, written as results arrive."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, TextIO
 
 from nq94 import __version__
-from nq94.evaluate import Evaluation, Result
-from nq94.model import Entry, plain
+from nq94.evaluate import Evaluation
+from nq94.outcome import Invalid, Outcome
+from nq94.report.data import SCHEMA_VERSION, problem_data, report_data
 
-SCHEMA_VERSION = 1
 
-
-def render(evaluations: Iterable[Evaluation], out: TextIO, *, color: bool = False) -> None:
-    """Write ``{"nq94": ..., "reports": [...]}``, one report at a time as each is ready."""
+def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """``{"nq94", "schema_version", "reports": [...], "problems": [...]}``."""
     del color  # machine output is never coloured
-    out.write(f'{{\n  "nq94": {json.dumps(__version__)},\n  "schema_version": {SCHEMA_VERSION},\n')
-    out.write('  "reports": [')
+    problems: list[dict[str, Any]] = []
+    _open(out, "reports")
     written = False
-    for evaluation in evaluations:
+    for outcome in outcomes:
+        if isinstance(outcome, Invalid):
+            problems.extend(problem_data(p) for p in outcome.problems)
+        elif isinstance(outcome, Evaluation):
+            out.write(",\n    " if written else "\n    ")
+            out.write(dumps(report_data(outcome), level=2))
+            written = True
+    out.write("\n  ],\n" if written else "],\n")
+    out.write(f'  "problems": {dumps(problems, level=1)}\n}}\n')
+
+
+def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """``{"nq94", "schema_version", "files": [{file, valid, period, basis, values, problems}]}``."""
+    del color
+    _open(out, "files")
+    written = False
+    for outcome in outcomes:
         out.write(",\n    " if written else "\n    ")
-        out.write(dumps(report_data(evaluation), indent=2, level=2))
+        out.write(dumps(file_data(outcome), level=2))
         written = True
     out.write("\n  ]\n}\n" if written else "]\n}\n")
 
 
-def report_data(evaluation: Evaluation) -> dict[str, Any]:
-    """One report as plain data, with Decimals kept exact."""
-    report = evaluation.report
-    summary: dict[str, Any] = {status.value: count for status, count in evaluation.summary.items()}
-    summary["total"] = len(evaluation.results)
+def file_data(outcome: Outcome) -> dict[str, Any]:
+    """Whether one file is valid, what it covers, and its problems."""
+    if isinstance(outcome, Invalid):
+        problems = [problem_data(p) for p in outcome.problems]
+        return {
+            "file": outcome.file,
+            "valid": False,
+            "period": None,
+            "basis": None,
+            "values": None,
+            "problems": problems,
+        }
+    report = outcome.report
     return {
-        "file": evaluation.file,
-        "resolution": evaluation.targets.resolution.number,
+        "file": outcome.file,
+        "valid": True,
         "period": str(report.period),
         "basis": report.basis.value,
-        "final": report.is_final,
-        "source": report.source,
-        "summary": summary,
-        "results": [result_data(result) for result in evaluation.results],
+        "values": len(report.values),
+        "problems": [],
     }
 
 
-def result_data(result: Result) -> dict[str, Any]:
-    """One target's result as plain data."""
-    target = result.target
-    percent = result.percent_of_target
-    return {
-        "id": target.id,
-        "section": target.section,
-        "status": result.status.value,
-        "actual": _computed(result.actual),
-        "obtained": result.obtained.value if result.obtained else None,
-        "value": _computed(result.value),
-        "threshold": target.threshold,
-        "upper": target.band[1] if target.band else None,
-        "lower": target.band[0] if target.band else None,
-        "operator": target.operator.value,
-        "gap": _computed(result.gap),
-        "percent_of_target": (
-            percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            if percent is not None
-            else None
-        ),
-        "margin": _computed(result.margin),
-        "unit": target.unit.en,
-        "words": target.words,
-        "input": _input(result.entry),
-    }
-
-
-def _computed(number: Decimal | None) -> Decimal | None:
-    return Decimal(plain(number)) if number is not None else None
-
-
-def _input(entry: Entry | None) -> dict[str, Any] | None:
-    """Everything the report gave for a target, exactly as written; absent keys left out."""
-    if entry is None:
-        return None
-    return entry.model_dump(exclude_none=True)
+def _open(out: TextIO, key: str) -> None:
+    out.write(f'{{\n  "nq94": {json.dumps(__version__)},\n  "schema_version": {SCHEMA_VERSION},\n')
+    out.write(f'  "{key}": [')
 
 
 def dumps(data: Any, *, indent: int = 2, level: int = 0) -> str:
@@ -91,7 +78,8 @@ def dumps(data: Any, *, indent: int = 2, level: int = 0) -> str:
         if not data:
             return "{}"
         items = (
-            f"{pad}{json.dumps(str(k))}: {dumps(v, indent=indent, level=level + 1)}"
+            f"{pad}{json.dumps(str(k), ensure_ascii=False)}: "
+            + dumps(v, indent=indent, level=level + 1)
             for k, v in data.items()
         )
         return "{\n" + ",\n".join(items) + f"\n{end}}}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from nq94.evaluate import Obtained, Result
 from nq94.model import DEFAULT_APPROX_TOLERANCE, Operator, Status, Target, plain
 
 STATUS_LABEL = {
@@ -38,3 +39,30 @@ def comparison(target: Target) -> str:
         assert target.upper is not None
         return f"{display(target.threshold)} to {display(target.upper)}"
     return f"{_SYMBOL[target.operator]} {display(target.threshold)}"
+
+
+def explain(result: Result) -> str:
+    """Why a result has its status, in one line: '6.18 vs ≥ 7.5: gap -1.32, 82.4% of target'."""
+    target = result.target
+    if result.actual is None:
+        return f"no figure in the report; required {comparison(target)} {target.unit.en}"
+    parts = [f"{display(result.actual)} vs {comparison(target)} {target.unit.en}"]
+    if result.obtained is Obtained.PROJECTED and result.value is not None:
+        parts.append(f"projected to year end from {display(result.value)}")
+    elif result.obtained is Obtained.DERIVED and result.entry is not None:
+        baseline, current = result.entry.baseline, result.entry.current
+        if baseline is not None and current is not None:
+            parts.append(f"derived from {display(baseline)} → {display(current)}")
+    if result.gap is not None:
+        parts.append(f"gap {display(result.gap, sign=True)}")
+    if result.percent_of_target is not None:
+        parts.append(f"{display(result.percent_of_target, places=1, fixed=True)}% of target")
+    if result.margin:
+        parts.append(f"margin ±{display(result.margin)}")
+    return "; ".join(parts)
+
+
+def summary_line(summary: dict[Status, int]) -> str:
+    """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data'."""
+    parts = ", ".join(f"{count} {STATUS_LABEL[status]}" for status, count in summary.items())
+    return f"{sum(summary.values())} targets: {parts}"

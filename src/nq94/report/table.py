@@ -13,6 +13,7 @@ from rich.text import Text
 
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.model import Basis, Status
+from nq94.outcome import Invalid, Outcome
 from nq94.report.numbers import STATUS_LABEL, comparison, display
 
 STATUS_STYLE = {
@@ -32,18 +33,50 @@ def console_for(out: TextIO, *, color: bool) -> Console:
         color_system="auto" if color else None,
         force_terminal=True if color else None,
         highlight=False,
+        markup=False,  # file names and words are shown as written, never read as markup
         width=None if wide else 120,
     )
 
 
-def render(evaluations: Iterable[Evaluation], out: TextIO, *, color: bool) -> None:
-    """Print a table and a summary for each evaluation."""
+def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool) -> None:
+    """Print a table and a summary for each evaluated report, as each arrives."""
     console = console_for(out, color=color)
-    for index, evaluation in enumerate(evaluations):
-        if index:
+    printed = False
+    for outcome in outcomes:
+        if not isinstance(outcome, Evaluation):
+            continue  # an invalid file's problems are on stderr
+        if printed:
             console.print()
-        console.print(build_table(evaluation))
-        console.print(summary_text(evaluation))
+        console.print(build_table(outcome))
+        console.print(summary_text(outcome))
+        printed = True
+
+
+def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool) -> None:
+    """One row per file: valid or not, what it covers, how many problems."""
+    table = Table(box=box.SIMPLE_HEAD, title="nq94 validate")
+    for name in ("File", "Result", "Period", "Basis", "Values"):
+        table.add_column(name, justify="right" if name == "Values" else "left")
+    valid = invalid = 0
+    for outcome in outcomes:
+        if isinstance(outcome, Invalid):
+            invalid += 1
+            count = len(outcome.problems)
+            result = Text(f"{count} problem{'s' if count != 1 else ''}", style="bold red")
+            table.add_row(outcome.file, result, "", "", "")
+        else:
+            valid += 1
+            report = outcome.report
+            table.add_row(
+                outcome.file,
+                Text("valid", style="bold green"),
+                str(report.period),
+                report.basis.value,
+                str(len(report.values)),
+            )
+    console = console_for(out, color=color)
+    console.print(table)
+    console.print(f"{valid} valid, {invalid} invalid")
 
 
 def build_table(evaluation: Evaluation) -> Table:

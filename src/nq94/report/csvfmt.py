@@ -1,0 +1,83 @@
+"""CSV: one row per target per report (check) or per problem (validate), spreadsheet-safe."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, TextIO
+
+from nq94.evaluate import Evaluation
+from nq94.outcome import Invalid, Outcome
+from nq94.report.data import result_data
+
+CHECK_COLUMNS = (
+    "file", "period", "basis", "section", "id", "words", "status", "actual", "obtained", "value",
+    "threshold", "operator", "gap", "percent_of_target", "margin", "unit", "source", "note",
+)  # fmt: skip
+VALIDATE_COLUMNS = ("file", "valid", "period", "basis", "line", "column", "message")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value: Any) -> str:
+    """A cell's text; text a spreadsheet would run as a formula is prefixed with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def check_rows(evaluation: Evaluation) -> Iterable[list[str]]:
+    """The rows of one evaluated report, in CHECK_COLUMNS order."""
+    report = evaluation.report
+    for result in evaluation.results:
+        data = result_data(result)
+        entry = result.entry
+        row = {
+            **data,
+            "file": evaluation.file,
+            "period": str(report.period),
+            "basis": report.basis.value,
+            "source": entry.source if entry else None,
+            "note": entry.note if entry else None,
+        }
+        yield [safe(row[column]) for column in CHECK_COLUMNS]
+
+
+def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """A header, then a row per target of each evaluated report."""
+    del color
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CHECK_COLUMNS)
+    for outcome in outcomes:
+        if isinstance(outcome, Evaluation):
+            writer.writerows(check_rows(outcome))
+
+
+def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """A header, then a row per valid file and a row per problem of each invalid file."""
+    del color
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(VALIDATE_COLUMNS)
+    for outcome in outcomes:
+        if isinstance(outcome, Invalid):
+            for problem in outcome.problems:
+                row = [
+                    outcome.file,
+                    False,
+                    None,
+                    None,
+                    problem.line,
+                    problem.column,
+                    problem.message,
+                ]
+                writer.writerow([safe(cell) for cell in row])
+        else:
+            report = outcome.report
+            row = [outcome.file, True, str(report.period), report.basis.value, None, None, None]
+            writer.writerow([safe(cell) for cell in row])

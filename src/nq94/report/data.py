@@ -1,0 +1,79 @@
+"""Results and problems as plain data with exact Decimals: the shape every machine format shares."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from nq94.errors import Problem
+from nq94.evaluate import Evaluation, Result
+from nq94.model import Entry, plain
+
+SCHEMA_VERSION = 1
+"""Version of the JSON contract; raised only when a key changes meaning or disappears."""
+
+
+def report_data(evaluation: Evaluation) -> dict[str, Any]:
+    """One report as plain data, with Decimals kept exact."""
+    report = evaluation.report
+    summary: dict[str, Any] = {status.value: count for status, count in evaluation.summary.items()}
+    summary["total"] = len(evaluation.results)
+    return {
+        "file": evaluation.file,
+        "resolution": evaluation.targets.resolution.number,
+        "period": str(report.period),
+        "basis": report.basis.value,
+        "final": report.is_final,
+        "source": report.source,
+        "summary": summary,
+        "results": [result_data(result) for result in evaluation.results],
+    }
+
+
+def result_data(result: Result) -> dict[str, Any]:
+    """One target's result as plain data."""
+    target = result.target
+    percent = result.percent_of_target
+    return {
+        "id": target.id,
+        "section": target.section,
+        "status": result.status.value,
+        "actual": _computed(result.actual),
+        "obtained": result.obtained.value if result.obtained else None,
+        "value": _computed(result.value),
+        "threshold": target.threshold,
+        "upper": target.band[1] if target.band else None,
+        "lower": target.band[0] if target.band else None,
+        "operator": target.operator.value,
+        "gap": _computed(result.gap),
+        "percent_of_target": (
+            percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            if percent is not None
+            else None
+        ),
+        "margin": _computed(result.margin),
+        "unit": target.unit.en,
+        "words": target.words,
+        "input": _input(result.entry),
+    }
+
+
+def _computed(number: Decimal | None) -> Decimal | None:
+    return Decimal(plain(number)) if number is not None else None
+
+
+def _input(entry: Entry | None) -> dict[str, Any] | None:
+    """Everything the report gave for a target, exactly as written; absent keys left out."""
+    if entry is None:
+        return None
+    return entry.model_dump(exclude_none=True)
+
+
+def problem_data(problem: Problem) -> dict[str, Any]:
+    """One located problem as plain data."""
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "message": problem.message,
+    }

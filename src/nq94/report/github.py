@@ -1,0 +1,70 @@
+"""GitHub Actions workflow commands: errors for problems, warnings for missed and at-risk ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from nq94.errors import Problem
+from nq94.evaluate import Evaluation
+from nq94.model import Status
+from nq94.outcome import Invalid, Outcome
+from nq94.report.numbers import STATUS_LABEL, explain, summary_line
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, *, file: str, line: int, col: int, title: str = "") -> str:
+    """One workflow command line, escaped as GitHub requires."""
+    props = f"file={_property(file)},line={line},col={col}"
+    if title:
+        props += f",title={_property(title)}"
+    return f"::{kind} {props}::{_data(message)}\n"
+
+
+def _errors(problems: Iterable[Problem], out: TextIO) -> None:
+    for p in problems:
+        out.write(command("error", p.message, file=p.file, line=p.line, col=p.column))
+
+
+def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """An ::error per problem; a ::warning per missed or at-risk target; a ::notice per report."""
+    del color
+    for outcome in outcomes:
+        if isinstance(outcome, Invalid):
+            _errors(outcome.problems, out)
+            continue
+        if not isinstance(outcome, Evaluation):
+            continue
+        for result in outcome.results:
+            if result.status not in (Status.MISSED, Status.AT_RISK):
+                continue
+            where = outcome.position(result.target.id)
+            title = f"{result.target.id} {STATUS_LABEL[result.status]}"
+            message = f"{result.target.words}: {explain(result)}"
+            out.write(
+                command(
+                    "warning",
+                    message,
+                    file=outcome.file,
+                    line=where.line,
+                    col=where.column,
+                    title=title,
+                )
+            )
+        summary = f"{outcome.report.period}: {summary_line(outcome.summary)}"
+        out.write(f"::notice file={_property(outcome.file)}::{_data(summary)}\n")
+
+
+def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """An ::error per problem; nothing for valid files."""
+    del color
+    for outcome in outcomes:
+        if isinstance(outcome, Invalid):
+            _errors(outcome.problems, out)

@@ -1,0 +1,121 @@
+"""A self-contained HTML page of one report, printable on A4; everything from the report escaped."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from nq94 import __version__
+from nq94.evaluate import Evaluation, Result
+from nq94.model import Status
+from nq94.report.numbers import STATUS_LABEL, comparison, display, explain
+
+STATUS_CLASS = {
+    Status.MET: "met",
+    Status.AT_RISK: "at-risk",
+    Status.MISSED: "missed",
+    Status.NO_DATA: "no-data",
+}
+
+_STYLE = """
+@page { size: A4 portrait; margin: 14mm 12mm; }
+body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #1a1a1a;
+       margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 15pt; margin: 0 0 2pt; }
+p.meta { margin: 0 0 8pt; color: #444; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #ccc; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+th { background: #f0f0f0; font-size: 9pt; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.section td { background: #fafafa; font-weight: bold; padding-top: 8pt; }
+tr { page-break-inside: avoid; }
+.id, .why { color: #666; font-size: 8pt; display: block; }
+.bar { background: #e6e6e6; height: 5pt; width: 60pt; margin-top: 2pt; }
+.bar span { display: block; height: 100%; background: #4a7bd0; }
+.status { font-weight: bold; white-space: nowrap; padding: 1pt 4pt; border-radius: 3pt; }
+.met { background: #d7f0d9; color: #14592a; }
+.at-risk { background: #fff0c2; color: #6b4e00; }
+.missed { background: #f8d4d4; color: #8a1414; }
+.no-data { background: #eee; color: #555; }
+p.summary span { margin-right: 8pt; }
+footer { margin-top: 10pt; color: #777; font-size: 8pt; }
+"""
+
+
+def render(evaluation: Evaluation) -> str:
+    """The whole page."""
+    report, targets = evaluation.report, evaluation.targets
+    resolution = targets.resolution
+    title = f"Nghị quyết {resolution.number}: {report.period}"
+    basis = (
+        "số liệu chính thức (official)" if report.basis.value == "official" else "số ước (estimate)"
+    )
+    rows: list[str] = []
+    section = None
+    for result in evaluation.results:
+        if result.target.section != section:
+            section = result.target.section
+            names = targets.sections[section]
+            heading = f"{escape(names.vi)} ({escape(names.en)})"
+            rows.append(f'<tr class="section"><td colspan="6">{heading}</td></tr>')
+        rows.append(_row(result))
+    summary = " ".join(
+        f'<span class="status {STATUS_CLASS[status]}">{count} {STATUS_LABEL[status]}</span>'
+        for status, count in evaluation.summary.items()
+    )
+    source = f"<br>{escape(report.source)}" if report.source else ""
+    return f"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{_STYLE}</style>
+</head>
+<body>
+<h1>{escape(title)}</h1>
+<p class="meta">{escape(resolution.title.vi)}<br>{escape(str(report.period))}, {escape(basis)}: \
+{escape(evaluation.file)}{source}</p>
+<p class="summary">{summary}</p>
+<table>
+<thead><tr><th>Chỉ tiêu (Nghị quyết) / Target</th><th>Thực hiện / Actual</th>\
+<th>Yêu cầu / Required</th><th>Chênh lệch / Gap</th><th>% kế hoạch / % of target</th>\
+<th>Đánh giá / Status</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+<footer>nq94 {escape(__version__)}</footer>
+</body>
+</html>
+"""
+
+
+def _row(result: Result) -> str:
+    target = result.target
+    why = escape(explain(result))
+    words = (
+        f'{escape(target.words)}<span class="id">{escape(target.id)}</span>'
+        f'<span class="why">{why}</span>'
+    )
+    entry = result.entry
+    provenance = [text for text in (entry.source, entry.note) if text] if entry else []
+    if provenance:
+        words += f'<span class="why">{" · ".join(escape(text) for text in provenance)}</span>'
+    actual = display(result.actual) if result.actual is not None else "—"
+    gap = display(result.gap, sign=True) if result.gap is not None else ""
+    percent = ""
+    if result.percent_of_target is not None:
+        width = max(Decimal(0), min(Decimal(100), result.percent_of_target))
+        percent = (
+            f"{display(result.percent_of_target, places=1, fixed=True)}%"
+            f'<div class="bar"><span style="width:{display(width, places=0)}%"></span></div>'
+        )
+    status = (
+        f'<span class="status {STATUS_CLASS[result.status]}">{STATUS_LABEL[result.status]}</span>'
+    )
+    return (
+        f'<tr><td>{words}</td><td class="num">{actual}</td>'
+        f'<td class="num">{escape(comparison(target))}</td><td class="num">{gap}</td>'
+        f'<td class="num">{percent}</td><td>{status}</td></tr>'
+    )

@@ -1,0 +1,98 @@
+"""JUnit XML: a case per target per report, missed targets as failures, invalid files as errors.
+
+GitLab, Jenkins and Azure DevOps show these natively. Written once every outcome is known, since
+the counts head the document.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from typing import TextIO
+
+from nq94.evaluate import Evaluation
+from nq94.model import Status
+from nq94.outcome import Invalid, Outcome
+from nq94.report.numbers import explain
+
+
+def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """A <testsuite> per file: one case per target, or one erroring case for an invalid file."""
+    del color
+    root = ET.Element("testsuites", name="nq94 check")
+    for outcome in outcomes:
+        if isinstance(outcome, Invalid):
+            _invalid_suite(root, outcome)
+        elif isinstance(outcome, Evaluation):
+            _evaluation_suite(root, outcome)
+    _write(root, out)
+
+
+def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+    """One <testsuite>, a case per file, an <error> per invalid file."""
+    del color
+    root = ET.Element("testsuites", name="nq94 validate")
+    suite = ET.SubElement(root, "testsuite", name="nq94 validate")
+    for outcome in outcomes:
+        case = ET.SubElement(suite, "testcase", classname="nq94.validate", name=outcome.file)
+        if isinstance(outcome, Invalid):
+            _error(case, outcome)
+    _count(suite)
+    _write(root, out)
+
+
+def _evaluation_suite(root: ET.Element, evaluation: Evaluation) -> None:
+    report = evaluation.report
+    suite = ET.SubElement(
+        root, "testsuite", name=f"{evaluation.file} ({report.period}, {report.basis.value})"
+    )
+    for result in evaluation.results:
+        target = result.target
+        case = ET.SubElement(
+            suite, "testcase", classname=f"{target.section}", name=target.id, file=evaluation.file
+        )
+        message = f"{result.status.value}: {explain(result)}"
+        if result.status is Status.MISSED:
+            failure = ET.SubElement(case, "failure", message=message, type="missed")
+            failure.text = target.words
+        elif result.status is Status.NO_DATA:
+            ET.SubElement(case, "skipped", message=message)
+        else:
+            out = ET.SubElement(case, "system-out")
+            out.text = message
+    _count(suite)
+
+
+def _invalid_suite(root: ET.Element, invalid: Invalid) -> None:
+    suite = ET.SubElement(root, "testsuite", name=invalid.file)
+    case = ET.SubElement(suite, "testcase", classname="nq94.validate", name=invalid.file)
+    _error(case, invalid)
+    _count(suite)
+
+
+def _error(case: ET.Element, invalid: Invalid) -> None:
+    count = len(invalid.problems)
+    error = ET.SubElement(
+        case,
+        "error",
+        message=f"invalid report: {count} problem{'s' if count != 1 else ''}",
+        type="invalid",
+    )
+    error.text = "\n".join(str(p) for p in invalid.problems)
+
+
+def _count(suite: ET.Element) -> None:
+    cases = suite.findall("testcase")
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(sum(c.find("failure") is not None for c in cases)))
+    suite.set("errors", str(sum(c.find("error") is not None for c in cases)))
+    suite.set("skipped", str(sum(c.find("skipped") is not None for c in cases)))
+
+
+def _write(root: ET.Element, out: TextIO) -> None:
+    for key in ("tests", "failures", "errors", "skipped"):
+        root.set(key, str(sum(int(s.get(key, "0")) for s in root.findall("testsuite"))))
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode"))
+    out.write("\n")

@@ -1,0 +1,100 @@
+"""An Excel workbook of one report: a status sheet with numbers as numbers, and a sources sheet.
+
+XlsxWriter is imported here only, so only `nq94 export … -o FILE.xlsx` pays for it.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from nq94.evaluate import Evaluation
+from nq94.model import Status
+from nq94.report.csvfmt import safe
+from nq94.report.numbers import STATUS_LABEL, comparison, explain
+
+STATUS_COLOURS = {
+    Status.MET: ("#D7F0D9", "#14592A"),
+    Status.AT_RISK: ("#FFF0C2", "#6B4E00"),
+    Status.MISSED: ("#F8D4D4", "#8A1414"),
+    Status.NO_DATA: ("#EEEEEE", "#555555"),
+}
+
+STATUS_COLUMNS = (
+    ("Section", 22), ("Id", 30), ("Target (the resolution's words)", 60), ("Actual", 12),
+    ("Required", 14), ("Threshold", 11), ("Gap", 11), ("% of target", 11), ("Margin", 9),
+    ("Status", 12), ("How obtained", 44),
+)  # fmt: skip
+SOURCE_COLUMNS = (
+    ("Id", 30), ("Value", 12), ("Baseline", 12), ("Current", 12), ("Source", 40), ("Note", 50),
+)  # fmt: skip
+
+
+def _number(value: Decimal | None) -> float | None:
+    # Spreadsheet cells hold binary doubles; statuses were decided on the exact decimals.
+    return float(value) if value is not None else None
+
+
+def render(evaluation: Evaluation) -> bytes:
+    """The workbook's bytes."""
+    import xlsxwriter  # type: ignore[import-untyped]  # needed by this format only
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    header = book.add_format({"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    top = book.add_format({"valign": "top"})
+    number = book.add_format({"num_format": "#,##0.00##", "valign": "top"})
+    percent = book.add_format({"num_format": "0.0\\%", "valign": "top"})
+    status_format = {
+        status: book.add_format({"bold": True, "bg_color": bg, "font_color": fg, "valign": "top"})
+        for status, (bg, fg) in STATUS_COLOURS.items()
+    }
+
+    report, targets = evaluation.report, evaluation.targets
+    sheet = book.add_worksheet("Status")
+    for column, (name, width) in enumerate(STATUS_COLUMNS):
+        sheet.write_string(0, column, name, header)
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(1, 0)
+    for row, result in enumerate(evaluation.results, start=1):
+        target = result.target
+        section = targets.sections[target.section].vi
+        sheet.write_string(row, 0, section, top)
+        sheet.write_string(row, 1, target.id, top)
+        sheet.write_string(row, 2, target.words, wrap)
+        sheet.write(row, 3, _number(result.actual), number)
+        sheet.write_string(row, 4, comparison(target), top)
+        sheet.write_number(row, 5, float(target.threshold), number)
+        sheet.write(row, 6, _number(result.gap), number)
+        sheet.write(row, 7, _number(result.percent_of_target), percent)
+        sheet.write(row, 8, _number(result.margin), number)
+        sheet.write_string(row, 9, STATUS_LABEL[result.status], status_format[result.status])
+        sheet.write_string(row, 10, explain(result), wrap)
+    sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
+    sheet.set_header(f"&L{targets.resolution.number} {report.period} ({report.basis.value})")
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+
+    sources = book.add_worksheet("Sources")
+    for column, (name, width) in enumerate(SOURCE_COLUMNS):
+        sources.write_string(0, column, name, header)
+        sources.set_column(column, column, width)
+    sources.freeze_panes(1, 0)
+    row = 1
+    if report.source:
+        sources.write_string(row, 0, "(report)", top)
+        sources.write_string(row, 4, safe(report.source), wrap)
+        row += 1
+    for target_id, entry in report.values.items():
+        sources.write_string(row, 0, target_id, top)
+        sources.write(row, 1, _number(entry.value), number)
+        sources.write(row, 2, _number(entry.baseline), number)
+        sources.write(row, 3, _number(entry.current), number)
+        for column, text in ((4, entry.source), (5, entry.note)):
+            if text:
+                sources.write_string(row, column, safe(text), wrap)
+        row += 1
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,97 @@
+"""The JSON Schema of a report file, from the pydantic models, with the targets' ids spelled out.
+
+Editors with a YAML language server use it to complete ids and flag mistakes while people type.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from nq94.model import DERIVABLE, NUMBER_TEXT, Entry, Report, TargetsFile, plain
+from nq94.report.numbers import comparison
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+NUMBER: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": NUMBER_TEXT, "description": 'e.g. "7,5" or "7,5%"'},
+    ]
+}
+
+
+def report_schema(targets: TargetsFile) -> dict[str, Any]:
+    """The schema of a report checked against ``targets``."""
+    schema = Report.model_json_schema()
+    defs = schema["$defs"]
+    defs["Entry"] = _entry_schema(derivable=True)
+    defs["ValueEntry"] = _entry_schema(derivable=False)
+    properties = schema["properties"]
+    properties["period"] = {
+        "description": "The period the report covers, always from 1 January.",
+        "anyOf": [properties["period"], {"type": "integer", "minimum": 1900, "maximum": 2200}],
+    }
+    properties["source"] = {
+        "type": "string",
+        "description": "Where the report's figures come from.",
+    }
+    properties["values"] = {
+        "type": "object",
+        "description": "Target id -> figure: a number, or a mapping (see each target).",
+        "properties": {target.id: _value_schema(target.id, targets) for target in targets.targets},
+        "additionalProperties": False,
+    }
+    resolution = targets.resolution
+    return {
+        "$schema": DRAFT,
+        "title": f"nq94 report for resolution {resolution.number} ({resolution.year})",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def _value_schema(target_id: str, targets: TargetsFile) -> dict[str, Any]:
+    target = targets.by_id[target_id]
+    entry = "Entry" if target.kind in DERIVABLE else "ValueEntry"
+    low, high = target.plausible
+    number = {"type": "number", "minimum": _json_number(low), "maximum": _json_number(high)}
+    return {
+        "description": f"{target.words} ({comparison(target)} {target.unit.en}; "
+        f"plausible {plain(low)} to {plain(high)})",
+        "anyOf": [number, NUMBER["anyOf"][1], {"$ref": f"#/$defs/{entry}"}],
+    }
+
+
+def _json_number(number: Decimal) -> int | float:
+    """A bound for the schema (JSON Schema numbers are what JSON parsers make of them)."""
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _entry_schema(*, derivable: bool) -> dict[str, Any]:
+    fields = Entry.model_fields
+    properties: dict[str, Any] = {
+        "value": {**NUMBER, "description": "The figure for the period."},
+        "source": {"type": "string", "description": "Where this figure comes from."},
+        "note": {"type": "string", "description": "Anything a reader should know about it."},
+    }
+    required: dict[str, Any] = {"required": ["value"]}
+    if derivable:
+        properties["baseline"] = {**NUMBER, "description": "The figure of the previous year."}
+        properties["current"] = {**NUMBER, "description": "The figure of this period."}
+        required = {
+            "oneOf": [
+                {
+                    "required": ["value"],
+                    "not": {"anyOf": [{"required": ["baseline"]}, {"required": ["current"]}]},
+                },
+                {"required": ["baseline", "current"], "not": {"required": ["value"]}},
+            ]
+        }
+    assert set(properties) <= set(fields)  # the schema never names a key the model refuses
+    return {
+        "type": "object",
+        "description": Entry.__doc__,
+        "properties": properties,
+        "additionalProperties": False,
+        **required,
+    }
