@@ -119,7 +119,7 @@ def test_alias_bomb_is_refused(targets: TargetsFile) -> None:
     """Nested aliases that would expand to billions of values are refused."""
     lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
     lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 9)]
-    with pytest.raises(InputError, match="aliases nest too deep"):
+    with pytest.raises(InputError, match="aliases expand to more than"):
         report_from("bomb.yaml", "\n".join(lines), targets)
 
 
@@ -157,3 +157,25 @@ def test_targets_file_from_a_path_gets_located_errors(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.message.startswith("targets.10.section: unknown section 'socail'")
     assert text.splitlines()[problem.line - 1].strip() == "section: social"
+
+
+def test_deep_nesting_is_refused(targets: TargetsFile) -> None:
+    """Hundreds of nested lists are one located error, not a recursion crash."""
+    text = 'period: "2024"\nvalues: ' + "[" * 900 + "]" * 900
+    with pytest.raises(InputError, match="nest deeper than 32 levels"):
+        report_from("deep.yaml", text, targets)
+
+
+def test_alias_bomb_is_refused_quickly(targets: TargetsFile) -> None:
+    """A billion-laughs file is refused with one message, well under a second."""
+    import time
+
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    lines += ['period: "2024"', "values: {grdp_growth: *a9}"]
+    start = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        report_from("lol.yaml", "\n".join(lines), targets)
+    assert time.perf_counter() - start < 1
+    (problem,) = caught.value.problems
+    assert problem.message == "aliases expand to more than 10000 values; write values out"

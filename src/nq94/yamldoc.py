@@ -23,8 +23,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused before parsing."""
 
-MAX_NODES = 200_000
-"""Bound on nodes visited while expanding aliases, so an alias bomb is refused quickly."""
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists accepted; a report needs three levels."""
+
+MAX_ALIAS_NODES = 10_000
+"""Bound on values reached again through aliases, so an alias bomb is refused at once."""
 
 Path = tuple[str, ...]
 
@@ -121,6 +124,9 @@ def parse(name: str, text: str) -> Document:
         raise InputError([Problem(name, line, column, f"invalid YAML: {what}")]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(name, 1, 1, f"invalid YAML: {e}")]) from e
+    except RecursionError as e:  # the pure-Python composer recurses once per nesting level
+        message = f"invalid YAML: values nest deeper than {MAX_DEPTH} levels"
+        raise InputError([Problem(name, 1, 1, message)]) from e
     doc = Document(name, None)
     if root is None:
         return doc
@@ -141,7 +147,8 @@ class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
-        self.visited = 0
+        self.seen: set[int] = set()
+        self.expanded = 0
 
     def fail(self, node: yaml.Node, path: Path, message: str) -> None:
         where = _mark(node)
@@ -149,12 +156,18 @@ class _Builder:
         self.problems.append(Problem(self.doc.name, where.line, where.column, prefix + message))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        self.visited += 1
-        if self.visited > MAX_NODES:
-            if self.visited == MAX_NODES + 1:
-                message = f"document expands to more than {MAX_NODES} values; aliases nest too deep"
-                self.fail(node, (), message)
-            return None
+        if len(path) > MAX_DEPTH:
+            where = _mark(node)
+            message = f"values nest deeper than {MAX_DEPTH} levels; a report needs three"
+            raise InputError([Problem(self.doc.name, where.line, where.column, message)])
+        if id(node) in self.seen:  # reached again through an alias
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_NODES:
+                where = _mark(node)
+                message = f"aliases expand to more than {MAX_ALIAS_NODES} values; write values out"
+                raise InputError([Problem(self.doc.name, where.line, where.column, message)])
+        else:
+            self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace(_TAG, "!!", 1)
             self.fail(node, path, f"YAML tag '{tag}' is not allowed; a report holds plain values")
