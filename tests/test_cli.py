@@ -94,7 +94,8 @@ def test_broken_report_exits_2_with_a_line_per_problem(cli: CLI) -> None:
         '(e.g. period: "2024" or "2024-9M")',
         "samples/invalid/2024-broken.yaml:8:3: values.grdp_growht: unknown target id; "
         "did you mean 'grdp_growth'?",
-        "samples/invalid/2024-broken.yaml:9:18: values.export_growth: expected a number, got 'bảy'",
+        "samples/invalid/2024-broken.yaml:9:18: values.export_growth: expected a number, "
+        "got 'bảy'; write it like 7.5 or \"7,5\"",
         "samples/invalid/2024-broken.yaml:10:26: values.health_insurance_rate: value 120 is "
         "outside the plausible range 0 to 100 %",
     ], run

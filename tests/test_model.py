@@ -68,8 +68,10 @@ def test_numbers_people_write(given: Any, number: Decimal) -> None:
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ("bảy", "expected a number, got 'bảy'"),
-        ("7.5.1", "expected a number, got '7.5.1'"),
+        ("bảy", "expected a number, got 'bảy'; write it like 7.5 or \"7,5\""),
+        ("7.5.1", "'7.5.1' is not a number; write it like 1234.5"),
+        ("1,234.5", "'1,234.5' mixes separators the English way; write 1234.5 (or \"1.234,5\")"),
+        ("19.515", "'19.515' could be 19.515 or 19515; write 19.515 or 19515"),
         (True, "expected a number, got a boolean (true)"),
         (None, "expected a number, got nothing (null)"),
         ([1], "expected a number, got a list"),

@@ -17,7 +17,7 @@ from nq94.errors import InputError
 from nq94.evaluate import Evaluation, evaluate
 from nq94.loading import loaded_from, report_from
 from nq94.model import Status, TargetsFile
-from nq94.outcome import Invalid
+from nq94.outcome import Invalid, evaluated
 from nq94.report import MODULE_BY_FORMAT, Format, module
 from nq94.report.numbers import display
 
@@ -45,7 +45,7 @@ values:
 def evaluation(targets: TargetsFile) -> Evaluation:
     """One evaluation exercising every status and every way a value is obtained."""
     loaded = loaded_from("fixture.yaml", FIXTURE, targets)
-    return evaluate(targets, loaded.report, file=loaded.file, positions=loaded.positions)
+    return evaluated(targets, loaded)
 
 
 def _render(fmt: Format, evaluation: Evaluation) -> str:

@@ -15,6 +15,7 @@ from nq94 import __version__
 from nq94.errors import InputError, Problem
 from nq94.model import Basis, Period, Status, TargetsFile
 from nq94.report import Format
+from nq94.yamldoc import MAX_BYTES
 
 if TYPE_CHECKING:
     from nq94.outcome import Outcome
@@ -96,6 +97,12 @@ RecursiveOption = Annotated[
     bool,
     typer.Option("--recursive", "-r", help="Look for reports below directories too."),
 ]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes", min=1, help="Refuse report files larger than this, before reading them."
+    ),
+]
 EXIT_CODES = (
     "Exit codes: 0 every file valid; 1 a status at or beyond --fail-on; 2 invalid input "
     "(one FILE:LINE:COL: line per problem on stderr)."
@@ -118,9 +125,18 @@ def check(
         ),
     ] = None,
     recursive: RecursiveOption = False,
+    max_bytes: MaxBytesOption = MAX_BYTES,
 ) -> None:
     """Validate each report and show, for every target, whether it is met, missed or at risk."""
-    _run(paths, targets, output_format, recursive=recursive, fail_on=fail_on, evaluating=True)
+    _run(
+        paths,
+        targets,
+        output_format,
+        recursive=recursive,
+        fail_on=fail_on,
+        evaluating=True,
+        max_bytes=max_bytes,
+    )
 
 
 @app.command(epilog="Exit codes: 0 every file valid; 2 a file is invalid (FILE:LINE:COL: lines).")
@@ -130,9 +146,18 @@ def validate(
     targets: TargetsOption = None,
     output_format: FormatOption = Format.AUTO,
     recursive: RecursiveOption = False,
+    max_bytes: MaxBytesOption = MAX_BYTES,
 ) -> None:
     """Check that reports are well formed, plausible and consistent, without evaluating targets."""
-    _run(paths, targets, output_format, recursive=recursive, fail_on=None, evaluating=False)
+    _run(
+        paths,
+        targets,
+        output_format,
+        recursive=recursive,
+        fail_on=None,
+        evaluating=False,
+        max_bytes=max_bytes,
+    )
 
 
 def _run(
@@ -143,11 +168,11 @@ def _run(
     recursive: bool,
     fail_on: FailOn | None,
     evaluating: bool,
+    max_bytes: int,
 ) -> NoReturn:
-    from nq94.evaluate import evaluate
     from nq94.files import expand
     from nq94.loading import read_report
-    from nq94.outcome import Invalid
+    from nq94.outcome import Invalid, evaluated
     from nq94.report import PROBLEMS_IN_OUTPUT, module, resolve
 
     targets = _load_targets(targets_path)
@@ -169,14 +194,14 @@ def _run(
             yield invalid(problem.file, (problem,))
         for name in files:
             try:
-                loaded = read_report(name, targets)
+                loaded = read_report(name, targets, max_bytes=max_bytes)
             except InputError as e:
                 yield invalid(name, e.problems)
                 continue
             if not evaluating:
                 yield loaded
                 continue
-            evaluation = evaluate(targets, loaded.report, file=name, positions=loaded.positions)
+            evaluation = evaluated(targets, loaded)
             if any(result.status in failing for result in evaluation.results):
                 state["failed"] = True
             yield evaluation
@@ -205,11 +230,12 @@ def export(
         ),
     ],
     targets: TargetsOption = None,
+    max_bytes: MaxBytesOption = MAX_BYTES,
 ) -> None:
     """Write a report's status table to a file for people: CSV, JSON, Markdown, HTML or Excel."""
-    from nq94.evaluate import evaluate
     from nq94.files import write_atomic
     from nq94.loading import read_report
+    from nq94.outcome import evaluated
     from nq94.report.export import EXPORTER, ExportFormat, export_format
 
     fmt = export_format(output.suffix)
@@ -220,11 +246,10 @@ def export(
         raise typer.BadParameter("the output would overwrite the report itself")
     target_set = _load_targets(targets)
     try:
-        loaded = read_report(str(report), target_set)
+        loaded = read_report(str(report), target_set, max_bytes=max_bytes)
     except InputError as e:
         _fail(e.problems)
-    evaluation = evaluate(target_set, loaded.report, file=str(report), positions=loaded.positions)
-    write_atomic(output, EXPORTER[fmt](evaluation))
+    write_atomic(output, EXPORTER[fmt](evaluated(target_set, loaded)))
     typer.echo(f"wrote {output}", err=True)
 
 

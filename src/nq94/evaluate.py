@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from nq94.model import (
     Entry,
@@ -46,6 +47,8 @@ class Result:
     percent_of_target: Decimal | None = None
     margin: Decimal | None = None
     """The at-risk margin used: 0 for final figures, None without data."""
+    written: Any = None
+    """The figure exactly as the report wrote it, when known (text stays text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +79,24 @@ def evaluate(
     *,
     file: str = "",
     positions: Mapping[str, Mark] | None = None,
+    written: Mapping[str, Any] | None = None,
 ) -> Evaluation:
-    """Evaluate every target of ``targets`` against ``report``."""
+    """Evaluate every target of ``targets`` against ``report``.
+
+    ``positions`` and ``written`` (by target id) say where each value stands in the file and
+    how it was written there; they are carried into the results for the reader.
+    """
+    written = written or {}
     results = tuple(
-        evaluate_target(target, report, report.values.get(target.id)) for target in targets.targets
+        evaluate_target(target, report, report.values.get(target.id), written.get(target.id))
+        for target in targets.targets
     )
     return Evaluation(file, report, targets, results, positions or {})
 
 
-def evaluate_target(target: Target, report: Report, entry: Entry | None) -> Result:
+def evaluate_target(
+    target: Target, report: Report, entry: Entry | None, written: Any = None
+) -> Result:
     """The status of one target given its entry (None when the report has no figure for it)."""
     if entry is None:
         return Result(target, Status.NO_DATA)
@@ -108,6 +120,7 @@ def evaluate_target(target: Target, report: Report, entry: Entry | None) -> Resu
         gap=gap(target, actual),
         percent_of_target=percent,
         margin=margin,
+        written=written,
     )
 
 

@@ -24,6 +24,7 @@ from nq94.model import (
     check_report,
     check_values,
 )
+from nq94.numtext import NumberError, read_number
 from nq94.yamldoc import MAX_BYTES, Document, Mark, YamlDate, parse, read_text
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -61,6 +62,8 @@ class Loaded:
     report: Report
     positions: Mapping[str, Mark]
     """Target id -> where its value starts; "values" -> where the values mapping starts."""
+    written: Mapping[str, Any]
+    """Target id -> the figure exactly as the file wrote it (text stays text)."""
 
 
 def read_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -85,6 +88,7 @@ def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
     period and each entry that does validate are still checked against the targets.
     """
     doc = parse(name, text)
+    written = _read_numbers(doc, targets)
     report = _validated(doc, Report, "a report with period and values")
     if report is not None:
         findings = check_report(report, targets)
@@ -94,7 +98,40 @@ def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
     assert report is not None  # _raise_all raised if validation failed
     positions = {key: doc.mark(("values", key)) for key in report.values}
     positions["values"] = doc.mark(("values",), key=True)
-    return Loaded(name, report, positions)
+    return Loaded(name, report, positions, written)
+
+
+def _read_numbers(doc: Document, targets: TargetsFile) -> dict[str, Any]:
+    """Read numbers written as text ('7,5', '19.515') for known targets, in place.
+
+    Returns the values as written, before reading. A thousands separator that could also be a
+    decimal point is settled by the target's plausible range; text that cannot be settled is
+    a located problem.
+    """
+    values = doc.data.get("values") if isinstance(doc.data, dict) else None
+    if not isinstance(values, dict):
+        return {}
+    written = {key: dict(raw) if isinstance(raw, dict) else raw for key, raw in values.items()}
+    for key, raw in values.items():
+        target = targets.target(key)
+        if target is None:
+            continue
+        if isinstance(raw, str):
+            values[key] = _read(doc, ("values", key), raw, target.plausible)
+        elif isinstance(raw, dict):
+            for field in ("value", "baseline", "current"):
+                if isinstance(raw.get(field), str):
+                    plausible = target.plausible if field == "value" else None
+                    raw[field] = _read(doc, ("values", key, field), raw[field], plausible)
+    return written
+
+
+def _read(doc: Document, path: tuple[str, ...], text: str, plausible: Any) -> Any:
+    try:
+        return read_number(text, plausible)
+    except NumberError as e:
+        doc.problems.append(locate(doc, path, str(e)))
+        return text  # validation finds it again at the same place; that repeat is dropped
 
 
 def _validated(doc: Document, model: type[Model], what: str) -> Model | None:

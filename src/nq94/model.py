@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from nq94.numtext import NumberError, read_number
 from nq94.yamldoc import YamlDate
 
 Path = tuple[str, ...]
@@ -95,10 +96,6 @@ _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 
 # --- numbers -------------------------------------------------------------------------------------
 
-NUMBER_TEXT = r"^\s*([-+]?\d+)(?:[.,](\d+))?\s*%?\s*$"
-"""Numbers accepted as text: '7.5', '7,5', '7,5%' (also the pattern of the JSON Schema)."""
-_NUMBER_TEXT = re.compile(NUMBER_TEXT)
-
 
 def _describe(value: Any) -> str:
     if value is None:
@@ -124,9 +121,11 @@ def parse_number(value: Any) -> Decimal:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    if isinstance(value, str) and (match := _NUMBER_TEXT.match(value)):
-        whole, fraction = match.groups()
-        return Decimal(f"{whole}.{fraction}" if fraction else whole)
+    if isinstance(value, str):
+        try:
+            return read_number(value)
+        except NumberError as e:
+            raise PydanticCustomError("number", str(e).replace("{", "{{").replace("}", "}}")) from e
     raise PydanticCustomError("number", "expected a number, got {got}", {"got": _describe(value)})
 
 
@@ -508,20 +507,41 @@ def check_values(values: dict[str, Entry], targets: TargetsFile) -> list[Finding
             findings.append(Finding((*path, "baseline"), "a growth baseline must not be 0"))
             continue
         value = derive(target, entry)
+        if target.measure is Measure.COUNT and value != value.to_integral_value():
+            message = f"a count must be a whole number, got {plain(value)}"
+            findings.append(Finding(path if entry.derived else (*path, "value"), message))
+            continue
         low, high = target.plausible
         if not low <= value <= high:
             how = "derived value" if entry.derived else "value"
-            findings.append(
-                Finding(
-                    path if entry.derived else (*path, "value"),
-                    f"{how} {plain(value)} is outside the plausible range "
-                    f"{plain(low)} to {plain(high)} {target.unit.en}",
-                )
+            message = (
+                f"{how} {plain(value)} is outside the plausible range "
+                f"{plain(low)} to {plain(high)} {target.unit.en}"
             )
+            if not entry.derived and (meant := misread_thousands(value, target.plausible)):
+                message += (
+                    f"; if {value} means {plain(meant)} (a '.' between thousands), "
+                    f"write {plain(meant)}"
+                )
+            findings.append(Finding(path if entry.derived else (*path, "value"), message))
             continue
         accepted[target_id] = value
     findings.extend(_check_rules(targets, accepted))
     return findings
+
+
+def misread_thousands(value: Decimal, plausible: tuple[Decimal, Decimal]) -> Decimal | None:
+    """The plausible value meant when a '.' between thousands was read as a decimal point.
+
+    19.515 (billion VND) is implausible for a budget; 19515 is what the resolution's
+    "19.515 tỷ đồng" means.
+    """
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent % 3 or exponent >= 0:
+        return None
+    meant = value.scaleb(-exponent)
+    low, high = plausible
+    return meant if low <= meant <= high else None
 
 
 def _check_rules(targets: TargetsFile, values: dict[str, Decimal]) -> list[Finding]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nq94.errors import Problem
-from nq94.evaluate import Evaluation
+from nq94.evaluate import Evaluation, evaluate
 from nq94.loading import Loaded
+from nq94.model import TargetsFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +20,14 @@ class Invalid:
 
 Outcome = Evaluation | Loaded | Invalid
 """One file's outcome: evaluated (check), valid (validate) or invalid (either)."""
+
+
+def evaluated(targets: TargetsFile, loaded: Loaded) -> Evaluation:
+    """Evaluate a loaded report, carrying where and how each value was written."""
+    return evaluate(
+        targets,
+        loaded.report,
+        file=loaded.file,
+        positions=loaded.positions,
+        written=loaded.written,
+    )

@@ -8,7 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from nq94.model import DERIVABLE, NUMBER_TEXT, Entry, Report, TargetsFile, plain
+from nq94.model import DERIVABLE, Entry, Report, TargetsFile, plain
+from nq94.numtext import NUMBER_TEXT
 from nq94.report.numbers import comparison
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -7,7 +7,7 @@ from typing import Any
 
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
-from nq94.model import Entry, plain
+from nq94.model import plain
 
 SCHEMA_VERSION = 1
 """Version of the JSON contract; raised only when a key changes meaning or disappears."""
@@ -54,7 +54,7 @@ def result_data(result: Result) -> dict[str, Any]:
         "margin": _computed(result.margin),
         "unit": target.unit.en,
         "words": target.words,
-        "input": _input(result.entry),
+        "input": _input(result),
     }
 
 
@@ -62,11 +62,13 @@ def _computed(number: Decimal | None) -> Decimal | None:
     return Decimal(plain(number)) if number is not None else None
 
 
-def _input(entry: Entry | None) -> dict[str, Any] | None:
+def _input(result: Result) -> Any:
     """Everything the report gave for a target, exactly as written; absent keys left out."""
-    if entry is None:
+    if result.written is not None:
+        return result.written
+    if result.entry is None:
         return None
-    return entry.model_dump(exclude_none=True)
+    return result.entry.model_dump(exclude_none=True)
 
 
 def problem_data(problem: Problem) -> dict[str, Any]:

@@ -47,6 +47,8 @@ def explain(result: Result) -> str:
     if result.actual is None:
         return f"no figure in the report; required {comparison(target)} {target.unit.en}"
     parts = [f"{display(result.actual)} vs {comparison(target)} {target.unit.en}"]
+    if note := reading(result):
+        parts.append(note)
     if result.obtained is Obtained.PROJECTED and result.value is not None:
         parts.append(f"projected to year end from {display(result.value)}")
     elif result.obtained is Obtained.DERIVED and result.entry is not None:
@@ -66,3 +68,13 @@ def summary_line(summary: dict[Status, int]) -> str:
     """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data'."""
     parts = ", ".join(f"{count} {STATUS_LABEL[status]}" for status, count in summary.items())
     return f"{sum(summary.values())} targets: {parts}"
+
+
+def reading(result: Result) -> str | None:
+    """How a figure written as text was read: "read '7,5' as 7.5"; None for plain numbers."""
+    written = result.written
+    if isinstance(written, dict):
+        written = written.get("value")
+    if isinstance(written, str) and result.value is not None:
+        return f"read '{written.strip()}' as {plain(result.value)}"
+    return None

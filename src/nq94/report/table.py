@@ -14,7 +14,7 @@ from rich.text import Text
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.model import Basis, Status
 from nq94.outcome import Invalid, Outcome
-from nq94.report.numbers import STATUS_LABEL, comparison, display
+from nq94.report.numbers import STATUS_LABEL, comparison, display, reading
 
 STATUS_STYLE = {
     Status.MET: "bold green",
@@ -124,6 +124,8 @@ def _cells(result: Result) -> list[str | Text]:
     words.append(f"\n{target.id}", style="dim")
     if result.actual is None:
         return [words, Text("—", style="dim"), comparison(target), "", "", "", status]
+    if note := reading(result):
+        words.append(f" · {note}", style="dim")
     if result.obtained is Obtained.PROJECTED and result.value is not None:
         words.append(f" · projected to year end from {display(result.value)}", style="dim")
     elif result.obtained is Obtained.DERIVED and result.entry is not None:

@@ -1,0 +1,88 @@
+"""Numbers as people write them in reports: '7,5', '7,5%', '19.515', '1.234,5'.
+
+Vietnamese writes a comma for the decimal point and a dot between thousands; YAML and English
+the other way round. A text is read the one way it can be read. Where a single separator
+followed by three digits could be either ('19.515', '12,345'), the target's plausible range
+decides; where it cannot, the text is refused with both readings, so nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+NUMBER_TEXT = r"^\s*[-+]?\s*\d[\d.,]*\s*%?\s*$"
+"""The shape of a number written as text (also the pattern of the JSON Schema)."""
+
+_SHAPE = re.compile(r"\s*([-+]?)\s*(\d[\d.,]*)\s*%?\s*")
+_GROUPED = {
+    ".": re.compile(r"\d{1,3}(\.\d{3})+"),
+    ",": re.compile(r"\d{1,3}(,\d{3})+"),
+}
+_VIETNAMESE = re.compile(r"\d{1,3}(\.\d{3})+,\d+")
+_ENGLISH = re.compile(r"\d{1,3}(,\d{3})+\.\d+")
+
+
+class NumberError(ValueError):
+    """A text that is not a number, or not unambiguously one; the message says what to write."""
+
+
+def readings(text: str) -> list[Decimal]:
+    """Every number ``text`` can mean (one, or two when a separator is ambiguous).
+
+    Raises NumberError for text that is no number at all or that mixes separators.
+    """
+    match = _SHAPE.fullmatch(text)
+    if not match:
+        raise NumberError(f"expected a number, got '{text}'; write it like 7.5 or \"7,5\"")
+    sign, body = match.groups()
+    dots, commas = body.count("."), body.count(",")
+    if not dots and not commas:
+        found = [body]
+    elif dots and commas:
+        if _VIETNAMESE.fullmatch(body):
+            found = [body.replace(".", "").replace(",", ".")]
+        elif _ENGLISH.fullmatch(body):
+            plain = body.replace(",", "")
+            vietnamese = body.replace(",", "_").replace(".", ",").replace("_", ".")
+            raise NumberError(
+                f"'{text.strip()}' mixes separators the English way; "
+                f'write {sign}{plain} (or "{sign}{vietnamese}")'
+            )
+        else:
+            raise NumberError(f"'{text.strip()}' is not a number; write it like 1234.5")
+    else:
+        separator = "." if dots else ","
+        whole, _, fraction = body.partition(separator)
+        if (dots or commas) > 1:
+            if not _GROUPED[separator].fullmatch(body):
+                raise NumberError(f"'{text.strip()}' is not a number; write it like 1234.5")
+            found = [body.replace(separator, "")]
+        elif len(fraction) == 3:  # 19.515: a decimal point, or thousands?
+            found = [f"{whole}.{fraction}", f"{whole}{fraction}"]
+        else:
+            found = [f"{whole}.{fraction}"]
+    return [Decimal(sign + number) for number in found]
+
+
+def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> Decimal:
+    """The number ``text`` means; an ambiguous one is settled by the plausible range, if given."""
+    found = readings(text)
+    if len(found) == 1:
+        return found[0]
+    if plausible is not None:
+        low, high = plausible
+        fitting = [number for number in found if low <= number <= high]
+        if len(fitting) == 1:
+            return fitting[0]
+        if not fitting:
+            return found[0]  # refused by the range check, which names the range
+    small, large = (_plain(number) for number in found)
+    raise NumberError(
+        f"'{text.strip()}' could be {small} or {large}; write {small} or {large}, "
+        "without a thousands separator"
+    )
+
+
+def _plain(number: Decimal) -> str:
+    return str(int(number)) if number == number.to_integral_value() else str(number)
