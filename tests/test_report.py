@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from nq94 import __version__
 from nq94.errors import InputError
 from nq94.evaluate import Evaluation, evaluate
-from nq94.loading import loaded_from, report_from
+from nq94.loading import loaded_from
 from nq94.model import Status, TargetsFile
 from nq94.outcome import Invalid, evaluated
 from nq94.report import MODULE_BY_FORMAT, Format, module
@@ -137,8 +137,7 @@ def test_json_round_trip(
     lines += [f"  {key}: {value}" for key, value in values.items()]
     if not values:
         lines[-1] = "values: {}"
-    report = report_from("p.yaml", "\n".join(lines), targets)
-    evaluation = evaluate(targets, report)
+    evaluation = evaluated(targets, loaded_from("p.yaml", "\n".join(lines), targets))
     out = io.StringIO()
     module(Format.JSON).check([evaluation], out, color=False)
     (data,) = json.loads(out.getvalue(), parse_float=Decimal)["reports"]
