@@ -417,6 +417,10 @@ class Entry(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _plain_number(cls, data: Any) -> Any:
+        if data is None:
+            raise PydanticCustomError(
+                "number", "empty; write a number, or delete the line if there is no figure"
+            )
         if not isinstance(data, dict):
             return {"value": parse_number(data)}
         for key in ("value", "baseline", "current"):
