@@ -203,3 +203,8 @@ def test_table_shows_file_names_literally(targets: TargetsFile) -> None:
     )
     module(Format.TABLE).validate([loaded], out, color=False)
     assert out.getvalue().count("[red]x[/red].yaml") == 2
+
+
+def test_display_of_a_number_too_long_to_round() -> None:
+    """A number with more digits than decimal arithmetic holds is shown, not crashed on."""
+    assert display(Decimal("1E+40")) == "1E+40"

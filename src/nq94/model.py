@@ -373,7 +373,7 @@ class Period:
 def _period(value: Any) -> Period:
     if isinstance(value, Period):
         return value
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         value = str(int(value))
     if isinstance(value, str):
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from nq94.evaluate import Obtained, Result
 from nq94.model import DEFAULT_APPROX_TOLERANCE, Operator, Status, Target, plain
@@ -22,7 +22,10 @@ def display(number: Decimal, *, places: int = 2, fixed: bool = False, sign: bool
 
     Trailing zeros are dropped unless ``fixed``; ``sign`` writes a + before positive numbers.
     """
-    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    try:
+        rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context holds: show it as it is
+        return str(number)
     text = format(abs(rounded), "f") if fixed else plain(abs(rounded))
     whole, _, fraction = text.partition(".")
     grouped = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
