@@ -146,8 +146,8 @@ def test_hostile_note_is_neutralised_in_every_export(cli: CLI, tmp_path: Path) -
     """<script> and formulas from a report are shown as text, never run."""
     report = tmp_path / "r.yaml"
     report.write_text(
-        'period: "2024"\nvalues:\n  grdp_growth: {value: 7.6, note: "<script>alert(1)</script>",'
-        ' source: \'=HYPERLINK("http://x","y")\'}\n',
+        'period: "2024"\nvalues:\n  grdp_growth: {value: 7.6, source: "<script>alert(1)</script>",'
+        ' note: \'=HYPERLINK("http://x","y")\'}\n',
         encoding="utf-8",
     )
     html = tmp_path / "s.html"
@@ -158,12 +158,12 @@ def test_hostile_note_is_neutralised_in_every_export(cli: CLI, tmp_path: Path) -
     table = tmp_path / "s.csv"
     assert cli("export", str(report), "-o", str(table)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
-    assert rows[0]["source"] == '\'=HYPERLINK("http://x","y")'
+    assert rows[0]["note"] == '\'=HYPERLINK("http://x","y")'
     book = tmp_path / "s.xlsx"
     assert cli("export", str(report), "-o", str(book)).exit_code == 0
     sources = openpyxl.load_workbook(book)["Sources"]
-    assert sources.cell(row=2, column=5).value == '\'=HYPERLINK("http://x","y")'
-    assert sources.cell(row=2, column=5).data_type == "s"
+    assert sources.cell(row=2, column=6).value == '\'=HYPERLINK("http://x","y")'
+    assert sources.cell(row=2, column=6).data_type == "s"
 
 
 def test_export_xlsx_workbook(cli: CLI, tmp_path: Path) -> None:
@@ -293,3 +293,32 @@ def test_pre_commit_hook_runs_validate() -> None:
     assert hook["entry"] == "nq94 validate"
     assert hook["language"] == "python"
     assert "yaml" in hook["types"]
+
+
+def test_decimal_comma_is_read_and_the_table_says_so(cli: CLI, tmp_path: Path) -> None:
+    """values: {grdp_growth: "7,5"} is 7.5, and the table shows how it was read."""
+    report = tmp_path / "r.yaml"
+    report.write_text('period: "2024"\nvalues: {grdp_growth: "7,5"}\n', encoding="utf-8")
+    run = cli("check", "-f", "table", str(report))
+    assert run.exit_code == 0, run
+    assert "grdp_growth · read '7,5' as 7.5" in run.stdout
+    data = json.loads(cli("check", "-f", "json", str(report)).stdout)
+    grdp = data["reports"][0]["results"][0]
+    assert (grdp["actual"], grdp["status"], grdp["input"]) == (7.5, "met", "7,5")
+
+
+def test_python_tags_run_nothing(cli: CLI, tmp_path: Path) -> None:
+    """A tag that would run a command if constructed is refused, and nothing runs."""
+    marker = tmp_path / "ran"
+    report = tmp_path / "r.yaml"
+    report.write_text(
+        'period: "2024"\nvalues:\n'
+        f'  grdp_growth: !!python/object/apply:os.system ["touch {marker}"]\n'
+        f'  budget_revenue: !!python/object/new:os.system ["touch {marker}"]\n',
+        encoding="utf-8",
+    )
+    run = cli("check", str(report))
+    assert run.exit_code == 2, run
+    assert "YAML tag '!!python/object/apply:os.system' is not allowed" in run.stderr
+    assert len(run.stderr.splitlines()) == 2
+    assert not marker.exists()
