@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nq94.evaluate import Obtained, decide, evaluate, evaluate_target
-from nq94.model import Entry, Report, Status, TargetsFile
+from nq94.model import Entry, Period, Report, Status, TargetsFile
 
 from .conftest import make_target
 
@@ -276,7 +276,7 @@ def test_status_is_monotonic_in_the_value(value: Decimal, step: Decimal) -> None
 
 def test_evaluate_target_without_entry() -> None:
     """evaluate_target with no entry is no data whatever the report."""
-    report = Report.model_validate({"period": "2024", "values": {}})
+    report = Report(Period.parse("2024"), {})
     assert evaluate_target(make_target(), report, None).status is Status.NO_DATA
-    entry = Entry.model_validate(D(11))
+    entry = Entry(value=D(11))
     assert evaluate_target(make_target(), report, entry).status is Status.MET

@@ -1,26 +1,17 @@
-"""Pydantic models of a targets file and of a report (an actuals file); pure, no I/O."""
+"""The data of nq94: targets, periods, reports and the checks across them; pure, no I/O.
+
+Plain frozen dataclasses, built from files by :mod:`nq94.reader`, which checks their shape and
+locates every problem. Kept free of heavy imports: every command pays for this module.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from typing import Any
 
 from nq94.numtext import NumberError, read_number
 from nq94.yamldoc import YamlDate
@@ -86,7 +77,7 @@ class PeriodKind(StrEnum):
     MONTH = "month"
 
 
-DERIVABLE = {Kind.GROWTH, Kind.CHANGE}
+DERIVABLE = frozenset({Kind.GROWTH, Kind.CHANGE})
 """Kinds whose value may be given as a baseline and a current figure."""
 
 DEFAULT_APPROX_TOLERANCE = Decimal("1.0")
@@ -97,7 +88,8 @@ _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 # --- numbers -------------------------------------------------------------------------------------
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A found value as a message names it: 'bảy' in quotes, nothing (null), a list."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -108,46 +100,23 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(str(value)) if isinstance(value, str) else str(value)
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def parse_number(value: Any) -> Decimal:
-    """A finite Decimal from a YAML number, or from text such as '7.5', '7,5' or '7,5%'."""
-    if isinstance(value, Decimal) and not isinstance(value, bool):
+    """A finite Decimal from a YAML number, or from text such as '7.5', '7,5' or '7,5%'.
+
+    Raises NumberError saying what was found and what to write.
+    """
+    if isinstance(value, Decimal):
         if not value.is_finite():
-            raise PydanticCustomError(
-                "number", "expected a finite number, got {got}", {"got": value}
-            )
+            raise NumberError(f"expected a finite number, got {value}")
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, str):
-        try:
-            return read_number(value)
-        except NumberError as e:
-            raise PydanticCustomError("number", str(e).replace("{", "{{").replace("}", "}}")) from e
-    raise PydanticCustomError("number", "expected a number, got {got}", {"got": _describe(value)})
-
-
-Number = Annotated[
-    Decimal,
-    PlainValidator(parse_number),
-    PlainSerializer(lambda d: d, return_type=Decimal),
-    WithJsonSchema({"type": "number"}),
-]
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    raise PydanticCustomError("text", "expected text, got {got}", {"got": _describe(value)})
-
-
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string"})]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+        return read_number(value)
+    raise NumberError(f"expected a number, got {describe(value)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,54 +131,48 @@ class Finding:
 # --- targets -------------------------------------------------------------------------------------
 
 
-class Names(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Names:
     """A label in Vietnamese and in English."""
 
-    vi: Text
-    en: Text
+    vi: str
+    en: str
 
 
-class Target(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Target:
     """One quantified aim of a resolution."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-    section: Text
-    clause: Text
-    words: Text
+    id: str
+    section: str
+    clause: str
+    words: str
     name: Names
     unit: Names
     measure: Measure
     kind: Kind
     operator: Operator
-    threshold: Number
-    upper: Number | None = None
-    tolerance: Number | None = None
-    margin: Number | None = None
-    plausible: tuple[Number, Number]
+    threshold: Decimal
+    plausible: tuple[Decimal, Decimal]
+    upper: Decimal | None = None
+    tolerance: Decimal | None = None
+    margin: Decimal | None = None
 
-    @field_validator("operator", mode="before")
-    @classmethod
-    def _operator_alias(cls, value: Any) -> Any:
-        return Operator.APPROX if value in ("approx", "~") else value
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Target:
+    def inconsistencies(self) -> list[str]:
+        """What contradicts itself in this definition (empty when consistent)."""
+        problems = []
         low, high = self.plausible
         if low >= high:
-            raise PydanticCustomError(
-                "plausible", "plausible range must be [low, high] with low < high"
-            )
+            problems.append("plausible range must be [low, high] with low < high")
         if (self.operator is Operator.BETWEEN) != (self.upper is not None):
-            raise PydanticCustomError(
-                "upper", "'upper' is required with 'between' and only with it"
-            )
+            problems.append("'upper' is required with 'between' and only with it")
         if self.upper is not None and self.upper <= self.threshold:
-            raise PydanticCustomError("upper", "'upper' must be above 'threshold'")
+            problems.append("'upper' must be above 'threshold'")
         if self.tolerance is not None and self.operator is not Operator.APPROX:
-            raise PydanticCustomError("tolerance", "'tolerance' applies only to the '≈' operator")
+            problems.append("'tolerance' applies only to the '≈' operator")
         if self.margin is not None and self.margin < 0:
-            raise PydanticCustomError("margin", "'margin' must not be negative")
-        return self
+            problems.append("'margin' must not be negative")
+        return problems
 
     @property
     def at_risk_margin(self) -> Decimal:
@@ -228,7 +191,7 @@ class Target(_Frozen):
     def band(self) -> tuple[Decimal, Decimal] | None:
         """The accepted interval of 'between' and '≈' targets; None for one-sided ones."""
         if self.operator is Operator.BETWEEN:
-            assert self.upper is not None  # guaranteed by _consistent
+            assert self.upper is not None  # see inconsistencies()
             return self.threshold, self.upper
         if self.operator is Operator.APPROX:
             tolerance = self.tolerance if self.tolerance is not None else DEFAULT_APPROX_TOLERANCE
@@ -236,50 +199,56 @@ class Target(_Frozen):
         return None
 
 
-class SumRule(_Frozen):
+@dataclass(frozen=True, slots=True)
+class SumRule:
     """Several targets' values must add up to a total, within a tolerance."""
 
-    id: Text
-    rule: Literal["sum"]
-    targets: Annotated[list[Text], Field(min_length=2)]
-    total: Number
-    tolerance: Number
+    id: str
+    targets: tuple[str, ...]
+    total: Decimal
+    tolerance: Decimal
     description: Names
 
 
-class AtMostRule(_Frozen):
+@dataclass(frozen=True, slots=True)
+class AtMostRule:
     """One target's value must not exceed another's."""
 
-    id: Text
-    rule: Literal["at_most"]
-    target: Text
-    limit: Text
+    id: str
+    target: str
+    limit: str
     description: Names
 
 
-Rule = Annotated[SumRule | AtMostRule, Field(discriminator="rule")]
+Rule = SumRule | AtMostRule
 
 
-class Resolution(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Resolution:
     """The resolution a targets file encodes."""
 
-    number: Text
+    number: str
     title: Names
-    issuer: Text
-    adopted: Text
-    year: Annotated[int, Field(ge=1900, le=2200)]
+    issuer: str
+    adopted: str
+    year: int
 
 
-class TargetsFile(_Frozen):
+@dataclass(frozen=True)
+class TargetsFile:
     """A whole targets file: the resolution, its sections, targets and cross-target rules."""
 
     resolution: Resolution
     sections: dict[str, Names]
-    targets: list[Target]
-    rules: list[Rule] = []
+    targets: tuple[Target, ...]
+    rules: tuple[Rule, ...] = ()
+    by_id: dict[str, Target] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {target.id: target for target in self.targets})
 
     def check(self) -> list[Finding]:
-        """Problems pydantic cannot see: duplicate ids, unknown sections and rule references."""
+        """Problems across the file: duplicate ids, unknown sections and rule references."""
         findings: list[Finding] = []
         seen: set[str] = set()
         for index, target in enumerate(self.targets):
@@ -293,11 +262,10 @@ class TargetsFile(_Frozen):
                 findings.append(Finding((*where, "section"), message))
             low, high = target.plausible
             if not low <= target.threshold <= high:
-                findings.append(
-                    Finding((*where, "threshold"), "threshold is outside the plausible range")
-                )
+                message = "threshold is outside the plausible range"
+                findings.append(Finding((*where, "threshold"), message))
         for index, rule in enumerate(self.rules):
-            names = rule.targets if isinstance(rule, SumRule) else [rule.target, rule.limit]
+            names = rule.targets if isinstance(rule, SumRule) else (rule.target, rule.limit)
             for name in names:
                 if name not in seen:
                     message = f"rule '{rule.id}' names unknown target '{name}'"
@@ -308,15 +276,12 @@ class TargetsFile(_Frozen):
         """The target with this id, if any."""
         return self.by_id.get(target_id)
 
-    @cached_property
-    def by_id(self) -> dict[str, Target]:
-        """Targets by id."""
-        return {target.id: target for target in self.targets}
-
 
 # --- periods -------------------------------------------------------------------------------------
 
-_PERIOD = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?", re.IGNORECASE)
+PERIOD_TEXT = r"(\d{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?"
+"""The forms of a period: 2024, 2024-Q1..Q4, 2024-H1, 2024-9M, 2024-M01..M12."""
+_PERIOD = re.compile(PERIOD_TEXT, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,76 +335,27 @@ class Period:
                 return f"{self.year}-M{self.months:02d}"
 
 
-def _period(value: Any) -> Period:
-    if isinstance(value, Period):
-        return value
+def parse_period(value: Any) -> Period:
+    """A period from text ('2024-9M') or a whole YAML number (2024); ValueError otherwise."""
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         value = str(int(value))
     if isinstance(value, str):
-        try:
-            return Period.parse(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError(
-        "period",
-        'expected a period such as "2024", "2024-Q3", "2024-H1", "2024-9M" or '
-        '"2024-M05", got {got}',
-        {"got": _describe(value)},
-    )
-
-
-PeriodField = Annotated[
-    Period,
-    PlainValidator(_period),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": f"^{_PERIOD.pattern}$",
-            "examples": ["2024", "2024-Q3", "2024-H1", "2024-9M", "2024-M05"],
-        }
-    ),
-]
+        return Period.parse(value)
+    raise ValueError(value)
 
 
 # --- reports -------------------------------------------------------------------------------------
 
 
-class Entry(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Entry:
     """A reported figure: a value, or a baseline and current figure to derive it from."""
 
-    value: Number | None = None
-    baseline: Number | None = None
-    current: Number | None = None
-    source: Text | None = None
-    note: Text | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_number(cls, data: Any) -> Any:
-        if data is None:
-            raise PydanticCustomError(
-                "number", "empty; write a number, or delete the line if there is no figure"
-            )
-        if not isinstance(data, dict):
-            return {"value": parse_number(data)}
-        for key in ("value", "baseline", "current"):
-            if key in data and data[key] is None:
-                raise PydanticCustomError(
-                    "number", "'{key}' is empty; expected a number", {"key": key}
-                )
-        return data
-
-    @model_validator(mode="after")
-    def _one_form(self) -> Entry:
-        pair = (self.baseline is not None, self.current is not None)
-        if self.value is not None and any(pair):
-            raise PydanticCustomError(
-                "entry", "give either 'value' or 'baseline' and 'current', not both"
-            )
-        if self.value is None and not all(pair):
-            raise PydanticCustomError("entry", "expected 'value', or both 'baseline' and 'current'")
-        return self
+    value: Decimal | None = None
+    baseline: Decimal | None = None
+    current: Decimal | None = None
+    source: str | None = None
+    note: str | None = None
 
     @property
     def derived(self) -> bool:
@@ -447,13 +363,14 @@ class Entry(_Frozen):
         return self.value is None
 
 
-class Report(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Report:
     """The figures of one period, as an actuals file gives them."""
 
-    period: PeriodField
-    basis: Basis = Basis.OFFICIAL
-    source: Text | None = None
+    period: Period
     values: dict[str, Entry]
+    basis: Basis = Basis.OFFICIAL
+    source: str | None = None
 
     @property
     def is_final(self) -> bool:

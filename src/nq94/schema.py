@@ -1,18 +1,24 @@
-"""The JSON Schema of a report file, from the pydantic models, with the targets' ids spelled out.
+"""The JSON Schema of a report file: pydantic's schema of the Report dataclass, made precise.
+
+pydantic generates the skeleton from the dataclasses; the targets' ids, the number forms the
+reader accepts and the one-of forms of an entry are then spelled out.
 
 Editors with a YAML language server use it to complete ids and flag mistakes while people type.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
-from nq94.model import DERIVABLE, Entry, Report, TargetsFile, plain
+from nq94.model import DERIVABLE, PERIOD_TEXT, Entry, Report, TargetsFile, plain
 from nq94.numtext import NUMBER_TEXT
 from nq94.report.numbers import comparison
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+PERIOD_PATTERN = f"^{PERIOD_TEXT}$"
+PERIOD_EXAMPLES = ["2024", "2024-Q3", "2024-H1", "2024-9M", "2024-M05"]
 
 NUMBER: dict[str, Any] = {
     "anyOf": [
@@ -24,14 +30,20 @@ NUMBER: dict[str, Any] = {
 
 def report_schema(targets: TargetsFile) -> dict[str, Any]:
     """The schema of a report checked against ``targets``."""
-    schema = Report.model_json_schema()
+    from pydantic import TypeAdapter  # only this command needs pydantic
+
+    schema = TypeAdapter(Report).json_schema()
     defs = schema["$defs"]
     defs["Entry"] = _entry_schema(derivable=True)
     defs["ValueEntry"] = _entry_schema(derivable=False)
     properties = schema["properties"]
+    del defs["Period"]
     properties["period"] = {
         "description": "The period the report covers, always from 1 January.",
-        "anyOf": [properties["period"], {"type": "integer", "minimum": 1900, "maximum": 2200}],
+        "anyOf": [
+            {"type": "string", "pattern": PERIOD_PATTERN, "examples": PERIOD_EXAMPLES},
+            {"type": "integer", "minimum": 1900, "maximum": 2200},
+        ],
     }
     properties["source"] = {
         "type": "string",
@@ -69,7 +81,7 @@ def _json_number(number: Decimal) -> int | float:
 
 
 def _entry_schema(*, derivable: bool) -> dict[str, Any]:
-    fields = Entry.model_fields
+    fields = {f.name for f in dataclasses.fields(Entry)}
     properties: dict[str, Any] = {
         "value": {**NUMBER, "description": "The figure for the period."},
         "source": {"type": "string", "description": "Where this figure comes from."},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -68,7 +69,7 @@ def _input(result: Result) -> Any:
         return result.written
     if result.entry is None:
         return None
-    return result.entry.model_dump(exclude_none=True)
+    return {key: value for key, value in asdict(result.entry).items() if value is not None}
 
 
 def problem_data(problem: Problem) -> dict[str, Any]:
