@@ -285,3 +285,29 @@ def test_real_entry_point_runs() -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
     assert len(bad.stderr.splitlines()) == 4
+
+
+def test_progress_only_when_a_person_waits_for_redirected_output(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many files, stderr a terminal and stdout redirected: a bar; otherwise none."""
+    import io
+
+    from nq94 import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    files = [f"r{index}.yaml" for index in range(60)]
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert list(cli._tracked(files)) == files
+    assert "reading reports" in sys.stderr.getvalue()
+    for few, ci in ((files[:50], None), (files, "true")):
+        monkeypatch.setattr(sys, "stderr", Terminal())
+        if ci:
+            monkeypatch.setenv("CI", ci)
+        assert list(cli._tracked(few)) == few
+        assert sys.stderr.getvalue() == ""

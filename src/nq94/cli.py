@@ -192,7 +192,7 @@ def _run(
     def outcomes() -> Iterator[Outcome]:
         for problem in missing:
             yield invalid(problem.file, (problem,))
-        for name in files:
+        for name in _tracked(files):
             try:
                 loaded = read_report(name, targets, max_bytes=max_bytes)
             except InputError as e:
@@ -331,6 +331,34 @@ def list_targets(
         typer.echo(f"nq94: unknown target id '{target_id}'{hint}", err=True)
         raise typer.Exit(EXIT_INVALID)
     explain(target_set, target, sys.stdout, color=color)
+
+
+PROGRESS_FROM = 50
+"""More files than this get a progress bar, when it helps (see _tracked)."""
+
+
+def _tracked(files: list[str]) -> Iterator[str]:
+    """The files, with a progress bar on stderr while a person waits for redirected output.
+
+    Only when stderr is a terminal and stdout is not (so the bar never mixes with the report),
+    and never in CI, whose logs are not terminals anyway.
+    """
+    if (
+        len(files) <= PROGRESS_FROM
+        or not sys.stderr.isatty()
+        or sys.stdout.isatty()
+        or os.environ.get("CI")
+    ):
+        yield from files
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("reading reports", total=len(files))
+        for name in files:
+            yield name
+            progress.advance(task)
 
 
 def _load_targets(path: Path | None) -> TargetsFile:

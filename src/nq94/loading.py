@@ -22,7 +22,7 @@ def load_targets(path: str | None = None) -> TargetsFile:
     """The targets file at ``path``, or the one shipped with nq94."""
     if path is None:
         return _builtin_targets()
-    return _targets_from(path, read_text(path))
+    return _targets_from(path, read_text(path, max_bytes=None))  # a file the user chose
 
 
 @cache
@@ -80,7 +80,7 @@ def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
     findings += check_values(parts.values, targets)
     _raise_all(doc, findings)
     report = parts.report()
-    positions = {key: doc.mark(("values", key)) for key in report.values}
+    positions = doc.marks(("values",))
     positions["values"] = doc.mark(("values",), key=True)
     return Loaded(name, report, positions, written)
 

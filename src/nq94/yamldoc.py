@@ -1,7 +1,9 @@
-"""Reading YAML safely into plain data, remembering where every key and value stood.
+"""Reading YAML safely into plain data, and finding where any key or value stood.
 
-PyYAML is used only to compose a node tree (never to construct Python objects), so no tag can
-run code; scalars are converted here, numbers straight to ``Decimal`` from the text as written.
+PyYAML only composes a node tree here (it never constructs Python objects, so no tag can run
+code), with its base resolver: this module types plain scalars itself, numbers straight to
+``Decimal`` from the text as written. Positions are looked up in the node tree when needed,
+so reading a large file costs no bookkeeping per value.
 """
 
 from __future__ import annotations
@@ -9,19 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from nq94.errors import InputError, Problem
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
-    from yaml import CSafeLoader as _Loader
+    from yaml import CBaseLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 5 * 1024 * 1024
-"""Files larger than this are refused before parsing."""
+"""Report files larger than this are refused before parsing."""
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted; a report needs three levels."""
@@ -31,16 +33,22 @@ MAX_ALIAS_NODES = 10_000
 
 Path = tuple[str, ...]
 
-_TAG = "tag:yaml.org,2002:"
-_DECIMAL = re.compile(r"[-+]?(\d[\d_]*)?(\.\d[\d_]*)?([eE][-+]?\d+)?")
-_ALLOWED_TAGS = frozenset(
-    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+_STANDARD_TAGS = frozenset(
+    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 )
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {
+    word: value
+    for value, words in ((True, "y Y yes Yes YES true True TRUE on On ON"),
+                         (False, "n N no No NO false False FALSE off Off OFF"))
+    for word in words.split()
+}  # fmt: skip
 _SPECIAL_FLOATS = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
+_DATE = re.compile(r"\d{4}-\d\d?-\d\d?(?:[Tt ].*)?")
+_NUMBER_START = frozenset("0123456789+-.")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int
@@ -56,23 +64,30 @@ class YamlDate:
 
 @dataclass(slots=True)
 class Document:
-    """Plain data read from one YAML file, with the marks of every key and value by path."""
+    """Plain data read from one YAML file, and its node tree for finding positions."""
 
     name: str
     data: Any
+    root: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
     """Problems found while reading (duplicate keys, forbidden tags); the data omits those parts."""
-    key_marks: dict[Path, Mark] = field(default_factory=dict)
-    value_marks: dict[Path, Mark] = field(default_factory=dict)
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
-        """Where ``path`` stands, or its nearest ancestor that exists in the file."""
-        marks = self.key_marks if key else self.value_marks
-        for end in range(len(path), -1, -1):
-            found = marks.get(path[:end])
-            if found is not None:
-                return found
-        return Mark(1, 1)
+        """Where ``path`` stands (its key with ``key``), or its nearest ancestor in the file."""
+        key_node, node = _find(self.root, path)
+        if key and key_node is not None:
+            return _mark(key_node)
+        return _mark(node) if node is not None else Mark(1, 1)
+
+    def marks(self, path: Path) -> dict[str, Mark]:
+        """Where each value of the mapping at ``path`` stands, by key (first occurrence)."""
+        _, node = _find(self.root, path)
+        found: dict[str, Mark] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    found.setdefault(key_node.value, _mark(value_node))
+        return found
 
     def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
         """A problem located at ``path``."""
@@ -80,14 +95,44 @@ class Document:
         return Problem(self.name, where.line, where.column, message)
 
 
-def read_text(path: str, *, max_bytes: int = MAX_BYTES) -> str:
-    """The UTF-8 text of a file (BOM allowed), or an InputError saying why it cannot be read."""
+def _find(root: yaml.Node | None, path: Path) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """The key node and value node of the deepest part of ``path`` present under ``root``."""
+    key_node, node = None, root
+    for segment in path:
+        if isinstance(node, yaml.MappingNode):
+            child = next(
+                (
+                    (k, v)
+                    for k, v in node.value
+                    if isinstance(k, yaml.ScalarNode) and k.value == segment
+                ),
+                None,
+            )
+            if child is None:
+                break
+            key_node, node = child
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and segment.isdigit()
+            and int(segment) < len(node.value)
+        ):
+            key_node, node = None, node.value[int(segment)]
+        else:
+            break
+    return key_node, node
+
+
+def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:
+    """The UTF-8 text of a file (BOM allowed), or an InputError saying why it cannot be read.
+
+    A file over ``max_bytes`` (None: no limit) is refused before it is parsed.
+    """
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as e:
         raise InputError([Problem(path, 1, 1, f"cannot read file: {e.strerror}")]) from e
-    if len(raw) > max_bytes:
+    if max_bytes is not None and len(raw) > max_bytes:
         raise InputError(
             [Problem(path, 1, 1, f"file is larger than {max_bytes} bytes; a report is far smaller")]
         )
@@ -112,8 +157,8 @@ def decode(name: str, raw: bytes) -> str:
 def parse(name: str, text: str) -> Document:
     """Parse YAML text into a Document; a syntax error raises InputError.
 
-    Problems that leave the rest readable (duplicate keys, forbidden tags, malformed numbers)
-    are kept in ``Document.problems`` so that they are reported with all the others.
+    Problems that leave the rest readable (duplicate keys, forbidden tags) are kept in
+    ``Document.problems`` so that they are reported with all the others.
     """
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -127,11 +172,10 @@ def parse(name: str, text: str) -> Document:
     except RecursionError as e:  # the pure-Python composer recurses once per nesting level
         message = f"invalid YAML: values nest deeper than {MAX_DEPTH} levels"
         raise InputError([Problem(name, 1, 1, message)]) from e
-    doc = Document(name, None)
+    doc = Document(name, None, root)
     if root is None:
         return doc
-    builder = _Builder(doc)
-    doc.value_marks[()] = _mark(root)
+    builder = _Builder(name, aliases="*" in text)
     doc.data = builder.build(root, ())
     doc.problems = builder.problems
     return doc
@@ -144,94 +188,97 @@ def _mark(node: yaml.Node) -> Mark:
 class _Builder:
     """Turns a composed node tree into dicts, lists and scalars, collecting every problem."""
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    def __init__(self, name: str, *, aliases: bool) -> None:
+        self.name = name
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = set() if aliases else None
         self.expanded = 0
 
     def fail(self, node: yaml.Node, path: Path, message: str) -> None:
         where = _mark(node)
         prefix = f"{'.'.join(path)}: " if path else ""
-        self.problems.append(Problem(self.doc.name, where.line, where.column, prefix + message))
+        self.problems.append(Problem(self.name, where.line, where.column, prefix + message))
+
+    def stop(self, node: yaml.Node, message: str) -> InputError:
+        where = _mark(node)
+        return InputError([Problem(self.name, where.line, where.column, message)])
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         if len(path) > MAX_DEPTH:
-            where = _mark(node)
-            message = f"values nest deeper than {MAX_DEPTH} levels; a report needs three"
-            raise InputError([Problem(self.doc.name, where.line, where.column, message)])
-        if id(node) in self.seen:  # reached again through an alias
-            self.expanded += 1
-            if self.expanded > MAX_ALIAS_NODES:
-                where = _mark(node)
-                message = f"aliases expand to more than {MAX_ALIAS_NODES} values; write values out"
-                raise InputError([Problem(self.doc.name, where.line, where.column, message)])
-        else:
-            self.seen.add(id(node))
-        if node.tag not in _ALLOWED_TAGS:
-            tag = node.tag.replace(_TAG, "!!", 1)
-            self.fail(node, path, f"YAML tag '{tag}' is not allowed; a report holds plain values")
-            return None
+            raise self.stop(
+                node, f"values nest deeper than {MAX_DEPTH} levels; a report needs three"
+            )
+        if self.seen is not None:
+            if id(node) in self.seen:  # reached again through an alias
+                self.expanded += 1
+                if self.expanded > MAX_ALIAS_NODES:
+                    message = (
+                        f"aliases expand to more than {MAX_ALIAS_NODES} values; write values out"
+                    )
+                    raise self.stop(node, message)
+            else:
+                self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != "tag:yaml.org,2002:str" and node.tag != "!":
+                return self.forbidden(node, path)
+            return scalar(node.value) if not node.style else node.value  # C: "", Python: None
+        if node.tag not in _STANDARD_TAGS:
+            return self.forbidden(node, path)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, child in enumerate(node.value):
-                child_path = (*path, str(index))
-                self.doc.value_marks.setdefault(child_path, _mark(child))
-                items.append(self.build(child, child_path))
-            return items
-        return self.scalar(node, path)
+        return [self.build(child, (*path, str(index))) for index, child in enumerate(node.value)]
+
+    def forbidden(self, node: yaml.Node, path: Path) -> None:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        self.fail(node, path, f"YAML tag '{tag}' is not allowed; a report holds plain values")
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
+        lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
                 message = "keys must be plain names; merge keys and complex keys are not supported"
                 self.fail(key_node, path, message)
                 continue
             key = key_node.value
-            child = (*path, key)
-            if key in first_seen:
+            if key in lines:
                 message = (
-                    f"duplicate key, first given at line {first_seen[key].line}; "
-                    "each key may appear once"
+                    f"duplicate key, first given at line {lines[key]}; each key may appear once"
                 )
-                self.fail(key_node, child, message)
+                self.fail(key_node, (*path, key), message)
                 continue
-            first_seen[key] = _mark(key_node)
-            self.doc.key_marks[child] = first_seen[key]
-            self.doc.value_marks[child] = _mark(value_node)
-            result[key] = self.build(value_node, child)
+            lines[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, (*path, key))
         return result
 
-    def scalar(self, node: yaml.Node, path: Path) -> Any:
-        tag: str = node.tag
-        text: str = node.value
-        if tag in (_TAG + "int", _TAG + "float"):
-            number = to_decimal(text)
-            if number is None:
-                message = f"'{text}' is not a decimal number; write numbers like 7.5 or 19515"
-                self.fail(node, path, message)
+
+def scalar(text: str) -> Any:
+    """A plain (unquoted) scalar as YAML 1.1 means it, numbers as exact Decimals.
+
+    Unlike YAML 1.1, a leading zero is decimal (02 is 2, as people write "02 xã"), and forms
+    people do not mean as numbers (hexadecimal, sexagesimal 1:30) stay text.
+    """
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if text and text[0] in _NUMBER_START:
+        special = _SPECIAL_FLOATS.get(text.lower())
+        if special is not None:
+            return Decimal(special)
+        number = to_decimal(text)
+        if number is not None:
             return number
-        if tag == _TAG + "bool":
-            return text.lower() in ("true", "yes", "on", "y")
-        if tag == _TAG + "null":
-            return None
-        if tag == _TAG + "timestamp":
+        if _DATE.fullmatch(text):
             return YamlDate(text)
-        return text
+    return text
 
 
 def to_decimal(text: str) -> Decimal | None:
-    """A YAML int or float scalar as an exact Decimal; None for hex, octal-style or sexagesimal."""
-    special = _SPECIAL_FLOATS.get(text.lower())
-    if special is not None:
-        return Decimal(special)
-    if not _DECIMAL.fullmatch(text) or not any(c.isdigit() for c in text):
+    """Decimal digits, point, exponent and sign as an exact Decimal; None for anything else."""
+    if not any(c.isdigit() for c in text) or any(c.isalpha() and c not in "eE" for c in text):
         return None
     try:
-        return Decimal(text.replace("_", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+        return Decimal(text.replace("_", "") if "_" in text else text)
+    except InvalidOperation:
         return None
