@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, TextIO
@@ -27,7 +28,7 @@ def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> N
             out.write(dumps(report_data(outcome), level=2))
             written = True
     out.write("\n  ],\n" if written else "],\n")
-    out.write(f'  "problems": {dumps(problems, level=1)}\n}}\n')
+    out.write(f'  "problems": {dumps(problems, level=1, expand=1)}\n}}\n')
 
 
 def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
@@ -70,24 +71,36 @@ def _open(out: TextIO, key: str) -> None:
     out.write(f'  "{key}": [')
 
 
-def dumps(data: Any, *, indent: int = 2, level: int = 0) -> str:
-    """JSON text in which every Decimal is written as an exact JSON number."""
-    pad = " " * (indent * (level + 1))
-    end = " " * (indent * level)
+_NUMBER = "\x00#"
+_MARKED = re.compile(r'"\\u0000#([^"]*)\\u0000#"')
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{_NUMBER}{format(value, 'f')}{_NUMBER}"
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def compact(data: Any) -> str:
+    """One-line JSON in which every Decimal is written as an exact JSON number.
+
+    Decimals pass through the C encoder as marked strings (a NUL cannot occur in a report:
+    YAML forbids it) and the marks are then replaced by the bare number.
+    """
+    return _MARKED.sub(r"\1", json.dumps(data, ensure_ascii=False, default=_number))
+
+
+def dumps(data: Any, *, level: int = 0, expand: int = 2) -> str:
+    """JSON with the outer ``expand`` levels one item per line, deeper ones compact."""
+    if expand <= 0 or not isinstance(data, (dict, list)) or not data:
+        return compact(data)
+    pad, end = "  " * (level + 1), "  " * level
     if isinstance(data, dict):
-        if not data:
-            return "{}"
         items = (
-            f"{pad}{json.dumps(str(k), ensure_ascii=False)}: "
-            + dumps(v, indent=indent, level=level + 1)
-            for k, v in data.items()
+            f"{pad}{json.dumps(str(key), ensure_ascii=False)}: "
+            + dumps(value, level=level + 1, expand=expand - 1)
+            for key, value in data.items()
         )
         return "{\n" + ",\n".join(items) + f"\n{end}}}"
-    if isinstance(data, list):
-        if not data:
-            return "[]"
-        items = (pad + dumps(v, indent=indent, level=level + 1) for v in data)
-        return "[\n" + ",\n".join(items) + f"\n{end}]"
-    if isinstance(data, Decimal):
-        return format(data, "f")
-    return json.dumps(data, ensure_ascii=False)
+    items = (pad + dumps(value, level=level + 1, expand=expand - 1) for value in data)
+    return "[\n" + ",\n".join(items) + f"\n{end}]"
