@@ -81,26 +81,28 @@ def _number(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def compact(data: Any) -> str:
-    """One-line JSON in which every Decimal is written as an exact JSON number.
-
-    Decimals pass through the C encoder as marked strings (a NUL cannot occur in a report:
-    YAML forbids it) and the marks are then replaced by the bare number.
-    """
-    return _MARKED.sub(r"\1", json.dumps(data, ensure_ascii=False, default=_number))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_number)
 
 
 def dumps(data: Any, *, level: int = 0, expand: int = 2) -> str:
-    """JSON with the outer ``expand`` levels one item per line, deeper ones compact."""
+    """JSON with the outer ``expand`` levels one item per line, deeper ones on one line.
+
+    Every Decimal is written as an exact JSON number: Decimals pass through the C encoder as
+    marked strings (a NUL cannot occur in a report, YAML forbids it) and the marks are then
+    replaced by the bare number, once for the whole text.
+    """
+    return _MARKED.sub(r"\1", _pretty(data, level, expand))
+
+
+def _pretty(data: Any, level: int, expand: int) -> str:
     if expand <= 0 or not isinstance(data, (dict, list)) or not data:
-        return compact(data)
+        return _ENCODER.encode(data)
     pad, end = "  " * (level + 1), "  " * level
     if isinstance(data, dict):
         items = (
-            f"{pad}{json.dumps(str(key), ensure_ascii=False)}: "
-            + dumps(value, level=level + 1, expand=expand - 1)
+            f"{pad}{_ENCODER.encode(str(key))}: {_pretty(value, level + 1, expand - 1)}"
             for key, value in data.items()
         )
         return "{\n" + ",\n".join(items) + f"\n{end}}}"
-    items = (pad + dumps(value, level=level + 1, expand=expand - 1) for value in data)
+    items = (pad + _pretty(value, level + 1, expand - 1) for value in data)
     return "[\n" + ",\n".join(items) + f"\n{end}]"
