@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
@@ -81,6 +81,8 @@ DERIVABLE = frozenset({Kind.GROWTH, Kind.CHANGE})
 """Kinds whose value may be given as a baseline and a current figure."""
 
 DEFAULT_APPROX_TOLERANCE = Decimal("1.0")
+MAX_MAGNITUDE = 30
+"""Figures are refused beyond 1e30 or below 1e-30, so arithmetic on them never overflows."""
 _PERCENT_MARGIN = Decimal("0.5")
 _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 
@@ -109,14 +111,20 @@ def parse_number(value: Any) -> Decimal:
     Raises NumberError saying what was found and what to write.
     """
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise NumberError(f"expected a finite number, got {value}")
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str):
-        return read_number(value)
-    raise NumberError(f"expected a number, got {describe(value)}")
+        number = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        number = read_number(value)
+    else:
+        raise NumberError(f"expected a number, got {describe(value)}")
+    if not number.is_finite():
+        raise NumberError(f"expected a finite number, got {number}")
+    if number and not -MAX_MAGNITUDE <= number.adjusted() <= MAX_MAGNITUDE:
+        raise NumberError(
+            f"expected a number between 1e-{MAX_MAGNITUDE} and 1e{MAX_MAGNITUDE}, got {number}"
+        )
+    return number
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,5 +507,8 @@ def _check_rules(targets: TargetsFile, values: dict[str, Decimal]) -> list[Findi
 def plain(number: Decimal) -> str:
     """A Decimal in plain notation, without exponent or needless trailing zeros (7.50 -> 7.5)."""
     if number == number.to_integral_value():
-        return str(number.quantize(Decimal(1)))
+        try:
+            return str(number.quantize(Decimal(1)))
+        except InvalidOperation:  # more digits than decimal arithmetic holds: 1E+400
+            return str(number.normalize())
     return format(number.normalize(), "f")
