@@ -397,11 +397,6 @@ def derive(target: Target, entry: Entry) -> Decimal:
     return entry.baseline - entry.current
 
 
-def check_report(report: Report, targets: TargetsFile) -> list[Finding]:
-    """Problems of a well-formed report against the targets: year, ids, forms, ranges, rules."""
-    return check_period(report.period, targets) + check_values(report.values, targets)
-
-
 def check_period(period: Period, targets: TargetsFile) -> list[Finding]:
     """A report must be for the year the targets are for."""
     if period.year == targets.resolution.year:
