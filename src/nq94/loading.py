@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -31,10 +31,13 @@ def _builtin_targets() -> TargetsFile:
     return _targets_from(str(resource), resource.read_text(encoding="utf-8"))
 
 
-def _targets_from(name: str, text: str) -> TargetsFile:
-    doc = parse(name, text)
+def _targets_from(name: str, text: str, *, fast: bool = True) -> TargetsFile:
+    doc = parse(name, text, fast=fast)
     targets, findings = reader.read_targets(doc.data)
-    _raise_all(doc, findings + (targets.check() if targets else []))
+    findings += targets.check() if targets else []
+    if findings and doc.fast:  # report problems exactly as the PyYAML path finds them
+        return _targets_from(name, text, fast=False)
+    _raise_all(doc, findings)
     assert targets is not None  # _raise_all raised if reading failed
     return targets
 
@@ -66,23 +69,49 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
     return loaded_from(name, text, targets).report
 
 
-def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
+def loaded_from(name: str, text: str, targets: TargetsFile, *, fast: bool = True) -> Loaded:
     """The report in ``text`` (named ``name`` in messages), validated against ``targets``.
 
     Every problem in the file is reported: when the report as a whole does not validate, its
     period and each entry that does validate are still checked against the targets.
     """
-    doc = parse(name, text)
+    doc = parse(name, text, fast=fast)
     written = _read_numbers(doc, targets)
     parts, findings = reader.read_report(doc.data)
     if parts.period is not None:
         findings += check_period(parts.period, targets)
     findings += check_values(parts.values, targets)
+    if findings and doc.fast:  # report problems exactly as the PyYAML path finds them
+        return loaded_from(name, text, targets, fast=False)
     _raise_all(doc, findings)
-    report = parts.report()
-    positions = doc.marks(("values",))
-    positions["values"] = doc.mark(("values",), key=True)
-    return Loaded(name, report, positions, written)
+    return Loaded(name, parts.report(), Positions(doc), written)
+
+
+class Positions(Mapping[str, Mark]):
+    """Where each value of a report stands, by target id ("values": the values mapping).
+
+    Looked up on first use: only the text and github formats need positions, and finding them
+    in a large file read through the fast path means composing its nodes.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._marks: dict[str, Mark] | None = None
+
+    def _all(self) -> dict[str, Mark]:
+        if self._marks is None:
+            self._marks = self._doc.marks(("values",))
+            self._marks["values"] = self._doc.mark(("values",), key=True)
+        return self._marks
+
+    def __getitem__(self, key: str) -> Mark:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _read_numbers(doc: Document, targets: TargetsFile) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from nq94 import fastyaml
 from nq94.errors import InputError, Problem
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
@@ -71,17 +72,30 @@ class Document:
     root: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
     """Problems found while reading (duplicate keys, forbidden tags); the data omits those parts."""
+    text: str | None = None
+    """The source, kept when the data came from the fast path and the nodes are not built yet."""
+
+    @property
+    def fast(self) -> bool:
+        """Whether the data came from the fast path (see nq94.fastyaml)."""
+        return self.text is not None
+
+    def nodes(self) -> yaml.Node | None:
+        """The node tree, composed on first need when the data came from the fast path."""
+        if self.root is None and self.text is not None:
+            self.root = parse(self.name, self.text, fast=False).root
+        return self.root
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
         """Where ``path`` stands (its key with ``key``), or its nearest ancestor in the file."""
-        key_node, node = _find(self.root, path)
+        key_node, node = _find(self.nodes(), path)
         if key and key_node is not None:
             return _mark(key_node)
         return _mark(node) if node is not None else Mark(1, 1)
 
     def marks(self, path: Path) -> dict[str, Mark]:
         """Where each value of the mapping at ``path`` stands, by key (first occurrence)."""
-        _, node = _find(self.root, path)
+        _, node = _find(self.nodes(), path)
         found: dict[str, Mark] = {}
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -154,12 +168,18 @@ def decode(name: str, raw: bytes) -> str:
         raise InputError([Problem(name, line, column, message)]) from e
 
 
-def parse(name: str, text: str) -> Document:
+def parse(name: str, text: str, *, fast: bool = True) -> Document:
     """Parse YAML text into a Document; a syntax error raises InputError.
 
     Problems that leave the rest readable (duplicate keys, forbidden tags) are kept in
-    ``Document.problems`` so that they are reported with all the others.
+    ``Document.problems`` so that they are reported with all the others. A large file may be
+    read through the fast path (``fast``), which gives the same data; callers re-parse with
+    ``fast=False`` before reporting problems in it.
     """
+    if fast and len(text) >= fastyaml.FAST_FROM:
+        data = fastyaml.load(text, scalar)
+        if data is not None:
+            return Document(name, data, text=text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:

@@ -1,0 +1,108 @@
+"""A fast path for large YAML files through rapidyaml, giving exactly what the PyYAML path gives.
+
+PyYAML builds a Python object per event and node, which costs seconds for a targets file of
+10,000 targets; rapidyaml parses the same file in C++ and emits JSON, which the C JSON decoder
+reads. The fast path is taken only for plain, valid-looking files and gives up (returning
+None) whenever its result could differ from the PyYAML path's: anchors, aliases, tags, merge
+keys, duplicate keys, several documents, anything rapidyaml or JSON refuses, and any string
+that YAML might have meant as something else (a plain `yes`, `~`, `08`, a date) unless every
+occurrence of it in the file is quoted. Its callers still locate problems with PyYAML.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+import yaml.reader
+
+FAST_FROM = 64 * 1024
+"""Files at least this long are worth the fast path; smaller ones parse quickly anyway."""
+
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_SPECIAL = ("&", "*", "!", "<<", "\n%", "\n---", "\n...")
+
+
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence file descriptor 2 (C++ writes there directly) for the duration."""
+    try:
+        sys.stderr.flush()
+        saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError):  # no stderr to silence
+        yield
+        return
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+class _GiveUp(Exception):
+    """The fast path cannot promise the PyYAML path's result."""
+
+
+def load(text: str, typed: Any) -> Any | None:
+    """The plain data of ``text`` as nq94's PyYAML path reads it, or None to take that path.
+
+    ``typed`` is that path's typing of a plain scalar (yamldoc.scalar): a string it would type
+    differently is ambiguous, since rapidyaml's JSON does not say whether it was quoted.
+    """
+    if text.startswith(("---", "%")) or any(mark in text for mark in _SPECIAL):
+        return None
+    if _NON_PRINTABLE.search(text):  # PyYAML refuses these characters; rapidyaml does not
+        return None
+    try:
+        import ryml  # type: ignore[import-untyped]  # rapidyaml: imported for large files only
+    except ImportError:  # pragma: no cover - the dependency is declared
+        return None
+    try:
+        with _quiet_stderr():  # rapidyaml prints its parse errors before raising them
+            tree = ryml.parse_in_arena(text.encode("utf-8"))
+            emitted = ryml.emit_json_malloc(tree, tree.root_id())
+    except Exception:  # any refusal by the C++ parser means: take the PyYAML path
+        return None
+
+    def check(value: Any) -> Any:
+        # rapidyaml writes a plain number as a JSON number, so a string that looks like one
+        # was quoted; other strings PyYAML would type are settled by the source text.
+        if (
+            isinstance(value, str)
+            and typed(value) is not value
+            and not _JSON_NUMBER.fullmatch(value)
+            and text.count(value) != text.count(f'"{value}"') + text.count(f"'{value}'")
+        ):
+            raise _GiveUp
+        if isinstance(value, list):
+            for item in value:
+                check(item)
+        return value
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items):
+            raise _GiveUp  # a duplicate key: PyYAML's path names both lines
+        for value in result.values():
+            if value.__class__ is str or value.__class__ is list:
+                check(value)
+        return result
+
+    if not isinstance(emitted, str):  # an empty document
+        return None
+    try:
+        data = json.loads(emitted, parse_float=Decimal, parse_int=Decimal, object_pairs_hook=pairs)
+    except (ValueError, _GiveUp):
+        return None
+    return data if isinstance(data, (dict, list)) else None
