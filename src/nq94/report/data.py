@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
-from nq94.model import plain
 
+_ONE = Decimal(1)
 SCHEMA_VERSION = 1
 """Version of the JSON contract; raised only when a key changes meaning or disappears."""
 
@@ -60,7 +60,15 @@ def result_data(result: Result) -> dict[str, Any]:
 
 
 def _computed(number: Decimal | None) -> Decimal | None:
-    return Decimal(plain(number)) if number is not None else None
+    """A computed value without exponent or needless zeros: 2E+4 -> 20000, 0.80 -> 0.8."""
+    if number is None:
+        return None
+    if number == number.to_integral_value():
+        try:
+            return number.quantize(_ONE)
+        except InvalidOperation:  # too many digits to write out
+            return number.normalize()
+    return number.normalize()
 
 
 def _input(result: Result) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, TextIO
@@ -71,38 +70,37 @@ def _open(out: TextIO, key: str) -> None:
     out.write(f'  "{key}": [')
 
 
-_NUMBER = "\x00#"
-_MARKED = re.compile(r'"\\u0000#([^"]*)\\u0000#"')
+_ENCODE_TEXT = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _number(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return f"{_NUMBER}{format(value, 'f')}{_NUMBER}"
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_number)
+def compact(data: Any) -> str:
+    """One line of JSON in which every Decimal is written as an exact JSON number."""
+    kind = data.__class__
+    if kind is str:
+        return _ENCODE_TEXT(data)
+    if kind is Decimal:
+        return format(data, "f")
+    if data is None:
+        return "null"
+    if kind is bool:
+        return "true" if data else "false"
+    if kind is dict:
+        return "{" + ", ".join(f"{_ENCODE_TEXT(k)}: {compact(v)}" for k, v in data.items()) + "}"
+    if kind is list:
+        return "[" + ", ".join(compact(item) for item in data) + "]"
+    return _ENCODE_TEXT(data)  # int
 
 
 def dumps(data: Any, *, level: int = 0, expand: int = 2) -> str:
-    """JSON with the outer ``expand`` levels one item per line, deeper ones on one line.
-
-    Every Decimal is written as an exact JSON number: Decimals pass through the C encoder as
-    marked strings (a NUL cannot occur in a report, YAML forbids it) and the marks are then
-    replaced by the bare number, once for the whole text.
-    """
-    return _MARKED.sub(r"\1", _pretty(data, level, expand))
-
-
-def _pretty(data: Any, level: int, expand: int) -> str:
+    """JSON with the outer ``expand`` levels one item per line, deeper ones on one line."""
     if expand <= 0 or not isinstance(data, (dict, list)) or not data:
-        return _ENCODER.encode(data)
+        return compact(data)
     pad, end = "  " * (level + 1), "  " * level
     if isinstance(data, dict):
         items = (
-            f"{pad}{_ENCODER.encode(str(key))}: {_pretty(value, level + 1, expand - 1)}"
+            f"{pad}{_ENCODE_TEXT(str(key))}: {dumps(value, level=level + 1, expand=expand - 1)}"
             for key, value in data.items()
         )
         return "{\n" + ",\n".join(items) + f"\n{end}}}"
-    items = (pad + _pretty(value, level + 1, expand - 1) for value in data)
+    items = (pad + dumps(value, level=level + 1, expand=expand - 1) for value in data)
     return "[\n" + ",\n".join(items) + f"\n{end}]"
