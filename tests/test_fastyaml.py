@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nq94 import fastyaml
 from nq94.loading import load_targets, loaded_from
-from nq94.yamldoc import YamlDate, parse, scalar
+from nq94.yamldoc import FAST_FROM, YamlDate, parse, scalar
 
 from .conftest import ROOT, SAMPLES
 from .test_fuzz import mangled
@@ -44,7 +44,7 @@ def agree(text: str) -> bool:
     if fast is None:
         return True
     try:
-        slow = parse("x.yaml", text, fast=False)
+        slow = parse("x.yaml", text, fast_from=None)
     except Exception:  # the fast path must not accept what PyYAML refuses
         return False
     return not slow.problems and same(fast, slow.data)
@@ -106,7 +106,7 @@ def test_large_files_go_fast_and_problems_are_located_as_before(tmp_path: Path) 
     """A large report reads through the fast path; a problem in it is located by PyYAML."""
     targets = load_targets()
     lines = ['period: "2024"', "values:", "  grdp_growth: 8", "  budget_revenue: 20000"]
-    padding = ["# " + "x" * 100] * (fastyaml.FAST_FROM // 100 + 1)
+    padding = ["# " + "x" * 100] * (FAST_FROM // 100 + 1)
     text = "\n".join(padding + lines) + "\n"
     doc = parse("big.yaml", text)
     assert doc.fast
@@ -121,4 +121,4 @@ def test_dates_and_words_stay_typed(tmp_path: Path) -> None:
     """A plain date is a date on both paths (the fast path gives up on it)."""
     text = "a: 2024-01-01\n"
     assert fastyaml.load(text, scalar) is None
-    assert isinstance(parse("x", text, fast=False).data["a"], YamlDate)
+    assert isinstance(parse("x", text, fast_from=None).data["a"], YamlDate)

@@ -22,9 +22,6 @@ from typing import Any
 
 import yaml.reader
 
-FAST_FROM = 64 * 1024
-"""Files at least this long are worth the fast path; smaller ones parse quickly anyway."""
-
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _SPECIAL = ("&", "*", "!", "<<", "\n%", "\n---", "\n...")
 

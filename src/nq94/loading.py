@@ -12,7 +12,7 @@ from nq94 import reader
 from nq94.errors import InputError, Problem
 from nq94.model import Finding, Report, TargetsFile, check_period, check_values
 from nq94.numtext import NumberError, read_number
-from nq94.yamldoc import MAX_BYTES, Document, Mark, parse, read_text
+from nq94.yamldoc import FAST_FROM, MAX_BYTES, Document, Mark, parse, read_text
 
 BUILTIN_TARGETS = "targets.yaml"
 """The targets file shipped inside the package: Resolution 94/NQ-HĐND for 2024."""
@@ -31,12 +31,12 @@ def _builtin_targets() -> TargetsFile:
     return _targets_from(str(resource), resource.read_text(encoding="utf-8"))
 
 
-def _targets_from(name: str, text: str, *, fast: bool = True) -> TargetsFile:
-    doc = parse(name, text, fast=fast)
+def _targets_from(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> TargetsFile:
+    doc = parse(name, text, fast_from=fast_from)
     targets, findings = reader.read_targets(doc.data)
     findings += targets.check() if targets else []
     if findings and doc.fast:  # report problems exactly as the PyYAML path finds them
-        return _targets_from(name, text, fast=False)
+        return _targets_from(name, text, fast_from=None)
     _raise_all(doc, findings)
     assert targets is not None  # _raise_all raised if reading failed
     return targets
@@ -69,20 +69,22 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
     return loaded_from(name, text, targets).report
 
 
-def loaded_from(name: str, text: str, targets: TargetsFile, *, fast: bool = True) -> Loaded:
+def loaded_from(
+    name: str, text: str, targets: TargetsFile, *, fast_from: int | None = FAST_FROM
+) -> Loaded:
     """The report in ``text`` (named ``name`` in messages), validated against ``targets``.
 
     Every problem in the file is reported: when the report as a whole does not validate, its
     period and each entry that does validate are still checked against the targets.
     """
-    doc = parse(name, text, fast=fast)
+    doc = parse(name, text, fast_from=fast_from)
     written = _read_numbers(doc, targets)
     parts, findings = reader.read_report(doc.data)
     if parts.period is not None:
         findings += check_period(parts.period, targets)
     findings += check_values(parts.values, targets)
     if findings and doc.fast:  # report problems exactly as the PyYAML path finds them
-        return loaded_from(name, text, targets, fast=False)
+        return loaded_from(name, text, targets, fast_from=None)
     _raise_all(doc, findings)
     return Loaded(name, parts.report(), Positions(doc), written)
 

@@ -15,7 +15,6 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from nq94 import fastyaml
 from nq94.errors import InputError, Problem
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
@@ -25,6 +24,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 5 * 1024 * 1024
 """Report files larger than this are refused before parsing."""
+
+FAST_FROM = 64 * 1024
+"""Texts at least this long go through the fast path (nq94.fastyaml) when it can take them."""
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted; a report needs three levels."""
@@ -83,7 +85,7 @@ class Document:
     def nodes(self) -> yaml.Node | None:
         """The node tree, composed on first need when the data came from the fast path."""
         if self.root is None and self.text is not None:
-            self.root = parse(self.name, self.text, fast=False).root
+            self.root = parse(self.name, self.text, fast_from=None).root
         return self.root
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
@@ -168,15 +170,17 @@ def decode(name: str, raw: bytes) -> str:
         raise InputError([Problem(name, line, column, message)]) from e
 
 
-def parse(name: str, text: str, *, fast: bool = True) -> Document:
+def parse(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> Document:
     """Parse YAML text into a Document; a syntax error raises InputError.
 
     Problems that leave the rest readable (duplicate keys, forbidden tags) are kept in
-    ``Document.problems`` so that they are reported with all the others. A large file may be
-    read through the fast path (``fast``), which gives the same data; callers re-parse with
-    ``fast=False`` before reporting problems in it.
+    ``Document.problems`` so that they are reported with all the others. A text of at least
+    ``fast_from`` characters (None: never) may be read through the fast path, which gives the
+    same data; callers re-parse with ``fast_from=None`` before reporting problems in it.
     """
-    if fast and len(text) >= fastyaml.FAST_FROM:
+    if fast_from is not None and len(text) >= fast_from:
+        from nq94 import fastyaml
+
         data = fastyaml.load(text, scalar)
         if data is not None:
             return Document(name, data, text=text)
