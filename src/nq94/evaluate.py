@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from nq94.model import (
     Entry,
@@ -21,6 +20,8 @@ from nq94.model import (
 )
 from nq94.yamldoc import Mark
 
+_NO_POSITIONS: Mapping[str, Mark] = {}
+
 
 class Obtained(StrEnum):
     """How the compared value came about."""
@@ -30,8 +31,7 @@ class Obtained(StrEnum):
     PROJECTED = "projected"
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     """The status of one target in one report, with everything that explains it."""
 
     target: Target
@@ -51,15 +51,14 @@ class Result:
     """The figure exactly as the report wrote it, when known (text stays text)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     """All results of one report, in the targets file's order."""
 
     file: str
     report: Report
     targets: TargetsFile
     results: tuple[Result, ...]
-    positions: Mapping[str, Mark] = field(default_factory=dict)
+    positions: Mapping[str, Mark] = _NO_POSITIONS
     """Where each value stands in the file, by target id ("values": the values mapping)."""
 
     def position(self, target_id: str) -> Mark:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, NamedTuple
 
 from nq94 import reader
 from nq94.errors import InputError, Problem
@@ -42,8 +41,7 @@ def _targets_from(name: str, text: str, *, fast_from: int | None = FAST_FROM) ->
     return targets
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """A valid report, with where each of its values stands in the file."""
 
     file: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, evaluate
@@ -10,8 +10,7 @@ from nq94.loading import Loaded
 from nq94.model import TargetsFile
 
 
-@dataclass(frozen=True, slots=True)
-class Invalid:
+class Invalid(NamedTuple):
     """A file that could not be read as a valid report, with every problem found in it."""
 
     file: str

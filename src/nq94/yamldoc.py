@@ -58,8 +58,7 @@ class Mark(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class YamlDate:
+class YamlDate(NamedTuple):
     """A scalar YAML would read as a date or time; kept as text so it can be reported."""
 
     text: str
