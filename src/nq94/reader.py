@@ -56,6 +56,7 @@ TARGET_KEYS = (
     "threshold", "upper", "tolerance", "margin", "plausible",
 )  # fmt: skip
 TARGET_OPTIONAL = ("upper", "tolerance", "margin")
+TARGET_REQUIRED = tuple(key for key in TARGET_KEYS if key not in TARGET_OPTIONAL)
 
 
 class Reader:
@@ -82,14 +83,15 @@ class Reader:
         if not isinstance(data, dict):
             self.fail(path, f"expected a mapping, got {describe(data)}")
             return None
-        if keys is not None:
+        if keys is not None and not data.keys() <= set(keys):
             for key in data:
                 if key not in keys:
                     message = f"unknown key; expected one of: {', '.join(keys)}"
                     self.fail((*path, key), message, at_key=True)
-        for key in required:
-            if key not in data:
-                self.fail(path, f"missing required key '{key}'{EXAMPLES.get(key, '')}")
+        if not data.keys() >= set(required):
+            for key in required:
+                if key not in data:
+                    self.fail(path, f"missing required key '{key}'{EXAMPLES.get(key, '')}")
         return data
 
     def number(self, data: Any, path: Path) -> Decimal | None:
@@ -107,14 +109,18 @@ class Reader:
 
     def choice(self, data: Any, path: Path, kind: type[E]) -> E | None:
         try:
-            return kind(data)
-        except (ValueError, TypeError):
+            return kind._value2member_map_[data]  # type: ignore[return-value]  # = kind(data)
+        except (KeyError, TypeError):
             options = [f"'{member.value}'" for member in kind]
             expected = ", ".join(options[:-1]) + f" or {options[-1]}"
             self.fail(path, f"expected {expected}, got {describe(data)}")
             return None
 
     def names(self, data: Any, path: Path) -> Names | None:
+        if data.__class__ is dict and len(data) == 2:  # the usual {vi: ..., en: ...}, at once
+            vi, en = data.get("vi"), data.get("en")
+            if vi.__class__ is str and en.__class__ is str:
+                return Names(vi, en)
         since = len(self.findings)
         found = self.mapping(data, path, ("vi", "en"), ("vi", "en"))
         if found is None:
@@ -301,8 +307,7 @@ def target_from(data: Any) -> Target:
 
 def _target(reader: Reader, data: Any, path: Path) -> Target | None:
     since = len(reader.findings)
-    required = tuple(key for key in TARGET_KEYS if key not in TARGET_OPTIONAL)
-    found = reader.mapping(data, path, TARGET_KEYS, required)
+    found = reader.mapping(data, path, TARGET_KEYS, TARGET_REQUIRED)
     if found is None or not reader.clean(since):
         return None
     target_id = reader.text(found["id"], (*path, "id"))
