@@ -322,3 +322,14 @@ def test_python_tags_run_nothing(cli: CLI, tmp_path: Path) -> None:
     assert "YAML tag '!!python/object/apply:os.system' is not allowed" in run.stderr
     assert len(run.stderr.splitlines()) == 2
     assert not marker.exists()
+
+
+def test_every_export_format_has_a_writer() -> None:
+    """Each ExportFormat member has a writer, and each extension finds its format."""
+    from nq94.report.export import EXPORTER, ExportFormat, export_format
+
+    assert set(EXPORTER) == set(ExportFormat)
+    for fmt in ExportFormat:
+        assert export_format(fmt.value.upper()) is fmt
+    assert export_format(".htm") is ExportFormat.HTML
+    assert export_format(".pdf") is None
