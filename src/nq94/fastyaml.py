@@ -1,4 +1,4 @@
-"""A fast path for large YAML files through rapidyaml, giving exactly what the PyYAML path gives.
+"""A fast path for large targets files through rapidyaml, giving what the PyYAML path gives.
 
 PyYAML builds a Python object per event and node, which costs seconds for a targets file of
 10,000 targets; rapidyaml parses the same file in C++ and emits JSON, which the C JSON decoder
@@ -7,6 +7,10 @@ None) whenever its result could differ from the PyYAML path's: anchors, aliases,
 keys, duplicate keys, several documents, anything rapidyaml or JSON refuses, and any string
 that YAML might have meant as something else (a plain `yes`, `~`, `08`, a date) unless every
 occurrence of it in the file is quoted. Its callers still locate problems with PyYAML.
+
+rapidyaml lets some malformed YAML through that PyYAML refuses (a stray `}` at the start of a
+line, for one), so the fast path is used only for targets files, which the user chooses, and
+never for reports, which anyone can submit.
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ from typing import Any
 import yaml.reader
 
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_SPECIAL = ("&", "*", "!", "<<", "\n%", "\n---", "\n...")
+_SPECIAL = ("&", "*", "!", "<<", "\n%", "\n---", "\n...", "\t")
+# Characters the two parsers treat differently: a byte order mark after the start, and the
+# line breaks YAML 1.1 (PyYAML) knows and YAML 1.2 (rapidyaml) does not.
+_DIFFERENT = ("\ufeff", "\x85", "\u2028", "\u2029")
 
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
@@ -51,13 +58,14 @@ class _GiveUp(Exception):
     """The fast path cannot promise the PyYAML path's result."""
 
 
-def load(text: str, typed: Any) -> Any | None:
+def load(text: str, typed: Any, max_depth: int) -> Any | None:
     """The plain data of ``text`` as nq94's PyYAML path reads it, or None to take that path.
 
     ``typed`` is that path's typing of a plain scalar (yamldoc.scalar): a string it would type
     differently is ambiguous, since rapidyaml's JSON does not say whether it was quoted.
+    Deeper nesting than ``max_depth``, which that path refuses, is left to it too.
     """
-    if text.startswith(("---", "%")) or any(mark in text for mark in _SPECIAL):
+    if text.startswith(("---", "%")) or any(mark in text for mark in _SPECIAL + _DIFFERENT):
         return None
     if _NON_PRINTABLE.search(text):  # PyYAML refuses these characters; rapidyaml does not
         return None
@@ -102,4 +110,18 @@ def load(text: str, typed: Any) -> Any | None:
         data = json.loads(emitted, parse_float=Decimal, parse_int=Decimal, object_pairs_hook=pairs)
     except (ValueError, _GiveUp):
         return None
-    return data if isinstance(data, (dict, list)) else None
+    if not isinstance(data, (dict, list)) or _deeper_than(data, max_depth):
+        return None
+    return data
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether containers nest more than ``limit`` levels below ``data``."""
+    stack = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if node.__class__ is dict else node
+        stack.extend((child, depth + 1) for child in children if child.__class__ in (dict, list))
+    return False

@@ -31,6 +31,9 @@ def _builtin_targets() -> TargetsFile:
 
 
 def _targets_from(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> TargetsFile:
+    # A targets file is configuration the user chose, and may hold 100,000 targets: large ones
+    # take the fast path. Reports, submitted by anyone, are always read by PyYAML, which also
+    # refuses malformed YAML that rapidyaml would let through.
     doc = parse(name, text, fast_from=fast_from)
     targets, findings = reader.read_targets(doc.data)
     findings += targets.check() if targets else []
@@ -67,22 +70,18 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
     return loaded_from(name, text, targets).report
 
 
-def loaded_from(
-    name: str, text: str, targets: TargetsFile, *, fast_from: int | None = FAST_FROM
-) -> Loaded:
+def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
     """The report in ``text`` (named ``name`` in messages), validated against ``targets``.
 
     Every problem in the file is reported: when the report as a whole does not validate, its
     period and each entry that does validate are still checked against the targets.
     """
-    doc = parse(name, text, fast_from=fast_from)
+    doc = parse(name, text, fast_from=None)
     written = _read_numbers(doc, targets)
     parts, findings = reader.read_report(doc.data)
     if parts.period is not None:
         findings += check_period(parts.period, targets)
     findings += check_values(parts.values, targets)
-    if findings and doc.fast:  # report problems exactly as the PyYAML path finds them
-        return loaded_from(name, text, targets, fast_from=None)
     _raise_all(doc, findings)
     return Loaded(name, parts.report(), Positions(doc), written)
 
@@ -90,8 +89,7 @@ def loaded_from(
 class Positions(Mapping[str, Mark]):
     """Where each value of a report stands, by target id ("values": the values mapping).
 
-    Looked up on first use: only the text and github formats need positions, and finding them
-    in a large file read through the fast path means composing its nodes.
+    Looked up on first use: only the text and github formats need positions.
     """
 
     def __init__(self, doc: Document) -> None:

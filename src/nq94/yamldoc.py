@@ -180,7 +180,7 @@ def parse(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> Documen
     if fast_from is not None and len(text) >= fast_from:
         from nq94 import fastyaml
 
-        data = fastyaml.load(text, scalar)
+        data = fastyaml.load(text, scalar, MAX_DEPTH)
         if data is not None:
             return Document(name, data, text=text)
     try:
