@@ -8,7 +8,7 @@ from html import escape
 from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.model import Status
-from nq94.report.numbers import STATUS_LABEL, comparison, display, explain
+from nq94.report.numbers import STATUS_LABEL, comparison, display, explain, gap_text, percent_text
 
 STATUS_CLASS = {
     Status.MET: "met",
@@ -103,14 +103,10 @@ def _row(result: Result) -> str:
     if provenance:
         words += f'<span class="why">{" · ".join(escape(text) for text in provenance)}</span>'
     actual = display(result.actual) if result.actual is not None else "—"
-    gap = display(result.gap, sign=True) if result.gap is not None else ""
-    percent = ""
+    gap, percent = gap_text(result), percent_text(result)
     if result.percent_of_target is not None:
         width = max(Decimal(0), min(Decimal(100), result.percent_of_target))
-        percent = (
-            f"{display(result.percent_of_target, places=1, fixed=True)}%"
-            f'<div class="bar"><span style="width:{display(width, places=0)}%"></span></div>'
-        )
+        percent += f'<div class="bar"><span style="width:{display(width, places=0)}%"></span></div>'
     status = (
         f'<span class="status {STATUS_CLASS[result.status]}">{STATUS_LABEL[result.status]}</span>'
     )

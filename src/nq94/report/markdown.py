@@ -10,7 +10,14 @@ from typing import TextIO
 from nq94.evaluate import Evaluation
 from nq94.model import Status
 from nq94.outcome import Invalid, Outcome
-from nq94.report.numbers import STATUS_LABEL, comparison, display, summary_line
+from nq94.report.numbers import (
+    STATUS_LABEL,
+    comparison,
+    display,
+    gap_text,
+    percent_text,
+    summary_line,
+)
 
 STATUS_MARK = {
     Status.MET: "✅",
@@ -55,9 +62,7 @@ def report_markdown(evaluation: Evaluation) -> str:
     for result in evaluation.results:
         target = result.target
         actual = display(result.actual) if result.actual is not None else "—"
-        gap = display(result.gap, sign=True) if result.gap is not None else ""
-        percent = result.percent_of_target
-        share = f"{display(percent, places=1, fixed=True)}%" if percent is not None else ""
+        gap, share = gap_text(result), percent_text(result)
         status = f"{STATUS_MARK[result.status]} {STATUS_LABEL[result.status]}"
         words = f"{escape(target.words)} `{target.id}`"
         required = escape(comparison(target))

@@ -44,6 +44,17 @@ def comparison(target: Target) -> str:
     return f"{_SYMBOL[target.operator]} {display(target.threshold)}"
 
 
+def gap_text(result: Result) -> str:
+    """The gap with its sign, '+485' or '-1.6'; empty without data."""
+    return display(result.gap, sign=True) if result.gap is not None else ""
+
+
+def percent_text(result: Result) -> str:
+    """The percent of target to one decimal, '102.5%'; empty without data."""
+    percent = result.percent_of_target
+    return f"{display(percent, places=1, fixed=True)}%" if percent is not None else ""
+
+
 def explain(result: Result) -> str:
     """Why a result has its status, in one line: '6.18 vs ≥ 7.5: gap -1.32, 82.4% of target'."""
     target = result.target
@@ -59,9 +70,9 @@ def explain(result: Result) -> str:
         if baseline is not None and current is not None:
             parts.append(f"derived from {display(baseline)} → {display(current)}")
     if result.gap is not None:
-        parts.append(f"gap {display(result.gap, sign=True)}")
+        parts.append(f"gap {gap_text(result)}")
     if result.percent_of_target is not None:
-        parts.append(f"{display(result.percent_of_target, places=1, fixed=True)}% of target")
+        parts.append(f"{percent_text(result)} of target")
     if result.margin:
         parts.append(f"margin ±{display(result.margin)}")
     return "; ".join(parts)

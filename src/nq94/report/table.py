@@ -14,7 +14,14 @@ from rich.text import Text
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.model import Basis, Status
 from nq94.outcome import Invalid, Outcome
-from nq94.report.numbers import STATUS_LABEL, comparison, display, reading
+from nq94.report.numbers import (
+    STATUS_LABEL,
+    comparison,
+    display,
+    gap_text,
+    percent_text,
+    reading,
+)
 
 STATUS_STYLE = {
     Status.MET: "bold green",
@@ -135,13 +142,12 @@ def _cells(result: Result) -> list[str | Text]:
         how = "growth" if result.target.kind.value == "growth" else "change"
         baseline, current = display(entry.baseline), display(entry.current)
         words.append(f" · {how} derived from {baseline} → {current}", style="dim")
-    percent = result.percent_of_target
     return [
         words,
         display(result.actual),
         comparison(target),
-        display(result.gap, sign=True) if result.gap is not None else "",
-        f"{display(percent, places=1, fixed=True)}%" if percent is not None else "",
+        gap_text(result),
+        percent_text(result),
         f"±{display(result.margin)}" if result.margin is not None else "",
         status,
     ]
