@@ -35,6 +35,7 @@ def result_data(result: Result) -> dict[str, Any]:
     """One target's result as plain data."""
     target = result.target
     percent = result.percent_of_target
+    low, high = target.band or (None, None)
     return {
         "id": target.id,
         "section": target.section,
@@ -43,8 +44,8 @@ def result_data(result: Result) -> dict[str, Any]:
         "obtained": result.obtained.value if result.obtained else None,
         "value": _computed(result.value),
         "threshold": target.threshold,
-        "upper": target.band[1] if target.band else None,
-        "lower": target.band[0] if target.band else None,
+        "upper": high,
+        "lower": low,
         "operator": target.operator.value,
         "gap": _computed(result.gap),
         "percent_of_target": (
