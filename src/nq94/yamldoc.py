@@ -18,9 +18,33 @@ import yaml
 from nq94.errors import InputError, Problem
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
-    from yaml import CBaseLoader as _Loader
+    from yaml import CBaseLoader as _Base
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+    from yaml import BaseLoader as _Base  # type: ignore[assignment]
+
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(_Base):
+    """The base loader without tag resolution, which nq94 does itself (see ``scalar``).
+
+    BaseResolver resolves every untagged node to its kind's default tag; these methods give
+    the same answer without the per-node bookkeeping the composer would otherwise call.
+    """
+
+    def descend_resolver(self, parent: object, index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
+        return _DEFAULT_TAGS[kind]
+
 
 MAX_BYTES = 5 * 1024 * 1024
 """Report files larger than this are refused before parsing."""
@@ -49,6 +73,7 @@ _BOOLS = {
 _SPECIAL_FLOATS = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
 _DATE = re.compile(r"\d{4}-\d\d?-\d\d?(?:[Tt ].*)?")
 _NUMBER_START = frozenset("0123456789+-.")
+_PLAIN_DECIMAL = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
 class Mark(NamedTuple):
@@ -299,6 +324,8 @@ def scalar(text: str) -> Any:
 
 def to_decimal(text: str) -> Decimal | None:
     """Decimal digits, point, exponent and sign as an exact Decimal; None for anything else."""
+    if _PLAIN_DECIMAL.fullmatch(text):  # the usual form, at once
+        return Decimal(text)
     if not any(c.isdigit() for c in text) or any(c.isalpha() and c not in "eE" for c in text):
         return None
     try:
