@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
+from nq94.model import Target
 
 _ONE = Decimal(1)
+_HUNDREDTH = Decimal("0.01")
 SCHEMA_VERSION = 1
 """Version of the JSON contract; raised only when a key changes meaning or disappears."""
 
 
-def report_data(evaluation: Evaluation) -> dict[str, Any]:
-    """One report as plain data, with Decimals kept exact."""
+def report_data(
+    evaluation: Evaluation, result: Callable[[Result], Any] | None = None
+) -> dict[str, Any]:
+    """One report as plain data, with Decimals kept exact; ``result`` turns each result to data."""
     report = evaluation.report
     summary: dict[str, Any] = {status.value: count for status, count in evaluation.summary.items()}
     summary["total"] = len(evaluation.results)
@@ -27,35 +32,51 @@ def report_data(evaluation: Evaluation) -> dict[str, Any]:
         "final": report.is_final,
         "source": report.source,
         "summary": summary,
-        "results": [result_data(result) for result in evaluation.results],
+        "results": [(result or result_data)(each) for each in evaluation.results],
     }
+
+
+RESULT_KEYS = (
+    "id", "section", "status", "actual", "obtained", "value", "threshold", "upper", "lower",
+    "operator", "gap", "percent_of_target", "margin", "unit", "words", "input",
+)  # fmt: skip
+"""The keys of one result, in the order the JSON contract writes them."""
 
 
 def result_data(result: Result) -> dict[str, Any]:
     """One target's result as plain data."""
-    target = result.target
-    percent = result.percent_of_target
+    data = {**target_data(result.target), **outcome_data(result)}
+    return {key: data[key] for key in RESULT_KEYS}
+
+
+def target_data(target: Target) -> dict[str, Any]:
+    """The part of a result that depends on its target alone."""
     low, high = target.band or (None, None)
     return {
         "id": target.id,
         "section": target.section,
-        "status": result.status.value,
-        "actual": _computed(result.actual),
-        "obtained": result.obtained.value if result.obtained else None,
-        "value": _computed(result.value),
         "threshold": target.threshold,
         "upper": high,
         "lower": low,
         "operator": target.operator.value,
-        "gap": _computed(result.gap),
-        "percent_of_target": (
-            percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            if percent is not None
-            else None
-        ),
-        "margin": _computed(result.margin),
         "unit": target.unit.en,
         "words": target.words,
+    }
+
+
+def outcome_data(result: Result) -> dict[str, Any]:
+    """The part of a result that depends on the report."""
+    percent = result.percent_of_target
+    return {
+        "status": result.status.value,
+        "actual": _computed(result.actual),
+        "obtained": result.obtained.value if result.obtained else None,
+        "value": _computed(result.value),
+        "gap": _computed(result.gap),
+        "percent_of_target": (
+            percent.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP) if percent is not None else None
+        ),
+        "margin": _computed(result.margin),
         "input": _input(result),
     }
 

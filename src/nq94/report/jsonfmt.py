@@ -5,15 +5,24 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 from typing import Any, TextIO
 
 from nq94 import __version__
-from nq94.evaluate import Evaluation
-from nq94.outcome import Invalid, Outcome
-from nq94.report.data import SCHEMA_VERSION, problem_data, report_data
+from nq94.evaluate import Evaluation, Result
+from nq94.model import Target
+from nq94.outcome import Checked, Invalid, Rendered, Validated
+from nq94.report.data import (
+    RESULT_KEYS,
+    SCHEMA_VERSION,
+    outcome_data,
+    problem_data,
+    report_data,
+    target_data,
+)
 
 
-def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """``{"nq94", "schema_version", "reports": [...], "problems": [...]}``."""
     del color  # machine output is never coloured
     problems: list[dict[str, Any]] = []
@@ -22,15 +31,20 @@ def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> N
     for outcome in outcomes:
         if isinstance(outcome, Invalid):
             problems.extend(problem_data(p) for p in outcome.problems)
-        elif isinstance(outcome, Evaluation):
+        else:
             out.write(",\n    " if written else "\n    ")
-            out.write(dumps(report_data(outcome), level=2))
+            out.write(outcome.text if isinstance(outcome, Rendered) else piece(outcome))
             written = True
     out.write("\n  ],\n" if written else "],\n")
     out.write(f'  "problems": {dumps(problems, level=1, expand=1)}\n}}\n')
 
 
-def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def piece(evaluation: Evaluation) -> str:
+    """One report's object in the ``reports`` list."""
+    return dumps(report_data(evaluation, result_line), level=2)
+
+
+def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False) -> None:
     """``{"nq94", "schema_version", "files": [{file, valid, period, basis, values, problems}]}``."""
     del color
     _open(out, "files")
@@ -42,7 +56,7 @@ def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -
     out.write("\n  ]\n}\n" if written else "]\n}\n")
 
 
-def file_data(outcome: Outcome) -> dict[str, Any]:
+def file_data(outcome: Validated) -> dict[str, Any]:
     """Whether one file is valid, what it covers, and its problems."""
     if isinstance(outcome, Invalid):
         problems = [problem_data(p) for p in outcome.problems]
@@ -73,9 +87,40 @@ def _open(out: TextIO, key: str) -> None:
 _ENCODE_TEXT = json.JSONEncoder(ensure_ascii=False).encode
 
 
+class Raw(str):
+    """JSON text already encoded, written as it is."""
+
+    __slots__ = ()
+
+
+def result_line(result: Result) -> Raw:
+    """``compact(result_data(result))``, with the target's own keys encoded once per target."""
+    pieces, end = _template(result.target)
+    values = outcome_data(result)
+    return Raw("".join([text + compact(values[key]) for text, key in pieces]) + end)
+
+
+@cache
+def _template(target: Target) -> tuple[tuple[tuple[str, str], ...], str]:
+    """A target's result line as (encoded text, then the report's value for key) pairs."""
+    fixed = target_data(target)
+    pieces: list[tuple[str, str]] = []
+    text = "{"
+    for key in RESULT_KEYS:
+        text += f"{', ' if text != '{' else ''}{_ENCODE_TEXT(key)}: "
+        if key in fixed:
+            text += compact(fixed[key])
+        else:
+            pieces.append((text, key))
+            text = ""
+    return tuple(pieces), text + "}"
+
+
 def compact(data: Any) -> str:
     """One line of JSON in which every Decimal is written as an exact JSON number."""
     kind = data.__class__
+    if kind is Raw:
+        return data  # type: ignore[no-any-return]
     if kind is str:
         return _ENCODE_TEXT(data)
     if kind is Decimal:
