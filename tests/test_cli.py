@@ -303,11 +303,11 @@ def test_progress_only_when_a_person_waits_for_redirected_output(
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", Terminal())
-    assert list(cli._tracked(files)) == files
-    assert "reading reports" in sys.stderr.getvalue()
+    assert list(cli._tracked(iter(files), len(files))) == files
+    assert "checking reports" in sys.stderr.getvalue()
     for few, ci in ((files[:50], None), (files, "true")):
         monkeypatch.setattr(sys, "stderr", Terminal())
         if ci:
             monkeypatch.setenv("CI", ci)
-        assert list(cli._tracked(few)) == few
+        assert list(cli._tracked(iter(few), len(few))) == few
         assert sys.stderr.getvalue() == ""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
 
 import typer
 
@@ -18,9 +18,10 @@ from nq94.report import Format
 from nq94.yamldoc import MAX_BYTES
 
 if TYPE_CHECKING:
-    from nq94.outcome import Outcome
+    from nq94.outcome import Checked, Validated
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
+T = TypeVar("T")
 
 app = typer.Typer(
     name="nq94",
@@ -170,45 +171,60 @@ def _run(
     evaluating: bool,
     max_bytes: int,
 ) -> NoReturn:
+    from nq94 import workers
+    from nq94.evaluate import Evaluation
     from nq94.files import expand
     from nq94.loading import read_report
-    from nq94.outcome import Invalid, evaluated
-    from nq94.report import PROBLEMS_IN_OUTPUT, module, resolve
+    from nq94.outcome import Invalid, Rendered, evaluated, statuses
+    from nq94.report import PROBLEMS_IN_OUTPUT, module, piece, resolve
 
     targets = _load_targets(targets_path)
     fmt = resolve(output_format, isatty=sys.stdout.isatty())
     echo = fmt not in PROBLEMS_IN_OUTPUT
     failing = fail_on.statuses if fail_on else frozenset()
     files, missing = expand(paths, recursive=recursive)
+    formatter = module(fmt)
+    render_piece = piece(formatter) if evaluating else None
     state = {"invalid": False, "failed": False}
 
-    def invalid(name: str, problems: tuple[Problem, ...]) -> Invalid:
-        state["invalid"] = True
-        if echo:
-            for problem in problems:
-                typer.echo(str(problem), err=True)
-        return Invalid(name, problems)
+    def job(name: str) -> Checked | Validated:
+        """One file's whole job; in a worker process when there are many files."""
+        try:
+            loaded = read_report(name, targets, max_bytes=max_bytes)
+        except InputError as e:
+            return Invalid(name, e.problems)
+        if not evaluating:
+            return loaded
+        evaluation = evaluated(targets, loaded)
+        if render_piece is None:
+            return evaluation
+        return Rendered(name, render_piece(evaluation), statuses(evaluation))
 
-    def outcomes() -> Iterator[Outcome]:
+    def outcomes() -> Iterator[Checked | Validated]:
         for problem in missing:
-            yield invalid(problem.file, (problem,))
-        for name in _tracked(files):
-            try:
-                loaded = read_report(name, targets, max_bytes=max_bytes)
-            except InputError as e:
-                yield invalid(name, e.problems)
+            state["invalid"] = True
+            yield invalid(Invalid(problem.file, (problem,)))
+        done = workers.each(job, files, parallel=render_piece is not None)
+        for outcome in _tracked(done, len(files)):
+            if isinstance(outcome, Invalid):
+                state["invalid"] = True
+                yield invalid(outcome)
                 continue
-            if not evaluating:
-                yield loaded
-                continue
-            evaluation = evaluated(targets, loaded)
-            if any(result.status in failing for result in evaluation.results):
+            if isinstance(outcome, Evaluation | Rendered) and statuses(outcome) & failing:
                 state["failed"] = True
-            yield evaluation
+            yield outcome
 
-    formatter = module(fmt)
-    render = formatter.check if evaluating else formatter.validate
-    render(outcomes(), sys.stdout, color=_color(sys.stdout))
+    def invalid(outcome: Invalid) -> Invalid:
+        if echo:
+            for problem in outcome.problems:
+                typer.echo(str(problem), err=True)
+        return outcome
+
+    color = _color(sys.stdout)
+    if evaluating:
+        formatter.check(cast("Iterator[Checked]", outcomes()), sys.stdout, color=color)
+    else:
+        formatter.validate(cast("Iterator[Validated]", outcomes()), sys.stdout, color=color)
     sys.stdout.flush()
     raise typer.Exit(
         EXIT_INVALID if state["invalid"] else EXIT_FAIL if state["failed"] else EXIT_OK
@@ -337,27 +353,27 @@ PROGRESS_FROM = 50
 """More files than this get a progress bar, when it helps (see _tracked)."""
 
 
-def _tracked(files: list[str]) -> Iterator[str]:
-    """The files, with a progress bar on stderr while a person waits for redirected output.
+def _tracked(outcomes: Iterable[T], total: int) -> Iterator[T]:
+    """The outcomes, with a progress bar on stderr while a person waits for redirected output.
 
     Only when stderr is a terminal and stdout is not (so the bar never mixes with the report),
     and never in CI, whose logs are not terminals anyway.
     """
     if (
-        len(files) <= PROGRESS_FROM
+        total <= PROGRESS_FROM
         or not sys.stderr.isatty()
         or sys.stdout.isatty()
         or os.environ.get("CI")
     ):
-        yield from files
+        yield from outcomes
         return
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("reading reports", total=len(files))
-        for name in files:
-            yield name
+        task = progress.add_task("checking reports", total=total)
+        for outcome in outcomes:
+            yield outcome
             progress.advance(task)
 
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, evaluate
 from nq94.loading import Loaded
-from nq94.model import TargetsFile
+from nq94.model import Status, TargetsFile
 
 
 class Invalid(NamedTuple):
@@ -17,8 +17,26 @@ class Invalid(NamedTuple):
     problems: tuple[Problem, ...]
 
 
-Outcome = Evaluation | Loaded | Invalid
-"""One file's outcome: evaluated (check), valid (validate) or invalid (either)."""
+class Rendered(NamedTuple):
+    """An evaluated report already written out by its format's ``piece`` (in a worker)."""
+
+    file: str
+    text: str
+    statuses: frozenset[Status]
+
+
+Checked = Evaluation | Rendered | Invalid
+"""One file's outcome in `check`: evaluated (or already rendered), or invalid."""
+
+Validated = Loaded | Invalid
+"""One file's outcome in `validate`: valid, or invalid."""
+
+
+def statuses(outcome: Evaluation | Rendered) -> frozenset[Status]:
+    """The statuses an evaluated report came to."""
+    if isinstance(outcome, Rendered):
+        return outcome.statuses
+    return frozenset(result.status for result in outcome.results)
 
 
 def evaluated(targets: TargetsFile, loaded: Loaded) -> Evaluation:

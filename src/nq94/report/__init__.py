@@ -3,17 +3,23 @@
 A format module has two functions, each writing to an injected stream as outcomes arrive:
 ``check(outcomes, out, *, color)`` for evaluated reports and ``validate(outcomes, out, *, color)``
 for validated ones. Invalid files reach both as :class:`nq94.outcome.Invalid`.
+
+A format whose output for each report stands alone may also have ``piece(evaluation)``, the text
+one report adds. Its ``check`` then also takes :class:`nq94.outcome.Rendered` reports, which
+worker processes wrote with ``piece``, so that many files are checked on every core.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
-from nq94.outcome import Outcome
+if TYPE_CHECKING:  # the registry is imported by every command; these only by checking ones
+    from nq94.evaluate import Evaluation
+    from nq94.outcome import Checked, Validated
 
 
 class Format(StrEnum):
@@ -29,17 +35,27 @@ class Format(StrEnum):
     JUNIT = "junit"
 
 
-class Render(Protocol):
-    """Writes outcomes to a stream, one at a time, as they become ready."""
+class RenderChecked(Protocol):
+    """Writes checked reports to a stream, one at a time, as they become ready."""
 
-    def __call__(self, outcomes: Iterable[Outcome], out: TextIO, *, color: bool) -> None: ...
+    def __call__(self, outcomes: Iterable[Checked], out: TextIO, *, color: bool) -> None: ...
+
+
+class RenderValidated(Protocol):
+    """Writes validated files to a stream, one at a time, as they become ready."""
+
+    def __call__(self, outcomes: Iterable[Validated], out: TextIO, *, color: bool) -> None: ...
 
 
 class FormatModule(Protocol):
     """What a format module provides."""
 
-    check: Render
-    validate: Render
+    check: RenderChecked
+    validate: RenderValidated
+
+
+Piece = Callable[["Evaluation"], str]
+"""The text one evaluated report adds to a format's output."""
 
 
 MODULE_BY_FORMAT: dict[Format, str] = {
@@ -69,3 +85,8 @@ def resolve(fmt: Format, *, isatty: bool) -> Format:
 def module(fmt: Format) -> FormatModule:
     """The module of a concrete format."""
     return cast(FormatModule, importlib.import_module(MODULE_BY_FORMAT[fmt]))
+
+
+def piece(formatter: FormatModule) -> Piece | None:
+    """The format's ``piece``, when its output for each report stands alone."""
+    return cast(Piece | None, getattr(formatter, "piece", None))

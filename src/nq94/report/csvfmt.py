@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, TextIO
 
 from nq94.evaluate import Evaluation
-from nq94.outcome import Invalid, Outcome
+from nq94.outcome import Checked, Invalid, Rendered, Validated
 from nq94.report.data import result_data
 
 CHECK_COLUMNS = (
@@ -49,17 +50,25 @@ def check_rows(evaluation: Evaluation) -> Iterable[list[str]]:
         yield [safe(row[column]) for column in CHECK_COLUMNS]
 
 
-def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """A header, then a row per target of each evaluated report."""
     del color
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CHECK_COLUMNS)
+    csv.writer(out, lineterminator="\n").writerow(CHECK_COLUMNS)
     for outcome in outcomes:
-        if isinstance(outcome, Evaluation):
-            writer.writerows(check_rows(outcome))
+        if isinstance(outcome, Rendered):
+            out.write(outcome.text)
+        elif isinstance(outcome, Evaluation):
+            out.write(piece(outcome))
 
 
-def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def piece(evaluation: Evaluation) -> str:
+    """One report's rows."""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(check_rows(evaluation))
+    return text.getvalue()
+
+
+def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False) -> None:
     """A header, then a row per valid file and a row per problem of each invalid file."""
     del color
     writer = csv.writer(out, lineterminator="\n")

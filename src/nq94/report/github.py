@@ -8,7 +8,7 @@ from typing import TextIO
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation
 from nq94.model import Status
-from nq94.outcome import Invalid, Outcome
+from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.numbers import STATUS_LABEL, explain, summary_line
 
 
@@ -33,7 +33,7 @@ def _errors(problems: Iterable[Problem], out: TextIO) -> None:
         out.write(command("error", p.message, file=p.file, line=p.line, col=p.column))
 
 
-def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """An ::error per problem; a ::warning per missed or at-risk target; a ::notice per report."""
     del color
     for outcome in outcomes:
@@ -62,7 +62,7 @@ def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> N
         out.write(f"::notice file={_property(outcome.file)}::{_data(summary)}\n")
 
 
-def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False) -> None:
     """An ::error per problem; nothing for valid files."""
     del color
     for outcome in outcomes:

@@ -12,11 +12,11 @@ from typing import TextIO
 
 from nq94.evaluate import Evaluation
 from nq94.model import Status
-from nq94.outcome import Invalid, Outcome
+from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.numbers import explain
 
 
-def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """A <testsuite> per file: one case per target, or one erroring case for an invalid file."""
     del color
     root = ET.Element("testsuites", name="nq94 check")
@@ -28,7 +28,7 @@ def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> N
     _write(root, out)
 
 
-def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False) -> None:
     """One <testsuite>, a case per file, an <error> per invalid file."""
     del color
     root = ET.Element("testsuites", name="nq94 validate")

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from nq94.evaluate import Evaluation
 from nq94.model import Status
-from nq94.outcome import Invalid, Outcome
+from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.numbers import (
     STATUS_LABEL,
     comparison,
@@ -35,7 +35,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 
-def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """A heading, a summary and a table per report; then the problems of invalid files."""
     del color
     invalid: list[Invalid] = []
@@ -80,7 +80,7 @@ def problems_markdown(invalid: list[Invalid]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False) -> None:
     """A table of files, then the problems of invalid ones."""
     del color
     lines = ["| File | Result | Period | Basis | Values |", "|---|---|---|---|--:|"]

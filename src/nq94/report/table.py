@@ -13,7 +13,7 @@ from rich.text import Text
 
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.model import Basis, Status
-from nq94.outcome import Invalid, Outcome
+from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.numbers import (
     STATUS_LABEL,
     comparison,
@@ -45,7 +45,7 @@ def console_for(out: TextIO, *, color: bool) -> Console:
     )
 
 
-def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool) -> None:
+def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool) -> None:
     """Print a table and a summary for each evaluated report, as each arrives."""
     console = console_for(out, color=color)
     printed = False
@@ -59,7 +59,7 @@ def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool) -> None:
         printed = True
 
 
-def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool) -> None:
+def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool) -> None:
     """One row per file: valid or not, what it covers, how many problems."""
     table = Table(box=box.SIMPLE_HEAD, title="nq94 validate")
     for name in ("File", "Result", "Period", "Basis", "Values"):

@@ -6,30 +6,39 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from nq94.evaluate import Evaluation
-from nq94.outcome import Invalid, Outcome
+from nq94.outcome import Checked, Invalid, Rendered, Validated
 from nq94.report.numbers import explain, summary_line
 
 
-def check(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """``FILE:LINE:COL: status: id: why`` for every target, then the file's summary."""
     del color
     for outcome in outcomes:
-        if not isinstance(outcome, Evaluation):
-            continue  # an invalid file's problems are on stderr
-        for result in outcome.results:
-            where = outcome.position(result.target.id)
-            out.write(
-                f"{outcome.file}:{where.line}:{where.column}: {result.status.value}: "
-                f"{result.target.id}: {explain(result)}\n"
-            )
-        report = outcome.report
-        out.write(
-            f"{outcome.file}: {report.period} ({report.basis.value}): "
-            f"{summary_line(outcome.summary)}\n"
+        if isinstance(outcome, Rendered):
+            out.write(outcome.text)
+        elif isinstance(outcome, Evaluation):
+            out.write(piece(outcome))
+        # an invalid file's problems are on stderr
+
+
+def piece(evaluation: Evaluation) -> str:
+    """One report's lines: a line per target, then its summary."""
+    lines = []
+    for result in evaluation.results:
+        where = evaluation.position(result.target.id)
+        lines.append(
+            f"{evaluation.file}:{where.line}:{where.column}: {result.status.value}: "
+            f"{result.target.id}: {explain(result)}\n"
         )
+    report = evaluation.report
+    lines.append(
+        f"{evaluation.file}: {report.period} ({report.basis.value}): "
+        f"{summary_line(evaluation.summary)}\n"
+    )
+    return "".join(lines)
 
 
-def validate(outcomes: Iterable[Outcome], out: TextIO, *, color: bool = False) -> None:
+def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False) -> None:
     """``FILE: valid: ...`` for each valid file; invalid files' problems are on stderr."""
     del color
     for outcome in outcomes:
