@@ -67,7 +67,7 @@ MODULE_BY_FORMAT: dict[Format, str] = {
     Format.GITHUB: "nq94.report.github",
     Format.JUNIT: "nq94.report.junit",
 }
-"""Module of each concrete format; imported only when used, so text and JSON never load rich."""
+"""Module of each concrete format, imported only when used."""
 
 PROBLEMS_IN_OUTPUT = frozenset({Format.GITHUB})
 """Formats whose output carries the located problems itself, so they are not repeated on stderr."""

@@ -4,37 +4,26 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich import box
-from rich.table import Table
-from rich.text import Text
-
 from nq94.model import Target, TargetsFile
+from nq94.report.grid import SECTION, Cell, Column, Part, draw
 from nq94.report.numbers import comparison, display
-from nq94.report.table import console_for
 
 
 def listing(targets: TargetsFile, out: TextIO, *, color: bool) -> None:
     """Every target: id, the resolution's words and the comparison, grouped by section."""
     resolution = targets.resolution
-    table = Table(
-        title=f"Resolution {resolution.number}: targets for {resolution.year}",
-        box=box.SIMPLE_HEAD,
-    )
-    table.add_column("Id", no_wrap=True)
-    table.add_column("The resolution's words", overflow="fold")
-    table.add_column("Comparison", no_wrap=True)
+    rows: list[list[Cell] | None] = []
     section = None
     for target in targets.targets:
         if target.section != section:
             section = target.section
-            if table.row_count:
-                table.add_section()
             names = targets.sections[section]
-            table.add_row("", Text(f"{names.vi} ({names.en})", style="bold"), "")
-        table.add_row(target.id, target.words, f"{comparison(target)} {target.unit.en}")
-    console = console_for(out, color=color)
-    console.print(table)
-    console.print(f"{len(targets.targets)} targets. `nq94 targets ID` explains one.")
+            rows += [SECTION, ["", [Part(f"{names.vi} ({names.en})", "bold")], ""]]
+        rows.append([target.id, target.words, f"{comparison(target)} {target.unit.en}"])
+    columns = (Column("Id"), Column("The resolution's words", wrap=True), Column("Comparison"))
+    title = f"Resolution {resolution.number}: targets for {resolution.year}"
+    draw(columns, rows, out, color=color, title=title)
+    out.write(f"{len(targets.targets)} targets. `nq94 targets ID` explains one.\n")
 
 
 def explain(targets: TargetsFile, target: Target, out: TextIO, *, color: bool) -> None:
@@ -60,12 +49,8 @@ def explain(targets: TargetsFile, target: Target, out: TextIO, *, color: bool) -
             "(a value outside it is an input error)",
         ),
     ]
-    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for label, value in rows:
-        table.add_row(label, value)
-    console_for(out, color=color).print(table)
+    columns = (Column(style="bold"), Column(wrap=True))
+    draw(columns, [list(row) for row in rows], out, color=color, header=False)
 
 
 _KIND_HELP = {
