@@ -340,10 +340,10 @@ def list_targets(
         return
     target = target_set.target(target_id)
     if target is None:
-        import difflib
+        from nq94.model import closest
 
-        close = difflib.get_close_matches(target_id, target_set.by_id, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else "; run `nq94 targets` for the list"
+        close = closest(target_id, target_set.by_id)
+        hint = f"; did you mean '{close}'?" if close else "; run `nq94 targets` for the list"
         typer.echo(f"nq94: unknown target id '{target_id}'{hint}", err=True)
         raise typer.Exit(EXIT_INVALID)
     explain(target_set, target, sys.stdout, color=color)

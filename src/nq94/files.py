@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import glob
 import os
-import tempfile
 from pathlib import Path
 
 from nq94.errors import Problem
@@ -50,6 +49,8 @@ def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], lis
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
     directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only commands that write files need it
+
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from nq94 import reader
@@ -26,8 +26,8 @@ def load_targets(path: str | None = None) -> TargetsFile:
 
 @cache
 def _builtin_targets() -> TargetsFile:
-    resource = files("nq94") / BUILTIN_TARGETS
-    return _targets_from(str(resource), resource.read_text(encoding="utf-8"))
+    path = Path(__file__).with_name(BUILTIN_TARGETS)  # package data, installed beside this module
+    return _targets_from(str(path), path.read_text(encoding="utf-8"))
 
 
 def _targets_from(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> TargetsFile:

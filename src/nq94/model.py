@@ -8,8 +8,8 @@ heavy imports: every command pays for this module.
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -403,6 +403,14 @@ def check_period(period: Period, targets: TargetsFile) -> list[Finding]:
     return [Finding(("period",), message)]
 
 
+def closest(name: str, names: Iterable[str]) -> str | None:
+    """The known name most like a mistyped one, if any is close."""
+    import difflib  # only when a name is unknown
+
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def check_values(values: dict[str, Entry], targets: TargetsFile) -> list[Finding]:
     """Unknown ids (with the closest real one), misplaced baselines, implausible values, rules."""
     findings: list[Finding] = []
@@ -411,8 +419,8 @@ def check_values(values: dict[str, Entry], targets: TargetsFile) -> list[Finding
         path = ("values", target_id)
         target = targets.target(target_id)
         if target is None:
-            close = difflib.get_close_matches(target_id, targets.by_id, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "see `nq94 targets` for the ids"
+            close = closest(target_id, targets.by_id)
+            hint = f"did you mean '{close}'?" if close else "see `nq94 targets` for the ids"
             findings.append(Finding(path, f"unknown target id; {hint}", at_key=True))
             continue
         if entry.derived and target.kind not in DERIVABLE:
