@@ -63,6 +63,16 @@ def test_whole_output_matches_golden(
     _compare(_render(fmt, evaluation), GOLDEN / f"check.{fmt.value}")
 
 
+def test_json_of_a_report_seen_again_is_the_same(evaluation: Evaluation) -> None:
+    """From a target's second report on, its result comes from a template: the same text."""
+    from nq94.report.data import result_data
+    from nq94.report.jsonfmt import compact, result_line
+
+    for _ in range(3):
+        for result in evaluation.results:
+            assert result_line(result) == compact(result_data(result))
+
+
 def test_json_is_exact_and_parses_back(evaluation: Evaluation) -> None:
     """JSON numbers are exact decimals, and statuses parse back to the evaluation's."""
     data = json.loads(_render(Format.JSON, evaluation), parse_float=Decimal)

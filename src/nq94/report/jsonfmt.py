@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import cache
 from typing import Any, TextIO
 
 from nq94 import __version__
@@ -18,6 +17,7 @@ from nq94.report.data import (
     outcome_data,
     problem_data,
     report_data,
+    result_data,
     target_data,
 )
 
@@ -85,6 +85,7 @@ def _open(out: TextIO, key: str) -> None:
 
 
 _ENCODE_TEXT = json.JSONEncoder(ensure_ascii=False).encode
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # C, as _ENCODE_TEXT does
 
 
 class Raw(str):
@@ -93,21 +94,33 @@ class Raw(str):
     __slots__ = ()
 
 
+Template = tuple[tuple[tuple[str, str], ...], str]
+_templates: dict[Target, Template] = {}
+_seen: set[Target] = set()
+
+
 def result_line(result: Result) -> Raw:
-    """``compact(result_data(result))``, with the target's own keys encoded once per target."""
-    pieces, end = _template(result.target)
+    """``compact(result_data(result))``; from a target's second report on, its own keys come
+    from a template encoded once, so that thousands of reports are written quickly."""
+    target = result.target
+    template = _templates.get(target)
+    if template is None:
+        if target not in _seen:  # one report is the usual run: no template to build
+            _seen.add(target)
+            return Raw(compact(result_data(result)))
+        template = _templates[target] = _template(target)
+    pieces, end = template
     values = outcome_data(result)
     return Raw("".join([text + compact(values[key]) for text, key in pieces]) + end)
 
 
-@cache
-def _template(target: Target) -> tuple[tuple[tuple[str, str], ...], str]:
+def _template(target: Target) -> Template:
     """A target's result line as (encoded text, then the report's value for key) pairs."""
     fixed = target_data(target)
     pieces: list[tuple[str, str]] = []
     text = "{"
     for key in RESULT_KEYS:
-        text += f"{', ' if text != '{' else ''}{_ENCODE_TEXT(key)}: "
+        text += f"{', ' if text != '{' else ''}{_encode_str(key)}: "
         if key in fixed:
             text += compact(fixed[key])
         else:
@@ -122,7 +135,7 @@ def compact(data: Any) -> str:
     if kind is Raw:
         return data  # type: ignore[no-any-return]
     if kind is str:
-        return _ENCODE_TEXT(data)
+        return _encode_str(data)
     if kind is Decimal:
         return format(data, "f")
     if data is None:
@@ -130,7 +143,7 @@ def compact(data: Any) -> str:
     if kind is bool:
         return "true" if data else "false"
     if kind is dict:
-        return "{" + ", ".join(f"{_ENCODE_TEXT(k)}: {compact(v)}" for k, v in data.items()) + "}"
+        return "{" + ", ".join(f"{_encode_str(k)}: {compact(v)}" for k, v in data.items()) + "}"
     if kind is list:
         return "[" + ", ".join(compact(item) for item in data) + "]"
     return _ENCODE_TEXT(data)  # int
@@ -143,7 +156,7 @@ def dumps(data: Any, *, level: int = 0, expand: int = 2) -> str:
     pad, end = "  " * (level + 1), "  " * level
     if isinstance(data, dict):
         items = (
-            f"{pad}{_ENCODE_TEXT(str(key))}: {dumps(value, level=level + 1, expand=expand - 1)}"
+            f"{pad}{_encode_str(str(key))}: {dumps(value, level=level + 1, expand=expand - 1)}"
             for key, value in data.items()
         )
         return "{\n" + ",\n".join(items) + f"\n{end}}}"
