@@ -127,3 +127,19 @@ def test_characters_the_parsers_differ_on_take_the_slow_path(odd: str) -> None:
     """A stray byte order mark, a YAML 1.1 line break or a tab: the fast path gives up."""
     text = f"a: 1\n{odd}b: 2\n"
     assert fastyaml.load(text, scalar, MAX_DEPTH) is None
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 2])
+@pytest.mark.parametrize("shape", ["{{a: {inner}}}", "[{inner}]", "{{a: [{inner}]}}"])
+@pytest.mark.parametrize("leaf", ["1", "{}", "[]"])
+def test_nesting_at_the_limit_is_read_alike(levels: int, shape: str, leaf: str) -> None:
+    """Within the limit both paths give the same data; beyond it the fast path gives up."""
+    text = leaf
+    for _ in range(levels):
+        text = shape.format(inner=text)
+    try:
+        slow = parse("x", text, fast_from=None).data
+    except InputError:
+        slow = None
+    fast = fastyaml.load(text, scalar, MAX_DEPTH)
+    assert fast == slow

@@ -80,28 +80,42 @@ def load(text: str, typed: Any, max_depth: int) -> Any | None:
     except Exception:  # any refusal by the C++ parser means: take the PyYAML path
         return None
 
-    def check(value: Any) -> Any:
+    settled: set[str] = set()  # strings already found to be read alike by both paths
+    depths: dict[int, int] = {}  # id of each mapping built -> its depth
+
+    def check(value: str) -> None:
         # rapidyaml writes a plain number as a JSON number, so a string that looks like one
         # was quoted; other strings PyYAML would type are settled by the source text.
         if (
-            isinstance(value, str)
-            and typed(value) is not value
+            typed(value) is not value
             and not _JSON_NUMBER.fullmatch(value)
             and text.count(value) != text.count(f'"{value}"') + text.count(f"'{value}'")
         ):
             raise _GiveUp
-        if isinstance(value, list):
-            for item in value:
-                check(item)
-        return value
+        settled.add(value)
+
+    def depth(value: Any) -> int:
+        """Check the strings in a value and give its depth: the longest path from it to a
+        value inside (0 for a scalar or an empty container), which PyYAML's path bounds."""
+        kind = value.__class__
+        if kind is str:
+            if value not in settled:
+                check(value)
+            return 0
+        if kind is dict:
+            return depths[id(value)]
+        if kind is list:
+            return 1 + max(map(depth, value)) if value else 0
+        return 0
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
         if len(result) != len(items):
             raise _GiveUp  # a duplicate key: PyYAML's path names both lines
-        for value in result.values():
-            if value.__class__ is str or value.__class__ is list:
-                check(value)
+        deepest = 1 + max(map(depth, result.values())) if result else 0
+        if deepest > max_depth:
+            raise _GiveUp  # nesting PyYAML's path refuses, with its message
+        depths[id(result)] = deepest
         return result
 
     if not isinstance(emitted, str):  # an empty document
@@ -110,18 +124,6 @@ def load(text: str, typed: Any, max_depth: int) -> Any | None:
         data = json.loads(emitted, parse_float=Decimal, parse_int=Decimal, object_pairs_hook=pairs)
     except (ValueError, _GiveUp):
         return None
-    if not isinstance(data, (dict, list)) or _deeper_than(data, max_depth):
+    if not isinstance(data, (dict, list)) or depth(data) > max_depth:
         return None
     return data
-
-
-def _deeper_than(data: Any, limit: int) -> bool:
-    """Whether containers nest more than ``limit`` levels below ``data``."""
-    stack = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        children = node.values() if node.__class__ is dict else node
-        stack.extend((child, depth + 1) for child in children if child.__class__ in (dict, list))
-    return False
