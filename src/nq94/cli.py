@@ -18,6 +18,7 @@ from nq94.report import Format
 from nq94.yamldoc import MAX_BYTES
 
 if TYPE_CHECKING:
+    from nq94.loading import Loaded
     from nq94.outcome import Checked, Validated
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
@@ -229,6 +230,126 @@ def _run(
     raise typer.Exit(
         EXIT_INVALID if state["invalid"] else EXIT_FAIL if state["failed"] else EXIT_OK
     )
+
+
+class ReviewFormat(StrEnum):
+    """The output formats of `trend` and `diff`; `auto` is the table."""
+
+    AUTO = "auto"
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+ReviewFormatOption = Annotated[
+    ReviewFormat, typer.Option("--format", "-f", help="Output format; auto is the table.")
+]
+
+
+class FailOnDiff(StrEnum):
+    """The change from which `diff` exits 1."""
+
+    REGRESSED = "regressed"
+
+
+@app.command(epilog="Exit codes: 0 reports read; 2 invalid input, another year or a period twice.")
+def trend(
+    reports: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Reports of one year, in any order (one per period).",
+            metavar="REPORT",
+            show_default=False,
+        ),
+    ],
+    *,
+    targets: TargetsOption = None,
+    output_format: ReviewFormatOption = ReviewFormat.AUTO,
+    max_bytes: MaxBytesOption = MAX_BYTES,
+) -> None:
+    """Show each target across the periods of a year: status in each, course, year end, pace."""
+    from nq94.loading import period_of, read_report
+    from nq94.outcome import evaluated
+    from nq94.report import review_module
+    from nq94.review import Stated, same_year
+    from nq94.review import trend as line_up
+
+    target_set = _load_targets(targets)
+    loaded: list[Loaded] = []
+    stated: list[Stated] = []
+    problems: list[Problem] = []
+    for name in map(str, reports):
+        try:
+            each = read_report(name, target_set, max_bytes=max_bytes)
+        except InputError as e:
+            problems += e.problems
+            found = period_of(name, max_bytes=max_bytes)  # so that years can still be compared
+            if found is not None:
+                stated.append(Stated(name, *found))
+            continue
+        loaded.append(each)
+        stated.append(Stated(name, each.report.period, each.positions.of_key("period")))
+    problems += same_year(stated) if stated else []
+    if problems:
+        _fail(tuple(problems))
+    evaluations = [evaluated(target_set, each) for each in loaded]
+    formatter = review_module(_review_format(output_format))
+    formatter.trend(line_up(evaluations), sys.stdout, color=_color(sys.stdout))
+
+
+@app.command(
+    epilog="Exit codes: 0 compared; 1 a status got worse, with --fail-on regressed; "
+    "2 invalid input."
+)
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier report.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later report.", show_default=False)],
+    *,
+    targets: TargetsOption = None,
+    output_format: ReviewFormatOption = ReviewFormat.AUTO,
+    fail_on: Annotated[
+        FailOnDiff | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when any target's status got worse ('regressed').",
+            show_default=False,
+        ),
+    ] = None,
+    max_bytes: MaxBytesOption = MAX_BYTES,
+) -> None:
+    """List what changed between two reports: figures, and statuses, worst first."""
+    from nq94.outcome import evaluated
+    from nq94.report import review_module
+    from nq94.review import compare
+
+    target_set = _load_targets(targets)
+    before, after = _read_all([str(old), str(new)], target_set, max_bytes)
+    comparison = compare(evaluated(target_set, before), evaluated(target_set, after))
+    formatter = review_module(_review_format(output_format))
+    formatter.diff(comparison, sys.stdout, color=_color(sys.stdout))
+    sys.stdout.flush()
+    raise typer.Exit(EXIT_FAIL if fail_on and comparison.regressed else EXIT_OK)
+
+
+def _read_all(names: list[str], targets: TargetsFile, max_bytes: int) -> list[Loaded]:
+    """Every report read, or exit 2 with the problems of all of them."""
+    from nq94.loading import read_report
+
+    loaded: list[Loaded] = []
+    problems: list[Problem] = []
+    for name in names:
+        try:
+            loaded.append(read_report(name, targets, max_bytes=max_bytes))
+        except InputError as e:
+            problems += e.problems
+    if problems:
+        _fail(tuple(problems))
+    return loaded
+
+
+def _review_format(output_format: ReviewFormat) -> Format:
+    return Format.TABLE if output_format is ReviewFormat.AUTO else Format(output_format.value)
 
 
 @app.command()

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from nq94 import reader
 from nq94.errors import InputError, Problem
-from nq94.model import Finding, Report, TargetsFile, check_period, check_values
+from nq94.model import Finding, Period, Report, TargetsFile, check_period, check_values
 from nq94.numtext import NumberError, read_number
 from nq94.yamldoc import FAST_FROM, MAX_BYTES, Document, Mark, parse, read_text
 
@@ -49,7 +49,7 @@ class Loaded(NamedTuple):
 
     file: str
     report: Report
-    positions: Mapping[str, Mark]
+    positions: Positions
     """Target id -> where its value starts; "values" -> where the values mapping starts."""
     written: Mapping[str, Any]
     """Target id -> the figure exactly as the file wrote it (text stays text)."""
@@ -58,6 +58,17 @@ class Loaded(NamedTuple):
 def read_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """The report at ``path`` with its positions; InputError lists every problem."""
     return loaded_from(path, read_text(path, max_bytes=max_bytes), targets)
+
+
+def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Mark] | None:
+    """The period a report file states, and where, even when the report is invalid; None when
+    the file states none that can be read."""
+    try:
+        doc = parse(path, read_text(path, max_bytes=max_bytes), fast_from=None)
+    except InputError:
+        return None
+    parts, _ = reader.read_report(doc.data)
+    return (parts.period, doc.mark(("period",))) if parts.period is not None else None
 
 
 def load_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Report:
@@ -104,6 +115,10 @@ class Positions(Mapping[str, Mark]):
 
     def __getitem__(self, key: str) -> Mark:
         return self._all()[key]
+
+    def of_key(self, key: str) -> Mark:
+        """Where a top-level key's value stands: 'period', 'basis'."""
+        return self._doc.mark((key,))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())

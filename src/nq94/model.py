@@ -288,6 +288,12 @@ PERIOD_TEXT = r"(\d{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?"
 _PERIOD = re.compile(PERIOD_TEXT, re.IGNORECASE)
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
 class Period(NamedTuple):
     """The stretch of a year a report covers, always from 1 January."""
 
@@ -323,6 +329,34 @@ class Period(NamedTuple):
     def is_year_end(self) -> bool:
         """Whether the period runs to the end of the year."""
         return self.months == 12
+
+    @property
+    def elapsed(self) -> Decimal:
+        """The fraction of the year the period covers: 0.5 for H1, 0.75 for 9 months."""
+        return Decimal(self.months) / 12
+
+    @property
+    def names(self) -> Names:
+        """What the period is called in Vietnamese and in English: 6 tháng đầu năm 2024."""
+        year, months = self.year, self.months
+        match self.kind:
+            case PeriodKind.YEAR:
+                return Names(f"cả năm {year}", f"full year {year}")
+            case PeriodKind.QUARTER:
+                roman = ("I", "II", "III", "IV")[months // 3 - 1]
+                return Names(
+                    f"quý {roman} năm {year} (lũy kế từ đầu năm)",
+                    f"{year} Q{months // 3}, year to date",
+                )
+            case PeriodKind.MONTH if months == 1:
+                return Names(f"tháng 1 năm {year}", f"January {year}")
+            case PeriodKind.MONTH:
+                return Names(
+                    f"{months} tháng đầu năm {year}", f"January to {_MONTHS[months - 1]} {year}"
+                )
+            case _:  # the half year and the nine months
+                english = "first half" if months == 6 else "first nine months"
+                return Names(f"{months} tháng đầu năm {year}", f"{english} of {year}")
 
     def __str__(self) -> str:
         match self.kind:

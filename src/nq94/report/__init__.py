@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO, cast
 if TYPE_CHECKING:  # the registry is imported by every command; these only by checking ones
     from nq94.evaluate import Evaluation
     from nq94.outcome import Checked, Validated
+    from nq94.review import Comparison, Trend
 
 
 class Format(StrEnum):
@@ -53,6 +54,17 @@ class FormatModule(Protocol):
     check: RenderChecked
     validate: RenderValidated
 
+
+class ReviewModule(Protocol):
+    """What a format module provides for reviews across reports (`trend`, `diff`)."""
+
+    def trend(self, trend: Trend, out: TextIO, *, color: bool) -> None: ...
+
+    def diff(self, comparison: Comparison, out: TextIO, *, color: bool) -> None: ...
+
+
+REVIEW_FORMATS = (Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN)
+"""The formats of `trend` and `diff`."""
 
 Piece = Callable[["Evaluation"], str]
 """The text one evaluated report adds to a format's output."""
@@ -90,3 +102,9 @@ def module(fmt: Format) -> FormatModule:
 def piece(formatter: FormatModule) -> Piece | None:
     """The format's ``piece``, when its output for each report stands alone."""
     return cast(Piece | None, getattr(formatter, "piece", None))
+
+
+def review_module(fmt: Format) -> ReviewModule:
+    """The module of a format that can show reviews across reports."""
+    assert fmt in REVIEW_FORMATS, fmt
+    return cast(ReviewModule, importlib.import_module(MODULE_BY_FORMAT[fmt]))

@@ -10,11 +10,20 @@ from typing import Any, TextIO
 
 from nq94.evaluate import Evaluation
 from nq94.outcome import Checked, Invalid, Rendered, Validated
-from nq94.report.data import result_data
+from nq94.report.data import comparison_data, result_data, trend_data
+from nq94.review import Comparison, Trend
 
 CHECK_COLUMNS = (
     "file", "period", "basis", "section", "id", "words", "status", "actual", "obtained", "value",
     "threshold", "operator", "gap", "percent_of_target", "margin", "unit", "source", "note",
+)  # fmt: skip
+TREND_COLUMNS = (
+    "id", "words", "period", "basis", "file", "value", "actual", "status", "final_status",
+    "projection", "direction", "pace_needed_per_month", "pace_so_far_per_month", "unit",
+)  # fmt: skip
+DIFF_COLUMNS = (
+    "id", "words", "change", "old_status", "new_status", "old_value", "new_value", "difference",
+    "unit",
 )  # fmt: skip
 VALIDATE_COLUMNS = ("file", "valid", "period", "basis", "line", "column", "message")
 
@@ -90,3 +99,34 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
             report = outcome.report
             row = [outcome.file, True, str(report.period), report.basis.value, None, None, None]
             writer.writerow([safe(cell) for cell in row])
+
+
+def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
+    """A row per target per report, with the target's course repeated on each."""
+    del color
+    data = trend_data(trend)
+    periods = {period["period"]: period for period in data["periods"]}
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TREND_COLUMNS)
+    for target in data["targets"]:
+        pace = target["pace"] or {}
+        for point in target["points"]:
+            period = periods[point["period"]]
+            row = {
+                **target,
+                **point,
+                "basis": period["basis"],
+                "file": period["file"],
+                "pace_needed_per_month": pace.get("needed_per_month"),
+                "pace_so_far_per_month": pace.get("so_far_per_month"),
+            }
+            writer.writerow([safe(row[column]) for column in TREND_COLUMNS])
+
+
+def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
+    """A row per target that changed, worst first."""
+    del color
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(DIFF_COLUMNS)
+    for change in comparison_data(comparison)["changes"]:
+        writer.writerow([safe(change[column]) for column in DIFF_COLUMNS])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -10,9 +10,11 @@ from typing import Any
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
 from nq94.model import Target
+from nq94.review import Comparison, Course, Trend
 
 _ONE = Decimal(1)
 _HUNDREDTH = Decimal("0.01")
+_TEN_THOUSANDTH = Decimal("0.0001")
 SCHEMA_VERSION = 1
 """Version of the JSON contract; raised only when a key changes meaning or disappears."""
 
@@ -110,3 +112,93 @@ def problem_data(problem: Problem) -> dict[str, Any]:
         "column": problem.column,
         "message": problem.message,
     }
+
+
+def trend_data(trend: Trend) -> dict[str, Any]:
+    """Reports of one year side by side, as plain data."""
+    return {
+        "year": trend.year,
+        "periods": [
+            {
+                "period": str(evaluation.report.period),
+                "name": evaluation.report.period.names._asdict(),
+                "months": evaluation.report.period.months,
+                "elapsed": evaluation.report.period.elapsed.quantize(_TEN_THOUSANDTH),
+                "basis": evaluation.report.basis.value,
+                "final": evaluation.report.is_final,
+                "file": evaluation.file,
+            }
+            for evaluation in trend.evaluations
+        ],
+        "targets": [course_data(course, trend.evaluations) for course in trend.courses],
+    }
+
+
+def course_data(course: Course, evaluations: Sequence[Evaluation]) -> dict[str, Any]:
+    """One target through the year: a point per report, where it is heading, its pace."""
+    target, pace = course.target, course.pace
+    return {
+        "id": target.id,
+        "section": target.section,
+        "words": target.words,
+        "unit": target.unit.en,
+        "kind": target.kind.value,
+        "operator": target.operator.value,
+        "threshold": target.threshold,
+        "points": [
+            {
+                "period": str(evaluation.report.period),
+                "status": result.status.value,
+                "value": _computed(result.value),
+                "actual": _computed(result.actual),
+                "obtained": result.obtained.value if result.obtained else None,
+            }
+            for evaluation, result in zip(evaluations, course.results, strict=True)
+        ],
+        "final_status": course.final.value,
+        "projection": _computed(course.projection),
+        "direction": course.direction.value if course.direction else None,
+        "pace": (
+            {
+                "needed_per_month": _rounded(pace.needed),
+                "so_far_per_month": _rounded(pace.so_far),
+                "months_left": pace.months_left,
+                "as_of": str(pace.period),
+            }
+            if pace
+            else None
+        ),
+    }
+
+
+def comparison_data(comparison: Comparison) -> dict[str, Any]:
+    """What changed between two reports, worst first, as plain data."""
+
+    def side(evaluation: Evaluation) -> dict[str, Any]:
+        report = evaluation.report
+        return {"file": evaluation.file, "period": str(report.period), "basis": report.basis.value}
+
+    return {
+        "old": side(comparison.old),
+        "new": side(comparison.new),
+        "regressed": comparison.regressed,
+        "changes": [
+            {
+                "id": d.target.id,
+                "words": d.target.words,
+                "change": d.change.value,
+                "old_status": d.old.status.value,
+                "new_status": d.new.status.value,
+                "old_value": _computed(d.old.value),
+                "new_value": _computed(d.new.value),
+                "difference": _computed(d.difference),
+                "unit": d.target.unit.en,
+            }
+            for d in comparison.differences
+        ],
+    }
+
+
+def _rounded(number: Decimal) -> Decimal:
+    """A derived rate (a pace) to two decimals, half up: it is a guide, not a reported figure."""
+    return _computed(number.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP)) or Decimal(0)

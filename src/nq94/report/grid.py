@@ -28,7 +28,8 @@ Cell = str | Sequence[Part]
 
 
 class Column(NamedTuple):
-    """A column: its header, alignment, and whether it wraps to take the width left over."""
+    """A column: its header (a newline splits it), alignment, whether it wraps to take the width
+    left over, and a style for its plain text."""
 
     header: str = ""
     right: bool = False
@@ -105,7 +106,7 @@ def draw(
     if title:
         lines += [_centre(clean(title), inner + 2, "bold", color=color), ""]
     if header:
-        heads = [[[Part(column.header, "bold")]] for column in columns]
+        heads = [_parts([Part(column.header, "bold")]) for column in columns]
         lines += _row(columns, widths, heads, color=color)
         lines.append(" " + "─" * inner)
     started = False
@@ -149,7 +150,7 @@ def _widths(
     """Each column as wide as its widest line; the wrapping one takes what is left."""
     widths = []
     for index, column in enumerate(columns):
-        widest = cell_width(column.header) if header else 0
+        widest = max(map(cell_width, column.header.split("\n"))) if header else 0
         for row in body:
             if row is not None and index < len(row):
                 widest = max([widest, *(_line_width(line) for line in row[index])])

@@ -14,12 +14,15 @@ from nq94.outcome import Checked, Invalid, Rendered, Validated
 from nq94.report.data import (
     RESULT_KEYS,
     SCHEMA_VERSION,
+    comparison_data,
     outcome_data,
     problem_data,
     report_data,
     result_data,
     target_data,
+    trend_data,
 )
+from nq94.review import Comparison, Trend
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
@@ -54,6 +57,24 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
         out.write(dumps(file_data(outcome), level=2))
         written = True
     out.write("\n  ]\n}\n" if written else "]\n}\n")
+
+
+def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
+    """``{"nq94", "schema_version", "trend": {year, periods, targets: [...]}}``."""
+    del color
+    _whole(out, "trend", trend_data(trend))
+
+
+def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
+    """``{"nq94", "schema_version", "diff": {old, new, regressed, changes: [...]}}``."""
+    del color
+    _whole(out, "diff", comparison_data(comparison))
+
+
+def _whole(out: TextIO, key: str, data: dict[str, Any]) -> None:
+    """One document: the version keys, then ``data`` with an item per line three levels down."""
+    document = {"nq94": __version__, "schema_version": SCHEMA_VERSION, key: data}
+    out.write(dumps(document, expand=3) + "\n")
 
 
 def file_data(outcome: Validated) -> dict[str, Any]:

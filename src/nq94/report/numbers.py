@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from nq94.evaluate import Obtained, Result
-from nq94.model import DEFAULT_APPROX_TOLERANCE, Operator, Status, Target, plain
+from nq94.model import DEFAULT_APPROX_TOLERANCE, Measure, Operator, Status, Target, plain
+from nq94.review import Change, Comparison, Course, Difference
 
 STATUS_LABEL = {
     Status.MET: "met",
@@ -92,3 +95,103 @@ def reading(result: Result) -> str | None:
     if isinstance(written, str) and result.value is not None:
         return f"read '{written.strip()}' as {plain(result.value)}"
     return None
+
+
+# --- reviews across reports ----------------------------------------------------------------------
+
+_BARS = "▁▂▃▄▅▆▇█"
+_ARROW = {1: "↗", -1: "↘", 0: "→"}
+CHANGE_LABEL = {
+    Change.WORSENED: "worsened",
+    Change.REMOVED: "removed",
+    Change.CHANGED: "changed",
+    Change.ADDED: "added",
+    Change.IMPROVED: "improved",
+}
+
+
+def sparkline(figures: Sequence[Decimal | None]) -> str:
+    """A bar per figure, scaled from the lowest to the highest; '·' where there is none."""
+    known = [figure for figure in figures if figure is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    top = len(_BARS) - 1
+    return "".join(
+        "·"
+        if figure is None
+        else _BARS[int((figure - low) / (high - low) * top) if high > low else top // 2]
+        for figure in figures
+    )
+
+
+def per_month(target: Target) -> str:
+    """The unit of a monthly pace: 'billion VND a month', 'percentage points a month'."""
+    unit = "percentage points" if target.measure is Measure.PERCENT else target.unit.en
+    return f"{unit} a month"
+
+
+def pace_text(course: Course) -> str:
+    """'needs 1,505 billion VND a month, averaging 1,666.67 so far'; empty without a pace.
+
+    Worked out at an earlier report when a later one covers the whole year:
+    'at 2024-9M: needed 1,505 billion VND a month, averaging 1,666.67'.
+    """
+    pace = course.pace
+    if pace is None:
+        return ""
+    unit = per_month(course.target)
+    if not pace.needed:
+        reached = f"reached, averaging {display(pace.so_far)} {unit}"
+        return reached if pace.latest else f"at {pace.period}: {reached}"
+    if pace.latest:
+        return f"needs {display(pace.needed)} {unit}, averaging {display(pace.so_far)} so far"
+    return (
+        f"at {pace.period}: needed {display(pace.needed)} {unit}, averaging {display(pace.so_far)}"
+    )
+
+
+def direction_text(course: Course) -> str:
+    """'↗ toward', '↘ away', '→ steady': how the latest two figures moved against the target."""
+    if course.direction is None:
+        return ""
+    figures = [result.actual for result in course.results if result.actual is not None]
+    moved = (figures[-1] > figures[-2]) - (figures[-1] < figures[-2])
+    return f"{_ARROW[moved]} {course.direction.value}"
+
+
+def course_text(course: Course) -> str:
+    """A sparkline of the figures, then the direction of the latest move: '▁▃█ ↗ toward'."""
+    spark = sparkline([result.actual for result in course.results])
+    return f"{spark} {direction_text(course)}".strip()
+
+
+def year_end_text(course: Course) -> str:
+    """A flow's year-end figure (projected before the year end); empty for other kinds."""
+    return display(course.projection) if course.projection is not None else ""
+
+
+def status_change_text(difference: Difference) -> str:
+    """'met → at risk', or the one status when it did not change."""
+    old, new = STATUS_LABEL[difference.old.status], STATUS_LABEL[difference.new.status]
+    return new if old == new else f"{old} → {new}"
+
+
+def figure_text(result: Result) -> str:
+    """A result's figure for people, or '—' without one."""
+    return display(result.value) if result.value is not None else "—"
+
+
+def diff_summary(comparison: Comparison) -> str:
+    """'3 targets changed: 1 worsened, 2 changed; no status got worse'."""
+    differences = comparison.differences
+    if not differences:
+        return "No figure or status changed"
+    counts = Counter(d.change for d in differences)
+    parts = ", ".join(f"{counts[c]} {CHANGE_LABEL[c]}" for c in Change if counts[c])
+    worse = counts[Change.WORSENED]
+    verdict = (
+        f"{worse} status{'es' if worse != 1 else ''} got worse" if worse else "no status got worse"
+    )
+    noun = "target" if len(differences) == 1 else "targets"
+    return f"{len(differences)} {noun} changed: {parts}; {verdict}"

@@ -10,13 +10,21 @@ from nq94.model import Basis, Status
 from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.grid import SECTION, Cell, Column, Part, draw, styled
 from nq94.report.numbers import (
+    CHANGE_LABEL,
     STATUS_LABEL,
     comparison,
+    course_text,
+    diff_summary,
     display,
+    figure_text,
     gap_text,
+    pace_text,
     percent_text,
     reading,
+    status_change_text,
+    year_end_text,
 )
+from nq94.review import Change, Comparison, Trend
 
 STATUS_STYLE = {
     Status.MET: "bold green",
@@ -148,3 +156,98 @@ def summary_text(evaluation: Evaluation, *, color: bool) -> str:
         for status, count in summary.items()
     ]
     return f"{sum(summary.values())} targets: " + ", ".join(counts)
+
+
+def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
+    """A row per target: its figure and status in each period, its course, where it is heading."""
+    first = trend.evaluations[0]
+    columns = [Column("Target (the resolution's words)", wrap=True, min_width=24)]
+    for evaluation in trend.evaluations:
+        report = evaluation.report
+        columns.append(Column(f"{report.period}\n{report.basis.value}", right=True))
+    columns += [Column("Course"), Column("Year end", right=True), Column("Status")]
+    rows: list[list[Cell] | None] = []
+    section = None
+    for course in trend.courses:
+        target = course.target
+        if target.section != section:
+            section = target.section
+            names = first.targets.sections[section]
+            rows += [SECTION, [[Part(f"{names.vi} ({names.en})", "bold")]]]
+        words = [Part(target.words), Part(f"\n{target.id}", "dim")]
+        if pace := pace_text(course):
+            words.append(Part(f" · {pace}", "dim"))
+        points: list[Cell] = [
+            [
+                Part(f"{figure_text(result)} "),
+                Part(STATUS_LABEL[result.status], STATUS_STYLE[result.status]),
+            ]
+            for result in course.results
+        ]
+        rows.append(
+            [
+                words,
+                *points,
+                course_text(course),
+                year_end_text(course),
+                [Part(STATUS_LABEL[course.final], STATUS_STYLE[course.final])],
+            ]
+        )
+    periods = " → ".join(
+        f"{e.report.period.names.vi} ({e.report.period.names.en})" for e in trend.evaluations
+    )
+    draw(
+        columns,
+        rows,
+        out,
+        color=color,
+        title=f"Resolution {first.targets.resolution.number}: {trend.year}, period by period",
+        caption=f"{periods}. Flows are projected to the year end; status is the latest report's.",
+        expand=True,
+    )
+
+
+def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
+    """Every target whose figure or status changed, worst first, then a one-line verdict."""
+    old, new = comparison.old, comparison.new
+    columns = (
+        Column("Target (the resolution's words)", wrap=True, min_width=24),
+        Column("Change"),
+        Column("Before", right=True),
+        Column("After", right=True),
+        Column("Difference", right=True),
+        Column("Status"),
+    )
+    rows: list[list[Cell] | None] = []
+    for d in comparison.differences:
+        style = CHANGE_STYLE[d.change]
+        difference = display(d.difference, sign=True) if d.difference is not None else ""
+        rows.append(
+            [
+                [Part(d.target.words), Part(f"\n{d.target.id}", "dim")],
+                [Part(CHANGE_LABEL[d.change], style)],
+                figure_text(d.old),
+                figure_text(d.new),
+                difference,
+                [Part(status_change_text(d), STATUS_STYLE[d.new.status])],
+            ]
+        )
+    title = (
+        f"{old.file} ({old.report.period}, {old.report.basis.value}) → "
+        f"{new.file} ({new.report.period}, {new.report.basis.value})"
+    )
+    if rows:
+        draw(columns, rows, out, color=color, title=title, expand=True)
+    else:
+        out.write(title + "\n")
+    verdict = diff_summary(comparison)
+    out.write(styled(verdict, "bold red" if comparison.regressed else "", color=color) + "\n")
+
+
+CHANGE_STYLE = {
+    Change.WORSENED: "bold red",
+    Change.REMOVED: "bold yellow",
+    Change.CHANGED: "",
+    Change.ADDED: "",
+    Change.IMPROVED: "bold green",
+}

@@ -1,0 +1,243 @@
+"""Reviews across reports: each target's course through a year, and what changed between two.
+
+Pure functions over evaluations, like nq94.evaluate: `trend` lines up reports of one year in
+period order, with where each target is heading and, for flows, the monthly pace it needs;
+`compare` lists what changed from one report to another, worst first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from enum import StrEnum
+from typing import NamedTuple
+
+from nq94.errors import Problem
+from nq94.evaluate import Evaluation, Result
+from nq94.model import Kind, Operator, Period, Status, Target
+from nq94.yamldoc import Mark
+
+# --- trend ---------------------------------------------------------------------------------------
+
+
+class Direction(StrEnum):
+    """Which way a target's latest two figures moved, judged against its comparison."""
+
+    TOWARD = "toward"
+    """Closer to meeting the target, or further past it."""
+    AWAY = "away"
+    STEADY = "steady"
+
+
+class Pace(NamedTuple):
+    """For a flow, as of its latest report before the year end: what each remaining month
+    must add to reach the threshold, and what each month has added so far."""
+
+    needed: Decimal
+    """Per remaining month to reach the threshold by the year end (0 once reached)."""
+    so_far: Decimal
+    """Per month elapsed, on average."""
+    months_left: int
+    period: Period
+    """The report it is worked out from."""
+    latest: bool
+    """Whether that is the latest report (else a later one covers the whole year)."""
+
+
+class Course(NamedTuple):
+    """One target through the reports of a year."""
+
+    target: Target
+    results: tuple[Result, ...]
+    """One per report, in period order."""
+    final: Status
+    """The latest report's status."""
+    projection: Decimal | None
+    """Flows: the latest report's year-end figure (projected before the year end)."""
+    direction: Direction | None
+    """With figures in two reports or more: which way the latest two moved."""
+    pace: Pace | None
+
+
+class Trend(NamedTuple):
+    """Reports of one year in period order, and each target's course through them."""
+
+    evaluations: tuple[Evaluation, ...]
+    courses: tuple[Course, ...]
+
+    @property
+    def year(self) -> int:
+        return self.evaluations[0].report.period.year
+
+
+class Stated(NamedTuple):
+    """The period a report file states, and where."""
+
+    file: str
+    period: Period
+    mark: Mark
+
+
+def same_year(reports: Sequence[Stated]) -> list[Problem]:
+    """Problems with reviewing these reports together: another year than the first report's,
+    or a period given twice. Each problem names both files."""
+    problems = []
+    first = reports[0]
+    seen: dict[Period, Stated] = {}
+    for report in reports:
+        period, where = report.period, (report.file, report.mark.line, report.mark.column)
+        if period.year != first.period.year:
+            problems.append(
+                Problem(
+                    *where,
+                    f"period {period} is of {period.year}, but {first.file} is of "
+                    f"{first.period.year}; review reports of one year together",
+                )
+            )
+        elif period in seen:
+            problems.append(
+                Problem(
+                    *where,
+                    f"period {period} is also the period of {seen[period].file}; "
+                    "give one report per period (`nq94 diff` compares two submissions)",
+                )
+            )
+        else:
+            seen[period] = report
+    return problems
+
+
+def trend(evaluations: Sequence[Evaluation]) -> Trend:
+    """Line up reports of one year (see `same_year`) in period order."""
+    ordered = tuple(sorted(evaluations, key=lambda evaluation: evaluation.report.period.months))
+    courses = []
+    for index, target in enumerate(ordered[0].targets.targets):
+        results = tuple(evaluation.results[index] for evaluation in ordered)
+        courses.append(_course(target, results, [e.report.period for e in ordered]))
+    return Trend(ordered, tuple(courses))
+
+
+def _course(target: Target, results: tuple[Result, ...], periods: list[Period]) -> Course:
+    last = results[-1]
+    flow = target.kind is Kind.FLOW
+    projection = last.actual if flow else None
+    pace = _pace(target, results, periods) if flow else None
+    figures = [result.actual for result in results if result.actual is not None]
+    direction = None
+    if not flow and len(figures) >= 2:
+        before, now = _standing(target, figures[-2]), _standing(target, figures[-1])
+        direction = (
+            Direction.TOWARD
+            if now > before
+            else Direction.AWAY
+            if now < before
+            else Direction.STEADY
+        )
+    return Course(target, results, last.status, projection, direction, pace)
+
+
+def _pace(target: Target, results: tuple[Result, ...], periods: list[Period]) -> Pace | None:
+    """The pace of an upward flow as of its latest figure before the year end."""
+    if target.operator not in (Operator.GE, Operator.GT):
+        return None
+    for index in range(len(results) - 1, -1, -1):
+        value, period = results[index].value, periods[index]
+        if value is not None and not period.is_year_end:
+            left = 12 - period.months
+            short = max(target.threshold - value, Decimal(0))
+            return Pace(
+                short / left, value / period.months, left, period, index == len(results) - 1
+            )
+    return None
+
+
+def _standing(target: Target, figure: Decimal) -> Decimal:
+    """How well a figure stands against the target: higher is better."""
+    band = target.band
+    if band is not None:
+        low, high = band
+        return -(low - figure if figure < low else figure - high if figure > high else Decimal(0))
+    return figure if target.operator in (Operator.GE, Operator.GT) else -figure
+
+
+# --- compare -------------------------------------------------------------------------------------
+
+
+class Change(StrEnum):
+    """How one target's result changed from one report to another."""
+
+    WORSENED = "worsened"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    """The figure changed, the status did not."""
+    ADDED = "added"
+    IMPROVED = "improved"
+
+
+_RANK = {Status.MET: 0, Status.AT_RISK: 1, Status.MISSED: 2}
+"""How bad a status is; no data is not ranked (it is neither better nor worse, only unknown)."""
+_ORDER = list(Change)
+"""Changes are listed worst first, in this order."""
+
+
+class Difference(NamedTuple):
+    """One target whose figure or status differs between two reports."""
+
+    target: Target
+    change: Change
+    old: Result
+    new: Result
+    difference: Decimal | None
+    """New figure minus old, when both reports have one."""
+
+
+class Comparison(NamedTuple):
+    """What changed from an old report to a new one, worst first."""
+
+    old: Evaluation
+    new: Evaluation
+    differences: tuple[Difference, ...]
+
+    @property
+    def regressed(self) -> bool:
+        """Whether any status got worse."""
+        return any(d.change is Change.WORSENED for d in self.differences)
+
+
+def compare(old: Evaluation, new: Evaluation) -> Comparison:
+    """Every target whose figure or status differs, worst first; unchanged ones are left out.
+
+    Worst first: statuses that worsened (most first), figures removed, figures changed with the
+    same status, figures added, statuses that improved; the targets file's order within each.
+    """
+    differences = []
+    for before, after in zip(old.results, new.results, strict=True):
+        change = _change(before, after)
+        if change is None:
+            continue
+        difference = (
+            after.value - before.value
+            if after.value is not None and before.value is not None
+            else None
+        )
+        differences.append(Difference(after.target, change, before, after, difference))
+    differences.sort(key=_severity)
+    return Comparison(old, new, tuple(differences))
+
+
+def _change(before: Result, after: Result) -> Change | None:
+    if before.value is None:
+        return None if after.value is None else Change.ADDED
+    if after.value is None:
+        return Change.REMOVED
+    was, now = _RANK[before.status], _RANK[after.status]
+    if now != was:
+        return Change.WORSENED if now > was else Change.IMPROVED
+    return Change.CHANGED if after.value != before.value or after.actual != before.actual else None
+
+
+def _severity(difference: Difference) -> tuple[int, int]:
+    step = 0
+    if difference.change in (Change.WORSENED, Change.IMPROVED):
+        step = -abs(_RANK[difference.new.status] - _RANK[difference.old.status])
+    return _ORDER.index(difference.change), step
