@@ -42,8 +42,10 @@ def test_trend_shows_every_target_across_the_three_reviews(cli: CLI, targets: Ta
     assert run.stderr == ""
     for target in targets.targets:
         assert target.id in run.stdout
-    row = next(line for line in run.stdout.splitlines() if "Tốc độ tăng trưởng" in line)
-    assert " ".join(row.split()[-12:]) == "5.2 missed 5.9 missed 7.3 at risk ▁▃█ ↗ toward at risk"
+    lines = run.stdout.splitlines()
+    row = next(index for index, line in enumerate(lines) if "Tốc độ tăng trưởng" in line)
+    assert " ".join(lines[row].split()[-8:]) == "5.2 5.9 7.3 ▁▃█ ↗ toward at risk"
+    assert lines[row + 1].split() == ["grdp_growth", "missed", "missed", "at", "risk"]
     text = " ".join(run.stdout.split())
     assert "budget_revenue · at 2024-9M: needed 1,505 billion VND a month, averaging 1,666.67" in (
         text

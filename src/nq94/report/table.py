@@ -179,8 +179,8 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
             words.append(Part(f" · {pace}", "dim"))
         points: list[Cell] = [
             [
-                Part(f"{figure_text(result)} "),
-                Part(STATUS_LABEL[result.status], STATUS_STYLE[result.status]),
+                Part(figure_text(result)),
+                Part(f"\n{STATUS_LABEL[result.status]}", STATUS_STYLE[result.status]),
             ]
             for result in course.results
         ]
