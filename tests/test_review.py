@@ -35,8 +35,11 @@ def _compare(got: str, golden: Path) -> None:
     assert got == golden.read_text(encoding="utf-8")
 
 
-def test_trend_shows_every_target_across_the_three_reviews(cli: CLI, targets: TargetsFile) -> None:
+def test_trend_shows_every_target_across_the_three_reviews(
+    cli: CLI, targets: TargetsFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each target has its figure and status per period; the flows show the monthly pace."""
+    monkeypatch.setenv("COLUMNS", "300")  # wide enough that no cell wraps
     run = cli("trend", H1, NINE, ESTIMATE)
     assert run.exit_code == 0, run
     assert run.stderr == ""
