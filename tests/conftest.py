@@ -13,12 +13,21 @@ import pytest
 from typer.testing import CliRunner
 
 from nq94.cli import app
+from nq94.i18n import Lang, use
 from nq94.loading import load_targets, report_from
 from nq94.model import Report, Target, TargetsFile
 from nq94.reader import target_from
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in English, whatever the machine's locale; a test that wants
+    Vietnamese asks for it as a user would (--lang vi, NQ94_LANG or LANG)."""
+    monkeypatch.setenv("NQ94_LANG", "en")
+    use(Lang.EN)
 
 
 @pytest.fixture(scope="session")

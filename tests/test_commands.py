@@ -101,7 +101,7 @@ def test_auto_format_is_text_when_piped(cli: CLI, monkeypatch: pytest.MonkeyPatc
     """Outside a terminal and outside GitHub Actions, auto means text."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     run = cli("check", "samples/2024-9m.yaml")
-    assert run.stdout.startswith("samples/2024-9m.yaml:8:16: missed: grdp_growth: 5.9 vs ≥ 7.5 %")
+    assert run.stdout.startswith("samples/2024-9m.yaml:8:16: missed: grdp_growth: 5.9 vs ≥ 7.5%")
 
 
 def test_junit_failures_are_exactly_the_missed_targets(cli: CLI) -> None:
@@ -136,7 +136,10 @@ def test_markdown_is_a_github_table(cli: CLI) -> None:
     run = cli("check", "-f", "markdown", "samples/2024-official.yaml")
     lines = run.stdout.splitlines()
     table = [line for line in lines if line.startswith("|")]
-    assert table[0] == "| Target | Actual | Required | Gap | % of target | Status |"
+    assert (
+        table[0]
+        == "| Target (the resolution's words) | Actual | Required | Gap | % of target | Status |"
+    )
     assert table[1] == "|---|--:|--:|--:|--:|---|"
     assert len(table) == 32
     assert all(line.count(" | ") >= 5 for line in table[2:])
@@ -193,11 +196,16 @@ def test_export_html_page(cli: CLI, tmp_path: Path) -> None:
     page = tmp_path / "status.html"
     assert cli("export", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
-    assert "<title>Nghị quyết 94/NQ-HĐND: 2024-9M</title>" in text
+    assert "<title>Resolution 94/NQ-HĐND: first nine months of 2024</title>" in text
     assert text.count('<div class="bar">') == 15
     assert "@page { size: A4" in text
     assert "http" not in text.replace("http-equiv", "")  # nothing fetched from elsewhere
     assert 'class="status missed">5 missed</span>' in text
+    assert cli("export", "--lang", "vi", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="vi">' in text
+    assert "<title>Nghị quyết 94/NQ-HĐND: 9 tháng đầu năm 2024</title>" in text
+    assert 'class="status missed">5 Không đạt</span>' in text
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".html", ".xlsx"])

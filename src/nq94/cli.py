@@ -13,6 +13,7 @@ import typer
 
 from nq94 import __version__
 from nq94.errors import InputError, Problem
+from nq94.i18n import Lang, detect, detect_here, t, use
 from nq94.model import Basis, Period, Status, TargetsFile
 from nq94.report import Format
 from nq94.yamldoc import MAX_BYTES
@@ -23,13 +24,11 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
 T = TypeVar("T")
+use(detect_here())  # help texts below are written in the language asked for
 
 app = typer.Typer(
     name="nq94",
-    help=(
-        "Check reports against the 2024 targets of Resolution 94/NQ-HĐND of Thái Nguyên "
-        "province: which targets are met, missed or at risk."
-    ),
+    help=t("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -58,23 +57,21 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help=t("help.app"))
 def _main(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=t("help.version")),
     ] = False,
 ) -> None:
-    """Check reports against the targets of Resolution 94/NQ-HĐND (Thái Nguyên, 2024)."""
+    """nq94."""
 
 
 TargetsOption = Annotated[
     Path | None,
     typer.Option(
         "--targets",
-        help="Targets file to use instead of the built-in Resolution 94/NQ-HĐND targets.",
+        help=t("help.targets_file"),
         dir_okay=False,
         show_default=False,
     ),
@@ -82,7 +79,7 @@ TargetsOption = Annotated[
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Report files, directories (their .yaml/.yml files) or globs ('reports/**/*.yaml').",
+        help=t("help.paths"),
         metavar="PATH",
         show_default=False,
     ),
@@ -92,26 +89,29 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format. auto: github under GitHub Actions, table on a terminal, else text.",
+        help=t("help.format"),
     ),
 ]
 RecursiveOption = Annotated[
     bool,
-    typer.Option("--recursive", "-r", help="Look for reports below directories too."),
+    typer.Option("--recursive", "-r", help=t("help.recursive")),
 ]
 MaxBytesOption = Annotated[
     int,
+    typer.Option("--max-bytes", min=1, help=t("help.max_bytes")),
+]
+LangOption = Annotated[
+    Lang | None,
     typer.Option(
-        "--max-bytes", min=1, help="Refuse report files larger than this, before reading them."
+        "--lang",
+        envvar="NQ94_LANG",
+        help=t("help.lang"),
+        show_default=False,
     ),
 ]
-EXIT_CODES = (
-    "Exit codes: 0 every file valid; 1 a status at or beyond --fail-on; 2 invalid input "
-    "(one FILE:LINE:COL: line per problem on stderr)."
-)
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(help=t("help.check"), epilog=t("help.check_exit"))
 def check(
     paths: PathsArgument,
     *,
@@ -121,15 +121,16 @@ def check(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a target of any report is missed ('missed'), "
-            "or missed or at risk ('at-risk').",
+            help=t("help.fail_on"),
             show_default=False,
         ),
     ] = None,
     recursive: RecursiveOption = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
+    lang: LangOption = None,
 ) -> None:
     """Validate each report and show, for every target, whether it is met, missed or at risk."""
+    _speak(lang)
     _run(
         paths,
         targets,
@@ -141,7 +142,7 @@ def check(
     )
 
 
-@app.command(epilog="Exit codes: 0 every file valid; 2 a file is invalid (FILE:LINE:COL: lines).")
+@app.command(help=t("help.validate"), epilog=t("help.validate_exit"))
 def validate(
     paths: PathsArgument,
     *,
@@ -149,8 +150,10 @@ def validate(
     output_format: FormatOption = Format.AUTO,
     recursive: RecursiveOption = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
+    lang: LangOption = None,
 ) -> None:
     """Check that reports are well formed, plausible and consistent, without evaluating targets."""
+    _speak(lang)
     _run(
         paths,
         targets,
@@ -243,7 +246,7 @@ class ReviewFormat(StrEnum):
 
 
 ReviewFormatOption = Annotated[
-    ReviewFormat, typer.Option("--format", "-f", help="Output format; auto is the table.")
+    ReviewFormat, typer.Option("--format", "-f", help=t("help.review_format"))
 ]
 
 
@@ -253,12 +256,12 @@ class FailOnDiff(StrEnum):
     REGRESSED = "regressed"
 
 
-@app.command(epilog="Exit codes: 0 reports read; 2 invalid input, another year or a period twice.")
+@app.command(help=t("help.trend"), epilog=t("help.trend_exit"))
 def trend(
     reports: Annotated[
         list[Path],
         typer.Argument(
-            help="Reports of one year, in any order (one per period).",
+            help=t("help.trend_reports"),
             metavar="REPORT",
             show_default=False,
         ),
@@ -267,8 +270,10 @@ def trend(
     targets: TargetsOption = None,
     output_format: ReviewFormatOption = ReviewFormat.AUTO,
     max_bytes: MaxBytesOption = MAX_BYTES,
+    lang: LangOption = None,
 ) -> None:
     """Show each target across the periods of a year: status in each, course, year end, pace."""
+    _speak(lang)
     from nq94.loading import period_of, read_report
     from nq94.outcome import evaluated
     from nq94.report import review_module
@@ -298,13 +303,10 @@ def trend(
     formatter.trend(line_up(evaluations), sys.stdout, color=_color(sys.stdout))
 
 
-@app.command(
-    epilog="Exit codes: 0 compared; 1 a status got worse, with --fail-on regressed; "
-    "2 invalid input."
-)
+@app.command(help=t("help.diff"), epilog=t("help.diff_exit"))
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier report.", show_default=False)],
-    new: Annotated[Path, typer.Argument(help="The later report.", show_default=False)],
+    old: Annotated[Path, typer.Argument(help=t("help.diff_old"), show_default=False)],
+    new: Annotated[Path, typer.Argument(help=t("help.diff_new"), show_default=False)],
     *,
     targets: TargetsOption = None,
     output_format: ReviewFormatOption = ReviewFormat.AUTO,
@@ -312,13 +314,15 @@ def diff(
         FailOnDiff | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when any target's status got worse ('regressed').",
+            help=t("help.fail_on_regressed"),
             show_default=False,
         ),
     ] = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
+    lang: LangOption = None,
 ) -> None:
     """List what changed between two reports: figures, and statuses, worst first."""
+    _speak(lang)
     from nq94.outcome import evaluated
     from nq94.report import review_module
     from nq94.review import compare
@@ -352,24 +356,26 @@ def _review_format(output_format: ReviewFormat) -> Format:
     return Format.TABLE if output_format is ReviewFormat.AUTO else Format(output_format.value)
 
 
-@app.command()
+@app.command(help=t("help.export"))
 def export(
-    report: Annotated[Path, typer.Argument(help="The report to export.", show_default=False)],
+    report: Annotated[Path, typer.Argument(help=t("help.export_report"), show_default=False)],
     *,
     output: Annotated[
         Path,
         typer.Option(
             "--output",
             "-o",
-            help="File to write; its extension picks the format: .csv .json .md .html .xlsx",
+            help=t("help.export_output"),
             dir_okay=False,
             show_default=False,
         ),
     ],
     targets: TargetsOption = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
+    lang: LangOption = None,
 ) -> None:
     """Write a report's status table to a file for people: CSV, JSON, Markdown, HTML or Excel."""
+    _speak(lang)
     from nq94.files import write_atomic
     from nq94.loading import read_report
     from nq94.outcome import evaluated
@@ -378,21 +384,22 @@ def export(
     fmt = export_format(output.suffix)
     if fmt is None:
         known = " ".join(f.value for f in ExportFormat)
-        raise typer.BadParameter(f"unknown extension '{output.suffix}'; use one of {known}")
+        raise typer.BadParameter(t("cli.unknown_extension", suffix=output.suffix, known=known))
     if output.exists() and report.exists() and output.resolve() == report.resolve():
-        raise typer.BadParameter("the output would overwrite the report itself")
+        raise typer.BadParameter(t("cli.overwrite_report"))
     target_set = _load_targets(targets)
     try:
         loaded = read_report(str(report), target_set, max_bytes=max_bytes)
     except InputError as e:
         _fail(e.problems)
     write_atomic(output, EXPORTER[fmt](evaluated(target_set, loaded)))
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(t("cli.wrote", output=output), err=True)
 
 
-@app.command()
-def schema(*, targets: TargetsOption = None) -> None:
+@app.command(help=t("help.schema"))
+def schema(*, targets: TargetsOption = None, lang: LangOption = None) -> None:
     """Print the JSON Schema of a report file, for editors and schema validators."""
+    _speak(lang)
     import json
 
     from nq94.schema import report_schema
@@ -400,22 +407,24 @@ def schema(*, targets: TargetsOption = None) -> None:
     typer.echo(json.dumps(report_schema(_load_targets(targets)), ensure_ascii=False, indent=2))
 
 
-@app.command()
+@app.command(help=t("help.template"))
 def template(
     *,
     period: Annotated[
         str | None,
-        typer.Option(help="Period of the report, e.g. 2024-9M. [default: the targets' year]"),
+        typer.Option(help=t("help.template_period")),
     ] = None,
-    basis: Annotated[Basis, typer.Option(help="Whether the figures are final.")] = Basis.OFFICIAL,
+    basis: Annotated[Basis, typer.Option(help=t("help.template_basis"))] = Basis.OFFICIAL,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write instead of stdout.", dir_okay=False),
+        typer.Option("--output", "-o", help=t("help.template_output"), dir_okay=False),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite OUTPUT if it exists.")] = False,
+    force: Annotated[bool, typer.Option(help=t("help.force"))] = False,
     targets: TargetsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a blank report listing every target, with its name, unit and threshold."""
+    _speak(lang)
     from nq94.files import write_atomic
     from nq94.model import check_period
     from nq94.template import template as blank
@@ -425,7 +434,7 @@ def template(
         chosen = Period.parse(period) if period else Period.parse(str(target_set.resolution.year))
     except ValueError:
         raise typer.BadParameter(
-            f"'{period}' is not a period; use 2024, 2024-Q3, 2024-H1, 2024-9M or 2024-M05",
+            t("cli.not_a_period", period=period),
             param_hint="--period",
         ) from None
     if wrong := check_period(chosen, target_set):
@@ -435,23 +444,23 @@ def template(
         sys.stdout.write(text)
         return
     if output.exists() and not force:
-        raise typer.BadParameter(f"{output} exists; use --force to overwrite it")
+        raise typer.BadParameter(t("cli.exists", output=output))
     write_atomic(output, text.encode("utf-8"))
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(t("cli.wrote", output=output), err=True)
 
 
-@app.command(name="targets")
+@app.command(name="targets", help=t("help.targets"))
 def list_targets(
     target_id: Annotated[
         str | None,
-        typer.Argument(
-            help="A target id to explain; all targets are listed without it.", show_default=False
-        ),
+        typer.Argument(help=t("help.target_id"), show_default=False),
     ] = None,
     *,
     targets: TargetsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the targets with the resolution's words, or explain one target."""
+    _speak(lang)
     from nq94.report.targets import explain, listing
 
     target_set = _load_targets(targets)
@@ -464,8 +473,8 @@ def list_targets(
         from nq94.model import closest
 
         close = closest(target_id, target_set.by_id)
-        hint = f"; did you mean '{close}'?" if close else "; run `nq94 targets` for the list"
-        typer.echo(f"nq94: unknown target id '{target_id}'{hint}", err=True)
+        hint = t("err.did_you_mean", name=close) if close else t("err.see_targets")
+        typer.echo(t("cli.unknown_target", id=target_id, hint=hint), err=True)
         raise typer.Exit(EXIT_INVALID)
     explain(target_set, target, sys.stdout, color=color)
 
@@ -496,6 +505,11 @@ def _tracked(outcomes: Iterable[T], total: int) -> Iterator[T]:
         for outcome in outcomes:
             yield outcome
             progress.advance(task)
+
+
+def _speak(lang: Lang | None) -> None:
+    """Speak the language asked for with --lang (or NQ94_LANG), else the locale's."""
+    use(lang if lang is not None else detect((), os.environ))
 
 
 def _load_targets(path: Path | None) -> TargetsFile:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from nq94.errors import Problem
+from nq94.i18n import t
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
@@ -31,15 +32,13 @@ def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], lis
                 if p.is_file() and p.suffix in REPORT_SUFFIXES
             )
             if not matches:
-                below = " or below it" if recursive else ""
-                problems.append(
-                    Problem(path, 1, 1, f"no .yaml or .yml file in this directory{below}")
-                )
+                key = "err.empty_directory_below" if recursive else "err.empty_directory"
+                problems.append(Problem(path, 1, 1, t(key)))
             found.update(dict.fromkeys(matches))
         elif _GLOB_CHARS & set(path):
             matches = sorted(m for m in glob.glob(path, recursive=True) if os.path.isfile(m))
             if not matches:
-                problems.append(Problem(path, 1, 1, "no file matches this pattern"))
+                problems.append(Problem(path, 1, 1, t("err.no_match")))
             found.update(dict.fromkeys(matches))
         else:
             found[path] = None  # a missing file is reported when it is read

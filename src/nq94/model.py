@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from nq94.i18n import pick, t
 from nq94.numtext import NumberError, read_number
 from nq94.yamldoc import YamlDate
 
@@ -95,15 +96,15 @@ _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 def describe(value: Any) -> str:
     """A found value as a message names it: 'bảy' in quotes, nothing (null), a list."""
     if value is None:
-        return "nothing (null)"
+        return t("describe.null")
     if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+        return t("describe.bool", value=str(value).lower())
     if isinstance(value, YamlDate):
-        return f"a date ('{value.text}')"
+        return t("describe.date", text=value.text)
     if isinstance(value, dict):
-        return "a mapping"
+        return t("describe.mapping")
     if isinstance(value, list):
-        return "a list"
+        return t("describe.list")
     return repr(value) if isinstance(value, str) else str(value)
 
 
@@ -119,13 +120,11 @@ def parse_number(value: Any) -> Decimal:
     elif isinstance(value, str):
         number = read_number(value)
     else:
-        raise NumberError(f"expected a number, got {describe(value)}")
+        raise NumberError(t("err.expected_number", got=describe(value)))
     if not number.is_finite():
-        raise NumberError(f"expected a finite number, got {number}")
+        raise NumberError(t("err.expected_finite", got=number))
     if number and not -MAX_MAGNITUDE <= number.adjusted() <= MAX_MAGNITUDE:
-        raise NumberError(
-            f"expected a number between 1e-{MAX_MAGNITUDE} and 1e{MAX_MAGNITUDE}, got {number}"
-        )
+        raise NumberError(t("err.magnitude", limit=MAX_MAGNITUDE, got=number))
     return number
 
 
@@ -170,15 +169,15 @@ class Target(NamedTuple):
         problems = []
         low, high = self.plausible
         if low >= high:
-            problems.append("plausible range must be [low, high] with low < high")
+            problems.append(t("err.plausible_order"))
         if (self.operator is Operator.BETWEEN) != (self.upper is not None):
-            problems.append("'upper' is required with 'between' and only with it")
+            problems.append(t("err.upper_between"))
         if self.upper is not None and self.upper <= self.threshold:
-            problems.append("'upper' must be above 'threshold'")
+            problems.append(t("err.upper_above"))
         if self.tolerance is not None and self.operator is not Operator.APPROX:
-            problems.append("'tolerance' applies only to the '≈' operator")
+            problems.append(t("err.tolerance_approx"))
         if self.margin is not None and self.margin < 0:
-            problems.append("'margin' must not be negative")
+            problems.append(t("err.margin_negative"))
         return problems
 
     @property
@@ -258,21 +257,21 @@ class TargetsFile:
         for index, target in enumerate(self.targets):
             where = ("targets", str(index))
             if target.id in seen:
-                findings.append(Finding((*where, "id"), f"duplicate target id '{target.id}'"))
+                findings.append(Finding((*where, "id"), t("err.duplicate_id", id=target.id)))
             seen.add(target.id)
             if target.section not in self.sections:
                 known = ", ".join(self.sections)
-                message = f"unknown section '{target.section}'; expected one of: {known}"
+                message = t("err.unknown_section", section=target.section, known=known)
                 findings.append(Finding((*where, "section"), message))
             low, high = target.plausible
             if not low <= target.threshold <= high:
-                message = "threshold is outside the plausible range"
+                message = t("err.threshold_plausible")
                 findings.append(Finding((*where, "threshold"), message))
         for index, rule in enumerate(self.rules):
             names = rule.targets if isinstance(rule, SumRule) else (rule.target, rule.limit)
             for name in names:
                 if name not in seen:
-                    message = f"rule '{rule.id}' names unknown target '{name}'"
+                    message = t("err.rule_unknown", rule=rule.id, name=name)
                     findings.append(Finding(("rules", str(index)), message))
         return findings
 
@@ -334,6 +333,21 @@ class Period(NamedTuple):
     def elapsed(self) -> Decimal:
         """The fraction of the year the period covers: 0.5 for H1, 0.75 for 9 months."""
         return Decimal(self.months) / 12
+
+    @property
+    def short_names(self) -> Names:
+        """A column heading for the period: '6 tháng 2024' in Vietnamese, '2024-H1' in English."""
+        year, months = self.year, self.months
+        match self.kind:
+            case PeriodKind.YEAR:
+                vi = f"Năm {year}"
+            case PeriodKind.QUARTER:
+                vi = f"Quý {('I', 'II', 'III', 'IV')[months // 3 - 1]}/{year}"
+            case PeriodKind.MONTH if months == 1:
+                vi = f"Tháng 1/{year}"
+            case _:
+                vi = f"{months} tháng {year}"
+        return Names(vi, str(self))
 
     @property
     def names(self) -> Names:
@@ -430,9 +444,11 @@ def check_period(period: Period, targets: TargetsFile) -> list[Finding]:
     """A report must be for the year the targets are for."""
     if period.year == targets.resolution.year:
         return []
-    message = (
-        f"period {period} is not in {targets.resolution.year}, "
-        f"the year of resolution {targets.resolution.number}"
+    message = t(
+        "err.period_year",
+        period=period,
+        year=targets.resolution.year,
+        number=targets.resolution.number,
     )
     return [Finding(("period",), message)]
 
@@ -454,36 +470,32 @@ def check_values(values: dict[str, Entry], targets: TargetsFile) -> list[Finding
         target = targets.target(target_id)
         if target is None:
             close = closest(target_id, targets.by_id)
-            hint = f"did you mean '{close}'?" if close else "see `nq94 targets` for the ids"
-            findings.append(Finding(path, f"unknown target id; {hint}", at_key=True))
+            hint = t("err.did_you_mean", name=close) if close else t("err.see_targets")
+            findings.append(Finding(path, t("err.unknown_id", hint=hint), at_key=True))
             continue
         if entry.derived and target.kind not in DERIVABLE:
-            message = (
-                "'baseline' and 'current' apply only to growth and change targets; "
-                f"this is a {target.kind} target, give 'value'"
-            )
+            message = t("err.not_derivable", kind=target.kind)
             findings.append(Finding(path, message))
             continue
         if entry.derived and target.kind is Kind.GROWTH and entry.baseline == 0:
-            findings.append(Finding((*path, "baseline"), "a growth baseline must not be 0"))
+            findings.append(Finding((*path, "baseline"), t("err.zero_baseline")))
             continue
         value = derive(target, entry)
         if target.measure is Measure.COUNT and value != value.to_integral_value():
-            message = f"a count must be a whole number, got {plain(value)}"
+            message = t("err.whole_count", value=plain(value))
             findings.append(Finding(path if entry.derived else (*path, "value"), message))
             continue
         low, high = target.plausible
         if not low <= value <= high:
-            how = "derived value" if entry.derived else "value"
-            message = (
-                f"{how} {plain(value)} is outside the plausible range "
-                f"{plain(low)} to {plain(high)} {target.unit.en}"
+            message = t(
+                "err.implausible_derived" if entry.derived else "err.implausible",
+                value=plain(value),
+                low=plain(low),
+                high=plain(high),
+                unit=pick(target.unit),
             )
             if not entry.derived and (meant := misread_thousands(value, target.plausible)):
-                message += (
-                    f"; if {value} means {plain(meant)} (a '.' between thousands), "
-                    f"write {plain(meant)}"
-                )
+                message += t("err.thousands_hint", value=value, meant=plain(meant))
             findings.append(Finding(path if entry.derived else (*path, "value"), message))
             continue
         accepted[target_id] = value
@@ -517,8 +529,14 @@ def _check_rules(targets: TargetsFile, values: dict[str, Decimal]) -> list[Findi
                 findings.append(
                     Finding(
                         ("values", rule.targets[0]),
-                        f"{terms} = {plain(total)}, expected {plain(rule.total)} "
-                        f"± {plain(rule.tolerance)}: {rule.description.en}",
+                        t(
+                            "err.rule_sum",
+                            terms=terms,
+                            total=plain(total),
+                            expected=plain(rule.total),
+                            tolerance=plain(rule.tolerance),
+                            description=pick(rule.description),
+                        ),
                     )
                 )
         elif (
@@ -529,8 +547,13 @@ def _check_rules(targets: TargetsFile, values: dict[str, Decimal]) -> list[Findi
             findings.append(
                 Finding(
                     ("values", rule.target),
-                    f"{plain(values[rule.target])} is above "
-                    f"{rule.limit} ({plain(values[rule.limit])}); {rule.description.en}",
+                    t(
+                        "err.rule_at_most",
+                        value=plain(values[rule.target]),
+                        limit=rule.limit,
+                        limit_value=plain(values[rule.limit]),
+                        description=pick(rule.description),
+                    ),
                 )
             )
     return findings

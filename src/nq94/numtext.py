@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from nq94.i18n import t
+
 NUMBER_TEXT = r"^\s*[-+]?\s*\d[\d.,]*\s*%?\s*$"
 """The shape of a number written as text (also the pattern of the JSON Schema)."""
 
@@ -34,7 +36,7 @@ def readings(text: str) -> list[Decimal]:
     """
     match = _SHAPE.fullmatch(text)
     if not match:
-        raise NumberError(f"expected a number, got '{text}'; write it like 7.5 or \"7,5\"")
+        raise NumberError(t("err.not_number_text", text=text))
     sign, body = match.groups()
     dots, commas = body.count("."), body.count(",")
     if not dots and not commas:
@@ -45,18 +47,16 @@ def readings(text: str) -> list[Decimal]:
         elif _ENGLISH.fullmatch(body):
             plain = body.replace(",", "")
             vietnamese = body.replace(",", "_").replace(".", ",").replace("_", ".")
-            raise NumberError(
-                f"'{text.strip()}' mixes separators the English way; "
-                f'write {sign}{plain} (or "{sign}{vietnamese}")'
-            )
+            written = {"text": text.strip(), "plain": sign + plain, "vi": sign + vietnamese}
+            raise NumberError(t("err.english_separators", **written))
         else:
-            raise NumberError(f"'{text.strip()}' is not a number; write it like 1234.5")
+            raise NumberError(t("err.not_a_number", text=text.strip()))
     else:
         separator = "." if dots else ","
         whole, _, fraction = body.partition(separator)
         if (dots or commas) > 1:
             if not _GROUPED[separator].fullmatch(body):
-                raise NumberError(f"'{text.strip()}' is not a number; write it like 1234.5")
+                raise NumberError(t("err.not_a_number", text=text.strip()))
             found = [body.replace(separator, "")]
         elif len(fraction) == 3:  # 19.515: a decimal point, or thousands?
             found = [f"{whole}.{fraction}", f"{whole}{fraction}"]
@@ -78,10 +78,7 @@ def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> 
         if not fitting:
             return found[0]  # refused by the range check, which names the range
     small, large = (_plain(number) for number in found)
-    raise NumberError(
-        f"'{text.strip()}' could be {small} or {large}; write {small} or {large}, "
-        "without a thousands separator"
-    )
+    raise NumberError(t("err.ambiguous", text=text.strip(), small=small, large=large))
 
 
 def _plain(number: Decimal) -> str:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any, TypeVar
 
+from nq94.i18n import t
 from nq94.model import (
     AtMostRule,
     Basis,
@@ -42,10 +43,9 @@ E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 EXAMPLES = {
-    "period": ' (e.g. period: "2024" or "2024-9M")',
-    "values": " (a mapping of target id to value, e.g. values: {grdp_growth: 7.5})",
+    "period": "err.example.period",
+    "values": "err.example.values",
 }
-PERIOD_HELP = 'expected a period such as "2024", "2024-Q3", "2024-H1", "2024-9M" or "2024-M05"'
 TARGET_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 OPERATOR_ALIASES = {"approx": Operator.APPROX, "~": Operator.APPROX}
 
@@ -81,17 +81,18 @@ class Reader:
     ) -> dict[str, Any] | None:
         """``data`` if it is a mapping; keys not in ``keys`` (if given) and missing are findings."""
         if not isinstance(data, dict):
-            self.fail(path, f"expected a mapping, got {describe(data)}")
+            self.fail(path, t("err.expected_mapping", got=describe(data)))
             return None
         if keys is not None and not data.keys() <= set(keys):
             for key in data:
                 if key not in keys:
-                    message = f"unknown key; expected one of: {', '.join(keys)}"
+                    message = t("err.unknown_key", keys=", ".join(keys))
                     self.fail((*path, key), message, at_key=True)
         if not data.keys() >= set(required):
             for key in required:
                 if key not in data:
-                    self.fail(path, f"missing required key '{key}'{EXAMPLES.get(key, '')}")
+                    example = t(EXAMPLES[key]) if key in EXAMPLES else ""
+                    self.fail(path, t("err.missing_key", key=key, example=example))
         return data
 
     def number(self, data: Any, path: Path) -> Decimal | None:
@@ -104,7 +105,7 @@ class Reader:
     def text(self, data: Any, path: Path) -> str | None:
         if isinstance(data, str):
             return data
-        self.fail(path, f"expected text, got {describe(data)}")
+        self.fail(path, t("err.expected_text", got=describe(data)))
         return None
 
     def choice(self, data: Any, path: Path, kind: type[E]) -> E | None:
@@ -112,8 +113,8 @@ class Reader:
             return kind._value2member_map_[data]  # type: ignore[return-value]  # = kind(data)
         except (KeyError, TypeError):
             options = [f"'{member.value}'" for member in kind]
-            expected = ", ".join(options[:-1]) + f" or {options[-1]}"
-            self.fail(path, f"expected {expected}, got {describe(data)}")
+            expected = t("err.or", first=", ".join(options[:-1]), last=options[-1])
+            self.fail(path, t("err.expected_choice", expected=expected, got=describe(data)))
             return None
 
     def names(self, data: Any, path: Path) -> Names | None:
@@ -132,7 +133,7 @@ class Reader:
     def each(self, data: Any, path: Path, read: Callable[[Any, Path], T | None]) -> list[T] | None:
         """Read every item of a list; None if it is not a list or an item is wrong."""
         if not isinstance(data, list):
-            self.fail(path, f"expected a list, got {describe(data)}")
+            self.fail(path, t("err.expected_list", got=describe(data)))
             return None
         items = [read(item, (*path, str(index))) for index, item in enumerate(data)]
         return [item for item in items if item is not None] if None not in items else None
@@ -162,15 +163,15 @@ def read_report(data: Any) -> tuple[ReportParts, list[Finding]]:
     reader = Reader()
     parts = ReportParts()
     if not isinstance(data, dict):
-        got = "an empty file" if data is None else describe(data)
-        reader.fail((), f"expected a report with period and values, got {got}")
+        got = t("err.empty_file") if data is None else describe(data)
+        reader.fail((), t("err.expected_report", got=got))
         return parts, reader.findings
     reader.mapping(data, (), REPORT_KEYS, ("period", "values"))
     if "period" in data:
         try:
             parts.period = parse_period(data["period"])
         except ValueError:
-            reader.fail(("period",), f"{PERIOD_HELP}, got {describe(data['period'])}")
+            reader.fail(("period",), t("err.expected_period", got=describe(data["period"])))
     if "basis" in data:
         parts.basis = reader.choice(data["basis"], ("basis",), Basis)
     if data.get("source") is not None:
@@ -189,7 +190,7 @@ def read_report(data: Any) -> tuple[ReportParts, list[Finding]]:
 def read_entry(reader: Reader, raw: Any, path: Path) -> Entry | None:
     """One figure: a number, or a mapping with value (or baseline and current), source, note."""
     if raw is None:
-        reader.fail(path, "empty; write a number, or delete the line if there is no figure")
+        reader.fail(path, t("err.empty_value"))
         return None
     if not isinstance(raw, dict):
         value = reader.number(raw, path)
@@ -199,7 +200,7 @@ def read_entry(reader: Reader, raw: Any, path: Path) -> Entry | None:
     numbers: dict[str, Decimal | None] = {}
     for key in ("value", "baseline", "current"):
         if key in raw and raw[key] is None:
-            reader.fail(path, f"'{key}' is empty; expected a number")
+            reader.fail(path, t("err.empty_key", key=key))
         elif key in raw:
             numbers[key] = reader.number(raw[key], (*path, key))
     texts = {
@@ -211,10 +212,10 @@ def read_entry(reader: Reader, raw: Any, path: Path) -> Entry | None:
         return None
     given = set(numbers)
     if "value" in given and given & {"baseline", "current"}:
-        reader.fail(path, "give either 'value' or 'baseline' and 'current', not both")
+        reader.fail(path, t("err.value_and_derived"))
         return None
     if "value" not in given and given != {"baseline", "current"}:
-        reader.fail(path, "expected 'value', or both 'baseline' and 'current'")
+        reader.fail(path, t("err.value_or_derived"))
         return None
     return Entry(
         value=numbers.get("value"),
@@ -232,8 +233,8 @@ def read_targets(data: Any) -> tuple[TargetsFile | None, list[Finding]]:
     """The targets file in ``data``, and what is wrong with its shape."""
     reader = Reader()
     if not isinstance(data, dict):
-        got = "an empty file" if data is None else describe(data)
-        reader.fail((), f"expected a targets file with resolution, sections, targets, got {got}")
+        got = t("err.empty_file") if data is None else describe(data)
+        reader.fail((), t("err.expected_targets_file", got=got))
         return None, reader.findings
     keys = ("resolution", "sections", "targets", "rules")
     reader.mapping(data, (), keys, keys[:3])
@@ -273,9 +274,7 @@ def _resolution(reader: Reader, data: Any) -> Resolution | None:
     if not (
         isinstance(year, Decimal) and year == year.to_integral_value() and 1900 <= year <= 2200
     ):
-        reader.fail(
-            (*path, "year"), f"expected a whole year from 1900 to 2200, got {describe(year)}"
-        )
+        reader.fail((*path, "year"), t("err.expected_year", got=describe(year)))
         return None
     if not reader.clean(since) or None in (number, title, issuer, adopted):
         return None
@@ -313,7 +312,7 @@ def _target(reader: Reader, data: Any, path: Path) -> Target | None:
     target_id = reader.text(found["id"], (*path, "id"))
     if target_id is not None and not TARGET_ID.match(target_id):
         reader.fail(
-            (*path, "id"), f"expected text matching {TARGET_ID.pattern}, got {describe(target_id)}"
+            (*path, "id"), t("err.expected_id", pattern=TARGET_ID.pattern, got=describe(target_id))
         )
     texts = {key: reader.text(found[key], (*path, key)) for key in ("section", "clause", "words")}
     name = reader.names(found["name"], (*path, "name"))
@@ -345,7 +344,7 @@ def _target(reader: Reader, data: Any, path: Path) -> Target | None:
 
 def _pair(reader: Reader, data: Any, path: Path) -> tuple[Decimal, Decimal] | None:
     if not (isinstance(data, list) and len(data) == 2):
-        reader.fail(path, f"expected a list of two numbers [low, high], got {describe(data)}")
+        reader.fail(path, t("err.expected_pair", got=describe(data)))
         return None
     low, high = (reader.number(item, (*path, str(i))) for i, item in enumerate(data))
     return (low, high) if low is not None and high is not None else None
@@ -364,7 +363,7 @@ def _rule(reader: Reader, data: Any, path: Path) -> Rule | None:
             return None
         names = reader.each(found["targets"], (*path, "targets"), reader.text)
         if names is not None and len(names) < 2:
-            reader.fail((*path, "targets"), "expected at least two target ids")
+            reader.fail((*path, "targets"), t("err.rule_targets"))
         rule_id = reader.text(found["id"], (*path, "id"))
         total = reader.number(found["total"], (*path, "total"))
         tolerance = reader.number(found["tolerance"], (*path, "tolerance"))
@@ -386,5 +385,5 @@ def _rule(reader: Reader, data: Any, path: Path) -> Rule | None:
             return None
         assert rule_id and target and limit and description
         return AtMostRule(rule_id, target, limit, description)
-    reader.fail((*path, "rule"), f"expected 'sum' or 'at_most', got {describe(kind)}")
+    reader.fail((*path, "rule"), t("err.expected_rule", got=describe(kind)))
     return None

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
+from nq94.i18n import t
 from nq94.model import Kind, Operator, Period, Status, Target
 from nq94.yamldoc import Mark
 
@@ -90,16 +91,20 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
             problems.append(
                 Problem(
                     *where,
-                    f"period {period} is of {period.year}, but {first.file} is of "
-                    f"{first.period.year}; review reports of one year together",
+                    t(
+                        "err.other_year",
+                        period=period,
+                        year=period.year,
+                        first=first.file,
+                        first_year=first.period.year,
+                    ),
                 )
             )
         elif period in seen:
             problems.append(
                 Problem(
                     *where,
-                    f"period {period} is also the period of {seen[period].file}; "
-                    "give one report per period (`nq94 diff` compares two submissions)",
+                    t("err.period_twice", period=period, other=seen[period].file),
                 )
             )
         else:

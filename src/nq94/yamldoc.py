@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from nq94.errors import InputError, Problem
+from nq94.i18n import t
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
     from yaml import CBaseLoader as _Base
@@ -171,18 +172,16 @@ def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:
         with open(path, "rb") as handle:
             raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as e:
-        raise InputError([Problem(path, 1, 1, f"cannot read file: {e.strerror}")]) from e
+        raise InputError([Problem(path, 1, 1, t("err.cannot_read", reason=e.strerror))]) from e
     if max_bytes is not None and len(raw) > max_bytes:
-        raise InputError(
-            [Problem(path, 1, 1, f"file is larger than {max_bytes} bytes; a report is far smaller")]
-        )
+        raise InputError([Problem(path, 1, 1, t("err.too_large", max_bytes=max_bytes))])
     return decode(path, raw)
 
 
 def decode(name: str, raw: bytes) -> str:
     """Decode UTF-8 (with or without BOM), naming the encoding problem otherwise."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError([Problem(name, 1, 1, "file is UTF-16; save it as UTF-8")])
+        raise InputError([Problem(name, 1, 1, t("err.utf16"))])
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         return raw.decode("utf-8")
@@ -190,7 +189,7 @@ def decode(name: str, raw: bytes) -> str:
         line = raw.count(b"\n", 0, e.start) + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         byte = raw[e.start : e.start + 1].hex()
-        message = f"byte 0x{byte} is not valid UTF-8; save the file as UTF-8"
+        message = t("err.not_utf8", byte=byte)
         raise InputError([Problem(name, line, column, message)]) from e
 
 
@@ -214,11 +213,11 @@ def parse(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> Documen
         where = e.problem_mark or e.context_mark
         line, column = (where.line + 1, where.column + 1) if where else (1, 1)
         what = e.problem or e.context or "invalid YAML"
-        raise InputError([Problem(name, line, column, f"invalid YAML: {what}")]) from e
+        raise InputError([Problem(name, line, column, t("err.invalid_yaml", what=what))]) from e
     except yaml.YAMLError as e:
-        raise InputError([Problem(name, 1, 1, f"invalid YAML: {e}")]) from e
+        raise InputError([Problem(name, 1, 1, t("err.invalid_yaml", what=e))]) from e
     except RecursionError as e:  # the pure-Python composer recurses once per nesting level
-        message = f"invalid YAML: values nest deeper than {MAX_DEPTH} levels"
+        message = t("err.invalid_yaml", what=t("err.too_deep", depth=MAX_DEPTH))
         raise InputError([Problem(name, 1, 1, message)]) from e
     doc = Document(name, None, root)
     if root is None:
@@ -253,16 +252,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         if len(path) > MAX_DEPTH:
-            raise self.stop(
-                node, f"values nest deeper than {MAX_DEPTH} levels; a report needs three"
-            )
+            raise self.stop(node, t("err.too_deep_report", depth=MAX_DEPTH))
         if self.seen is not None:
             if id(node) in self.seen:  # reached again through an alias
                 self.expanded += 1
                 if self.expanded > MAX_ALIAS_NODES:
-                    message = (
-                        f"aliases expand to more than {MAX_ALIAS_NODES} values; write values out"
-                    )
+                    message = t("err.alias_bomb", count=MAX_ALIAS_NODES)
                     raise self.stop(node, message)
             else:
                 self.seen.add(id(node))
@@ -278,21 +273,19 @@ class _Builder:
 
     def forbidden(self, node: yaml.Node, path: Path) -> None:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
-        self.fail(node, path, f"YAML tag '{tag}' is not allowed; a report holds plain values")
+        self.fail(node, path, t("err.tag", tag=tag))
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
-                message = "keys must be plain names; merge keys and complex keys are not supported"
+                message = t("err.complex_key")
                 self.fail(key_node, path, message)
                 continue
             key = key_node.value
             if key in lines:
-                message = (
-                    f"duplicate key, first given at line {lines[key]}; each key may appear once"
-                )
+                message = t("err.duplicate_key", line=lines[key])
                 self.fail(key_node, (*path, key), message)
                 continue
             lines[key] = key_node.start_mark.line + 1

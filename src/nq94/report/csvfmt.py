@@ -9,8 +9,10 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from nq94.evaluate import Evaluation
+from nq94.i18n import pick, t
 from nq94.outcome import Checked, Invalid, Rendered, Validated
 from nq94.report.data import comparison_data, result_data, trend_data
+from nq94.report.numbers import status_label
 from nq94.review import Comparison, Trend
 
 CHECK_COLUMNS = (
@@ -42,8 +44,13 @@ def safe(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def check_rows(evaluation: Evaluation) -> Iterable[list[str]]:
-    """The rows of one evaluated report, in CHECK_COLUMNS order."""
+def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[list[str]]:
+    """The rows of one evaluated report, in CHECK_COLUMNS order.
+
+    Statuses, periods and bases are the JSON contract's codes, or ``for_people`` words in the
+    reader's language (exports); numbers are always plain decimals with a point, which every
+    spreadsheet reads (the .xlsx export carries typed numbers for any locale).
+    """
     report = evaluation.report
     for result in evaluation.results:
         data = result_data(result)
@@ -56,7 +63,25 @@ def check_rows(evaluation: Evaluation) -> Iterable[list[str]]:
             "source": entry.source if entry else None,
             "note": entry.note if entry else None,
         }
+        if for_people:
+            row |= {
+                "period": pick(report.period.names),
+                "basis": t("basis." + report.basis.value),
+                "section": pick(evaluation.targets.sections[result.target.section]),
+                "status": status_label(result.status),
+                "obtained": t("obtained." + data["obtained"]) if data["obtained"] else None,
+                "unit": pick(result.target.unit),
+            }
         yield [safe(row[column]) for column in CHECK_COLUMNS]
+
+
+def export(evaluation: Evaluation) -> str:
+    """One report for people: headers and words in the reader's language."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([t(f"csv.{column}") for column in CHECK_COLUMNS])
+    writer.writerows(check_rows(evaluation, for_people=True))
+    return text.getvalue()
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:

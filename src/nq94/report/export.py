@@ -45,7 +45,9 @@ def _stream(module: str) -> Callable[[Evaluation], bytes]:
 
 def _csv(evaluation: Evaluation) -> bytes:
     # A byte order mark makes Excel read the file as UTF-8, so Vietnamese shows correctly.
-    return b"\xef\xbb\xbf" + _stream("nq94.report.csvfmt")(evaluation)
+    from nq94.report.csvfmt import export
+
+    return b"\xef\xbb\xbf" + export(evaluation).encode("utf-8")
 
 
 def _html(evaluation: Evaluation) -> bytes:

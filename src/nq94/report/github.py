@@ -9,7 +9,7 @@ from nq94.errors import Problem
 from nq94.evaluate import Evaluation
 from nq94.model import Status
 from nq94.outcome import Checked, Invalid, Validated
-from nq94.report.numbers import STATUS_LABEL, explain, summary_line
+from nq94.report.numbers import explain, side, status_label, summary_line
 
 
 def _data(text: str) -> str:
@@ -46,7 +46,7 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
             if result.status not in (Status.MISSED, Status.AT_RISK):
                 continue
             where = outcome.position(result.target.id)
-            title = f"{result.target.id} {STATUS_LABEL[result.status]}"
+            title = f"{result.target.id} {status_label(result.status)}"
             message = f"{result.target.words}: {explain(result)}"
             out.write(
                 command(
@@ -58,7 +58,7 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
                     title=title,
                 )
             )
-        summary = f"{outcome.report.period}: {summary_line(outcome.summary)}"
+        summary = f"{side(outcome)}: {summary_line(outcome.summary)}"
         out.write(f"::notice file={_property(outcome.file)}::{_data(summary)}\n")
 
 

@@ -7,8 +7,9 @@ from html import escape
 
 from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
+from nq94.i18n import current, pick, t
 from nq94.model import Status
-from nq94.report.numbers import STATUS_LABEL, comparison, display, explain, gap_text, percent_text
+from nq94.report.numbers import comparison, display, explain, gap_text, percent_text, status_label
 
 STATUS_CLASS = {
     Status.MET: "met",
@@ -46,26 +47,26 @@ def render(evaluation: Evaluation) -> str:
     """The whole page."""
     report, targets = evaluation.report, evaluation.targets
     resolution = targets.resolution
-    title = f"Nghị quyết {resolution.number}: {report.period}"
-    basis = (
-        "số liệu chính thức (official)" if report.basis.value == "official" else "số ước (estimate)"
-    )
+    title = t("resolution", number=resolution.number) + f": {pick(report.period.names)}"
+    basis = t("basis." + report.basis.value)
     rows: list[str] = []
     section = None
     for result in evaluation.results:
         if result.target.section != section:
             section = result.target.section
             names = targets.sections[section]
-            heading = f"{escape(names.vi)} ({escape(names.en)})"
+            heading = escape(pick(names))
             rows.append(f'<tr class="section"><td colspan="6">{heading}</td></tr>')
         rows.append(_row(result))
     summary = " ".join(
-        f'<span class="status {STATUS_CLASS[status]}">{count} {STATUS_LABEL[status]}</span>'
+        f'<span class="status {STATUS_CLASS[status]}">{count} {status_label(status)}</span>'
         for status, count in evaluation.summary.items()
     )
     source = f"<br>{escape(report.source)}" if report.source else ""
+    columns = ("target", "actual", "required", "gap", "percent", "status")
+    headings = "".join(f"<th>{escape(t('column.' + column))}</th>" for column in columns)
     return f"""<!DOCTYPE html>
-<html lang="vi">
+<html lang="{current().value}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -74,13 +75,11 @@ def render(evaluation: Evaluation) -> str:
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p class="meta">{escape(resolution.title.vi)}<br>{escape(str(report.period))}, {escape(basis)}: \
+<p class="meta">{escape(pick(resolution.title))}<br>{escape(basis)}: \
 {escape(evaluation.file)}{source}</p>
 <p class="summary">{summary}</p>
 <table>
-<thead><tr><th>Chỉ tiêu (Nghị quyết) / Target</th><th>Thực hiện / Actual</th>\
-<th>Yêu cầu / Required</th><th>Chênh lệch / Gap</th><th>% kế hoạch / % of target</th>\
-<th>Đánh giá / Status</th></tr></thead>
+<thead><tr>{headings}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
@@ -108,7 +107,7 @@ def _row(result: Result) -> str:
         width = max(Decimal(0), min(Decimal(100), result.percent_of_target))
         percent += f'<div class="bar"><span style="width:{display(width, places=0)}%"></span></div>'
     status = (
-        f'<span class="status {STATUS_CLASS[result.status]}">{STATUS_LABEL[result.status]}</span>'
+        f'<span class="status {STATUS_CLASS[result.status]}">{status_label(result.status)}</span>'
     )
     return (
         f'<tr><td>{words}</td><td class="num">{actual}</td>'

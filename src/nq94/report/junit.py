@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from nq94.evaluate import Evaluation
+from nq94.i18n import t, tn
 from nq94.model import Status
 from nq94.outcome import Checked, Invalid, Validated
-from nq94.report.numbers import explain
+from nq94.report.numbers import explain, side, status_label
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
@@ -42,16 +43,13 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
 
 
 def _evaluation_suite(root: ET.Element, evaluation: Evaluation) -> None:
-    report = evaluation.report
-    suite = ET.SubElement(
-        root, "testsuite", name=f"{evaluation.file} ({report.period}, {report.basis.value})"
-    )
+    suite = ET.SubElement(root, "testsuite", name=side(evaluation))
     for result in evaluation.results:
         target = result.target
         case = ET.SubElement(
             suite, "testcase", classname=f"{target.section}", name=target.id, file=evaluation.file
         )
-        message = f"{result.status.value}: {explain(result)}"
+        message = f"{status_label(result.status)}: {explain(result)}"
         if result.status is Status.MISSED:
             failure = ET.SubElement(case, "failure", message=message, type="missed")
             failure.text = target.words
@@ -75,7 +73,7 @@ def _error(case: ET.Element, invalid: Invalid) -> None:
     error = ET.SubElement(
         case,
         "error",
-        message=f"invalid report: {count} problem{'s' if count != 1 else ''}",
+        message=t("invalid_report", problems=tn("problems", count)),
         type="invalid",
     )
     error.text = "\n".join(str(p) for p in invalid.problems)

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from nq94.evaluate import Evaluation
+from nq94.i18n import pick, t, tn
 from nq94.model import Status
 from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.numbers import (
-    CHANGE_LABEL,
-    STATUS_LABEL,
+    change_label,
     comparison,
     course_text,
     diff_summary,
@@ -21,7 +21,9 @@ from nq94.report.numbers import (
     gap_text,
     pace_text,
     percent_text,
+    side,
     status_change_text,
+    status_label,
     summary_line,
     year_end_text,
 )
@@ -58,20 +60,21 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
 
 def report_markdown(evaluation: Evaluation) -> str:
     """One report: heading, summary line, and a row per target."""
-    report, targets = evaluation.report, evaluation.targets
+    targets = evaluation.targets
     lines = [
-        f"### {escape(evaluation.file)}: {report.period} ({report.basis.value})",
+        f"### {escape(side(evaluation))}",
         "",
-        f"Resolution {escape(targets.resolution.number)}: {summary_line(evaluation.summary)}.",
+        t("resolution", number=escape(targets.resolution.number))
+        + f": {summary_line(evaluation.summary)}.",
         "",
-        "| Target | Actual | Required | Gap | % of target | Status |",
+        _header(("target", "actual", "required", "gap", "percent", "status")),
         "|---|--:|--:|--:|--:|---|",
     ]
     for result in evaluation.results:
         target = result.target
         actual = display(result.actual) if result.actual is not None else "—"
         gap, share = gap_text(result), percent_text(result)
-        status = f"{STATUS_MARK[result.status]} {STATUS_LABEL[result.status]}"
+        status = f"{STATUS_MARK[result.status]} {status_label(result.status)}"
         words = f"{escape(target.words)} `{target.id}`"
         required = escape(comparison(target))
         lines.append(f"| {words} | {actual} | {required} | {gap} | {share} | {status} |")
@@ -80,7 +83,7 @@ def report_markdown(evaluation: Evaluation) -> str:
 
 def problems_markdown(invalid: list[Invalid]) -> str:
     """The invalid files, each problem with its location."""
-    lines = ["### Invalid files", ""]
+    lines = [f"### {t('invalid_files')}", ""]
     for outcome in invalid:
         for problem in outcome.problems:
             where = f"{escape(outcome.file)}:{problem.line}:{problem.column}"
@@ -91,19 +94,18 @@ def problems_markdown(invalid: list[Invalid]) -> str:
 def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False) -> None:
     """A table of files, then the problems of invalid ones."""
     del color
-    lines = ["| File | Result | Period | Basis | Values |", "|---|---|---|---|--:|"]
+    lines = [_header(("file", "result", "period", "basis", "values")), "|---|---|---|---|--:|"]
     invalid: list[Invalid] = []
     for outcome in outcomes:
         if isinstance(outcome, Invalid):
             invalid.append(outcome)
             count = len(outcome.problems)
-            lines.append(
-                f"| {escape(outcome.file)} | ❌ {count} problem{'s' if count != 1 else ''} | | | |"
-            )
+            lines.append(f"| {escape(outcome.file)} | ❌ {tn('problems', count)} | | | |")
         else:
             report = outcome.report
             lines.append(
-                f"| {escape(outcome.file)} | ✅ valid | {report.period} | {report.basis.value} "
+                f"| {escape(outcome.file)} | ✅ {t('valid')} | {pick(report.period.names)} "
+                f"| {t('basis.' + report.basis.value)} "
                 f"| {len(report.values)} |"
             )
     out.write("\n".join(lines) + "\n\n")
@@ -116,20 +118,20 @@ def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
     del color
     first = trend.evaluations[0]
     lines = [
-        f"### Resolution {escape(first.targets.resolution.number)}: {trend.year}, period by period",
+        "### " + t("trend.title", number=escape(first.targets.resolution.number), year=trend.year),
         "",
     ]
     for evaluation in trend.evaluations:
         report = evaluation.report
-        names = report.period.names
         lines.append(
-            f"- **{report.period}**: {escape(names.vi)} ({escape(names.en)}), "
-            f"{report.basis.value}, {escape(evaluation.file)}"
+            f"- **{pick(report.period.short_names)}**: {escape(pick(report.period.names))}, "
+            f"{t('basis.' + report.basis.value)}, {escape(evaluation.file)}"
         )
-    periods = " | ".join(str(e.report.period) for e in trend.evaluations)
+    periods = " | ".join(pick(e.report.period.short_names) for e in trend.evaluations)
     lines += [
         "",
-        f"| Target | {periods} | Course | Year end | Status |",
+        f"| {t('column.target')} | {periods} | {t('column.course')} | {t('column.year_end')} "
+        f"| {t('column.status')} |",
         "|---|" + "---|" * len(trend.evaluations) + "---|--:|---|",
     ]
     for course in trend.courses:
@@ -140,7 +142,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
         points = " | ".join(
             f"{figure_text(result)} {STATUS_MARK[result.status]}" for result in course.results
         )
-        status = f"{STATUS_MARK[course.final]} {STATUS_LABEL[course.final]}"
+        status = f"{STATUS_MARK[course.final]} {status_label(course.final)}"
         lines.append(
             f"| {words} | {points} | {course_text(course)} | {year_end_text(course)} | {status} |"
         )
@@ -152,22 +154,21 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
     del color
     old, new = comparison.old, comparison.new
     lines = [
-        f"### Changes from {escape(old.file)} ({old.report.period}, {old.report.basis.value}) "
-        f"to {escape(new.file)} ({new.report.period}, {new.report.basis.value})",
+        "### " + escape(t("diff.title", old=side(old), new=side(new))),
         "",
         f"{diff_summary(comparison)}.",
         "",
     ]
     if comparison.differences:
         lines += [
-            "| Target | Change | Before | After | Difference | Status |",
+            _header(("target", "change", "before", "after", "difference", "status")),
             "|---|---|--:|--:|--:|---|",
         ]
     for d in comparison.differences:
         difference = display(d.difference, sign=True) if d.difference is not None else ""
         lines.append(
             f"| {escape(d.target.words)} `{d.target.id}` | {CHANGE_MARK[d.change]} "
-            f"{CHANGE_LABEL[d.change]} | {figure_text(d.old)} | {figure_text(d.new)} "
+            f"{change_label(d.change)} | {figure_text(d.old)} | {figure_text(d.new)} "
             f"| {difference} | {escape(status_change_text(d))} |"
         )
     out.write("\n".join(lines) + "\n")
@@ -180,3 +181,8 @@ CHANGE_MARK = {
     Change.ADDED: "➕",
     Change.IMPROVED: "🔺",
 }
+
+
+def _header(columns: tuple[str, ...]) -> str:
+    """A table's header row, in the reader's language."""
+    return "| " + " | ".join(t(f"column.{column}") for column in columns) + " |"

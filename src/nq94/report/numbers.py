@@ -1,39 +1,28 @@
-"""How numbers, comparisons and statuses are written for people; rounding is for display only."""
+"""How numbers, comparisons and statuses are written for people, in the reader's language;
+rounding is for display only."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
-from nq94.evaluate import Obtained, Result
-from nq94.model import DEFAULT_APPROX_TOLERANCE, Measure, Operator, Status, Target, plain
+from nq94.evaluate import Evaluation, Obtained, Result
+from nq94.i18n import number, pick, t, tn
+from nq94.model import DEFAULT_APPROX_TOLERANCE, Measure, Operator, Status, Target
 from nq94.review import Change, Comparison, Course, Difference
 
-STATUS_LABEL = {
-    Status.MET: "met",
-    Status.AT_RISK: "at risk",
-    Status.MISSED: "missed",
-    Status.NO_DATA: "no data",
-}
+
+def status_label(status: Status) -> str:
+    """'met', 'at risk', 'missed', 'no data' (Đạt, Có nguy cơ không đạt, …)."""
+    return t(f"status.{status.value}")
+
 
 _SYMBOL = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<"}
 
 
-def display(number: Decimal, *, places: int = 2, fixed: bool = False, sign: bool = False) -> str:
-    """``number`` rounded to ``places`` decimals with thousands separators: 19,515.5.
-
-    Trailing zeros are dropped unless ``fixed``; ``sign`` writes a + before positive numbers.
-    """
-    try:
-        rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    except InvalidOperation:  # more digits than the context holds: show it as it is
-        return str(number)
-    text = format(abs(rounded), "f") if fixed else plain(abs(rounded))
-    whole, _, fraction = text.partition(".")
-    grouped = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
-    prefix = "-" if rounded < 0 else "+" if sign and rounded > 0 else ""
-    return prefix + grouped
+display = number
+"""A number for people in the reader's language: 19,515.5 or 19.515,5 (see nq94.i18n.number)."""
 
 
 def comparison(target: Target) -> str:
@@ -43,8 +32,13 @@ def comparison(target: Target) -> str:
         return f"{display(target.threshold)} ± {display(tolerance)}"
     if target.operator is Operator.BETWEEN:
         assert target.upper is not None
-        return f"{display(target.threshold)} to {display(target.upper)}"
+        return t("comparison.between", low=display(target.threshold), high=display(target.upper))
     return f"{_SYMBOL[target.operator]} {display(target.threshold)}"
+
+
+def measured(text: str, unit: str) -> str:
+    """A figure with its unit: '7.5%' and '100% of plan' close up, '19,515 billion VND' spaced."""
+    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
 
 
 def gap_text(result: Result) -> str:
@@ -59,32 +53,41 @@ def percent_text(result: Result) -> str:
 
 
 def explain(result: Result) -> str:
-    """Why a result has its status, in one line: '6.18 vs ≥ 7.5: gap -1.32, 82.4% of target'."""
+    """Why a result has its status, in one line: '6.18 vs ≥ 7.5 %; gap -1.32; 82.4% of target'."""
     target = result.target
+    required = measured(comparison(target), pick(target.unit))
     if result.actual is None:
-        return f"no figure in the report; required {comparison(target)} {target.unit.en}"
-    parts = [f"{display(result.actual)} vs {comparison(target)} {target.unit.en}"]
+        return t("explain.no_figure", required=required)
+    parts = [t("explain.versus", actual=display(result.actual), required=required)]
     if note := reading(result):
         parts.append(note)
+    if note := obtained_text(result):
+        parts.append(note)
+    if result.gap is not None:
+        parts.append(t("explain.gap", gap=gap_text(result)))
+    if result.percent_of_target is not None:
+        parts.append(t("explain.percent", percent=percent_text(result)))
+    if result.margin:
+        parts.append(t("explain.margin", margin=display(result.margin)))
+    return "; ".join(parts)
+
+
+def obtained_text(result: Result) -> str | None:
+    """How a figure came about when not as reported: projected to the year end, or derived."""
     if result.obtained is Obtained.PROJECTED and result.value is not None:
-        parts.append(f"projected to year end from {display(result.value)}")
-    elif result.obtained is Obtained.DERIVED and result.entry is not None:
+        return t("note.projected", value=display(result.value))
+    if result.obtained is Obtained.DERIVED and result.entry is not None:
         baseline, current = result.entry.baseline, result.entry.current
         if baseline is not None and current is not None:
-            parts.append(f"derived from {display(baseline)} → {display(current)}")
-    if result.gap is not None:
-        parts.append(f"gap {gap_text(result)}")
-    if result.percent_of_target is not None:
-        parts.append(f"{percent_text(result)} of target")
-    if result.margin:
-        parts.append(f"margin ±{display(result.margin)}")
-    return "; ".join(parts)
+            key = "note.growth" if result.target.kind.value == "growth" else "note.change"
+            return t(key, baseline=display(baseline), current=display(current))
+    return None
 
 
 def summary_line(summary: dict[Status, int]) -> str:
     """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data'."""
-    parts = ", ".join(f"{count} {STATUS_LABEL[status]}" for status, count in summary.items())
-    return f"{sum(summary.values())} targets: {parts}"
+    parts = ", ".join(f"{count} {status_label(status)}" for status, count in summary.items())
+    return t("summary", total=sum(summary.values()), parts=parts)
 
 
 def reading(result: Result) -> str | None:
@@ -93,7 +96,7 @@ def reading(result: Result) -> str | None:
     if isinstance(written, dict):
         written = written.get("value")
     if isinstance(written, str) and result.value is not None:
-        return f"read '{written.strip()}' as {plain(result.value)}"
+        return t("note.read", written=written.strip(), value=display(result.value, places=20))
     return None
 
 
@@ -101,13 +104,11 @@ def reading(result: Result) -> str | None:
 
 _BARS = "▁▂▃▄▅▆▇█"
 _ARROW = {1: "↗", -1: "↘", 0: "→"}
-CHANGE_LABEL = {
-    Change.WORSENED: "worsened",
-    Change.REMOVED: "removed",
-    Change.CHANGED: "changed",
-    Change.ADDED: "added",
-    Change.IMPROVED: "improved",
-}
+
+
+def change_label(change: Change) -> str:
+    """'worsened', 'removed', 'changed', 'added', 'improved'."""
+    return t(f"change.{change.value}")
 
 
 def sparkline(figures: Sequence[Decimal | None]) -> str:
@@ -127,8 +128,8 @@ def sparkline(figures: Sequence[Decimal | None]) -> str:
 
 def per_month(target: Target) -> str:
     """The unit of a monthly pace: 'billion VND a month', 'percentage points a month'."""
-    unit = "percentage points" if target.measure is Measure.PERCENT else target.unit.en
-    return f"{unit} a month"
+    unit = t("unit.points") if target.measure is Measure.PERCENT else pick(target.unit)
+    return t("pace.per_month", unit=unit)
 
 
 def pace_text(course: Course) -> str:
@@ -141,14 +142,13 @@ def pace_text(course: Course) -> str:
     if pace is None:
         return ""
     unit = per_month(course.target)
+    values = {"needed": display(pace.needed), "so_far": display(pace.so_far), "unit": unit}
     if not pace.needed:
-        reached = f"reached, averaging {display(pace.so_far)} {unit}"
-        return reached if pace.latest else f"at {pace.period}: {reached}"
+        reached = t("pace.reached", **values)
+        return reached if pace.latest else t("pace.at", period=pace.period, text=reached)
     if pace.latest:
-        return f"needs {display(pace.needed)} {unit}, averaging {display(pace.so_far)} so far"
-    return (
-        f"at {pace.period}: needed {display(pace.needed)} {unit}, averaging {display(pace.so_far)}"
-    )
+        return t("pace.needs", **values)
+    return t("pace.at", period=pace.period, text=t("pace.needed", **values))
 
 
 def direction_text(course: Course) -> str:
@@ -157,7 +157,7 @@ def direction_text(course: Course) -> str:
         return ""
     figures = [result.actual for result in course.results if result.actual is not None]
     moved = (figures[-1] > figures[-2]) - (figures[-1] < figures[-2])
-    return f"{_ARROW[moved]} {course.direction.value}"
+    return f"{_ARROW[moved]} {t('direction.' + course.direction.value)}"
 
 
 def course_text(course: Course) -> str:
@@ -173,7 +173,7 @@ def year_end_text(course: Course) -> str:
 
 def status_change_text(difference: Difference) -> str:
     """'met → at risk', or the one status when it did not change."""
-    old, new = STATUS_LABEL[difference.old.status], STATUS_LABEL[difference.new.status]
+    old, new = status_label(difference.old.status), status_label(difference.new.status)
     return new if old == new else f"{old} → {new}"
 
 
@@ -186,12 +186,16 @@ def diff_summary(comparison: Comparison) -> str:
     """'3 targets changed: 1 worsened, 2 changed; no status got worse'."""
     differences = comparison.differences
     if not differences:
-        return "No figure or status changed"
+        return t("diff.none")
     counts = Counter(d.change for d in differences)
-    parts = ", ".join(f"{counts[c]} {CHANGE_LABEL[c]}" for c in Change if counts[c])
+    parts = ", ".join(f"{counts[c]} {change_label(c)}" for c in Change if counts[c])
     worse = counts[Change.WORSENED]
-    verdict = (
-        f"{worse} status{'es' if worse != 1 else ''} got worse" if worse else "no status got worse"
-    )
-    noun = "target" if len(differences) == 1 else "targets"
-    return f"{len(differences)} {noun} changed: {parts}; {verdict}"
+    verdict = tn("diff.worse", worse) if worse else t("diff.no_worse")
+    return tn("diff.changed", len(differences), parts=parts, verdict=verdict)
+
+
+def side(evaluation: Evaluation) -> str:
+    """A report named for a comparison: 'r.yaml (first nine months of 2024, official)'."""
+    report = evaluation.report
+    period, basis = pick(report.period.names), t("basis." + report.basis.value)
+    return f"{evaluation.file} ({period}, {basis})"

@@ -5,23 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from nq94.evaluate import Evaluation, Obtained, Result
+from nq94.evaluate import Evaluation, Result
+from nq94.i18n import pick, t, tn
 from nq94.model import Basis, Status
 from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.grid import SECTION, Cell, Column, Part, draw, styled
 from nq94.report.numbers import (
-    CHANGE_LABEL,
-    STATUS_LABEL,
+    change_label,
     comparison,
     course_text,
     diff_summary,
     display,
     figure_text,
     gap_text,
+    obtained_text,
     pace_text,
     percent_text,
     reading,
+    side,
     status_change_text,
+    status_label,
     year_end_text,
 )
 from nq94.review import Change, Comparison, Trend
@@ -33,13 +36,18 @@ STATUS_STYLE = {
     Status.NO_DATA: "dim",
 }
 
-CHECK_COLUMNS = (
-    Column("Target (the resolution's words)", wrap=True, min_width=24),
-    *(Column(name, right=True) for name in ("Actual", "Required", "Gap", "% of target", "Margin")),
-    Column("Status"),
-)
 MARGIN = 5
 """Index of the margin column, shown only when a margin applies (not for final figures)."""
+
+
+def check_columns() -> tuple[Column, ...]:
+    """The columns of the status table, in the reader's language."""
+    numbers = ("actual", "required", "gap", "percent", "margin")
+    return (
+        Column(t("column.target"), wrap=True, min_width=24),
+        *(Column(t(f"column.{name}"), right=True) for name in numbers),
+        Column(t("column.status")),
+    )
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool) -> None:
@@ -63,7 +71,7 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool) -> None
         if isinstance(outcome, Invalid):
             invalid += 1
             count = len(outcome.problems)
-            result = [Part(f"{count} problem{'s' if count != 1 else ''}", "bold red")]
+            result = [Part(tn("problems", count), "bold red")]
             rows.append([outcome.file, result, "", "", ""])
         else:
             valid += 1
@@ -71,50 +79,54 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool) -> None
             rows.append(
                 [
                     outcome.file,
-                    [Part("valid", "bold green")],
+                    [Part(t("valid"), "bold green")],
                     str(report.period),
-                    report.basis.value,
+                    t(f"basis.{report.basis.value}"),
                     str(len(report.values)),
                 ]
             )
     columns = (
-        Column("File", wrap=True),
-        Column("Result"),
-        Column("Period"),
-        Column("Basis"),
-        Column("Values", right=True),
+        Column(t("column.file"), wrap=True),
+        Column(t("column.result")),
+        Column(t("column.period")),
+        Column(t("column.basis")),
+        Column(t("column.values"), right=True),
     )
-    draw(columns, rows, out, color=color, title="nq94 validate")
-    out.write(f"{valid} valid, {invalid} invalid\n")
+    draw(columns, rows, out, color=color, title=t("validate.title"))
+    out.write(t("validate.summary", valid=valid, invalid=invalid) + "\n")
 
 
 def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
     """The status table of one report."""
     report, targets = evaluation.report, evaluation.targets
     if report.is_final:
-        basis = "Official full-year figures: each value is compared strictly with its threshold."
+        basis = t("caption.final")
     else:
-        what = "Estimate" if report.basis is Basis.ESTIMATE else "Figures for part of the year"
-        basis = (
-            f"{what}: a value within the margin of its threshold is at risk; "
-            "flows are projected to the year end."
-        )
-    keep = [i for i in range(len(CHECK_COLUMNS)) if not (report.is_final and i == MARGIN)]
+        what = t("caption.estimate" if report.basis is Basis.ESTIMATE else "caption.partial")
+        basis = t("caption.margin", what=what)
+    columns = check_columns()
+    keep = [i for i in range(len(columns)) if not (report.is_final and i == MARGIN)]
     rows: list[list[Cell] | None] = []
     section = None
     for result in evaluation.results:
         if result.target.section != section:
             section = result.target.section
             names = targets.sections[section]
-            rows += [SECTION, [[Part(f"{names.vi} ({names.en})", "bold")]]]
+            rows += [SECTION, [[Part(pick(names), "bold")]]]
         cells = _cells(result)
         rows.append([cells[i] for i in keep])
     draw(
-        [CHECK_COLUMNS[i] for i in keep],
+        [columns[i] for i in keep],
         rows,
         out,
         color=color,
-        title=f"Resolution {targets.resolution.number}, {report.period}: {evaluation.file}",
+        title=t(
+            "check.title",
+            number=targets.resolution.number,
+            period=pick(report.period.names),
+            basis=t(f"basis.{report.basis.value}"),
+            file=evaluation.file,
+        ),
         caption=basis,
         expand=True,
     )
@@ -122,21 +134,13 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
 
 def _cells(result: Result) -> list[Cell]:
     target = result.target
-    status = [Part(STATUS_LABEL[result.status], STATUS_STYLE[result.status])]
+    status = [Part(status_label(result.status), STATUS_STYLE[result.status])]
     words = [Part(target.words), Part(f"\n{target.id}", "dim")]
     if result.actual is None:
         return [words, [Part("—", "dim")], comparison(target), "", "", "", status]
-    if note := reading(result):
-        words.append(Part(f" · {note}", "dim"))
-    if result.obtained is Obtained.PROJECTED and result.value is not None:
-        words.append(Part(f" · projected to year end from {display(result.value)}", "dim"))
-    elif result.obtained is Obtained.DERIVED and result.entry is not None:
-        entry = result.entry
-        assert entry.baseline is not None
-        assert entry.current is not None
-        how = "growth" if result.target.kind.value == "growth" else "change"
-        baseline, current = display(entry.baseline), display(entry.current)
-        words.append(Part(f" · {how} derived from {baseline} → {current}", "dim"))
+    for note in (reading(result), obtained_text(result)):
+        if note:
+            words.append(Part(f" · {note}", "dim"))
     return [
         words,
         display(result.actual),
@@ -152,35 +156,39 @@ def summary_text(evaluation: Evaluation, *, color: bool) -> str:
     """The summary line, each count in its status colour."""
     summary = evaluation.summary
     counts = [
-        styled(f"{count} {STATUS_LABEL[status]}", STATUS_STYLE[status], color=color)
+        styled(f"{count} {status_label(status)}", STATUS_STYLE[status], color=color)
         for status, count in summary.items()
     ]
-    return f"{sum(summary.values())} targets: " + ", ".join(counts)
+    return t("summary", total=sum(summary.values()), parts=", ".join(counts))
 
 
 def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
     """A row per target: its figure and status in each period, its course, where it is heading."""
     first = trend.evaluations[0]
-    columns = [Column("Target (the resolution's words)", wrap=True, min_width=24)]
+    columns = [Column(t("column.target"), wrap=True, min_width=24)]
     for evaluation in trend.evaluations:
         report = evaluation.report
-        columns.append(Column(f"{report.period}\n{report.basis.value}", right=True))
-    columns += [Column("Course"), Column("Year end", right=True), Column("Status")]
+        heading = f"{pick(report.period.short_names)}\n{t('basis.' + report.basis.value)}"
+        columns.append(Column(heading, right=True))
+    columns += [
+        Column(t("column.course")),
+        Column(t("column.year_end"), right=True),
+        Column(t("column.status")),
+    ]
     rows: list[list[Cell] | None] = []
     section = None
     for course in trend.courses:
         target = course.target
         if target.section != section:
             section = target.section
-            names = first.targets.sections[section]
-            rows += [SECTION, [[Part(f"{names.vi} ({names.en})", "bold")]]]
+            rows += [SECTION, [[Part(pick(first.targets.sections[section]), "bold")]]]
         words = [Part(target.words), Part(f"\n{target.id}", "dim")]
         if pace := pace_text(course):
             words.append(Part(f" · {pace}", "dim"))
         points: list[Cell] = [
             [
                 Part(figure_text(result)),
-                Part(f"\n{STATUS_LABEL[result.status]}", STATUS_STYLE[result.status]),
+                Part(f"\n{status_label(result.status)}", STATUS_STYLE[result.status]),
             ]
             for result in course.results
         ]
@@ -190,19 +198,17 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
                 *points,
                 course_text(course),
                 year_end_text(course),
-                [Part(STATUS_LABEL[course.final], STATUS_STYLE[course.final])],
+                [Part(status_label(course.final), STATUS_STYLE[course.final])],
             ]
         )
-    periods = " → ".join(
-        f"{e.report.period.names.vi} ({e.report.period.names.en})" for e in trend.evaluations
-    )
+    periods = " → ".join(pick(e.report.period.names) for e in trend.evaluations)
     draw(
         columns,
         rows,
         out,
         color=color,
-        title=f"Resolution {first.targets.resolution.number}: {trend.year}, period by period",
-        caption=f"{periods}. Flows are projected to the year end; status is the latest report's.",
+        title=t("trend.title", number=first.targets.resolution.number, year=trend.year),
+        caption=t("trend.caption", periods=periods),
         expand=True,
     )
 
@@ -211,12 +217,12 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
     """Every target whose figure or status changed, worst first, then a one-line verdict."""
     old, new = comparison.old, comparison.new
     columns = (
-        Column("Target (the resolution's words)", wrap=True, min_width=24),
-        Column("Change"),
-        Column("Before", right=True),
-        Column("After", right=True),
-        Column("Difference", right=True),
-        Column("Status"),
+        Column(t("column.target"), wrap=True, min_width=24),
+        Column(t("column.change")),
+        Column(t("column.before"), right=True),
+        Column(t("column.after"), right=True),
+        Column(t("column.difference"), right=True),
+        Column(t("column.status")),
     )
     rows: list[list[Cell] | None] = []
     for d in comparison.differences:
@@ -225,17 +231,14 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
         rows.append(
             [
                 [Part(d.target.words), Part(f"\n{d.target.id}", "dim")],
-                [Part(CHANGE_LABEL[d.change], style)],
+                [Part(change_label(d.change), style)],
                 figure_text(d.old),
                 figure_text(d.new),
                 difference,
                 [Part(status_change_text(d), STATUS_STYLE[d.new.status])],
             ]
         )
-    title = (
-        f"{old.file} ({old.report.period}, {old.report.basis.value}) → "
-        f"{new.file} ({new.report.period}, {new.report.basis.value})"
-    )
+    title = f"{side(old)} → {side(new)}"
     if rows:
         draw(columns, rows, out, color=color, title=title, expand=True)
     else:

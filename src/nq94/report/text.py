@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from nq94.evaluate import Evaluation
+from nq94.i18n import t, tn
 from nq94.outcome import Checked, Invalid, Rendered, Validated
-from nq94.report.numbers import explain, summary_line
+from nq94.report.numbers import explain, side, status_label, summary_line
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
@@ -27,14 +28,10 @@ def piece(evaluation: Evaluation) -> str:
     for result in evaluation.results:
         where = evaluation.position(result.target.id)
         lines.append(
-            f"{evaluation.file}:{where.line}:{where.column}: {result.status.value}: "
+            f"{evaluation.file}:{where.line}:{where.column}: {status_label(result.status)}: "
             f"{result.target.id}: {explain(result)}\n"
         )
-    report = evaluation.report
-    lines.append(
-        f"{evaluation.file}: {report.period} ({report.basis.value}): "
-        f"{summary_line(evaluation.summary)}\n"
-    )
+    lines.append(f"{side(evaluation)}: {summary_line(evaluation.summary)}\n")
     return "".join(lines)
 
 
@@ -45,7 +42,10 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
         if isinstance(outcome, Invalid):
             continue
         report = outcome.report
-        out.write(
-            f"{outcome.file}: valid: {report.period}, {report.basis.value}, "
-            f"{len(report.values)} values\n"
+        what = t(
+            "validate.line",
+            period=report.period,
+            basis=t("basis." + report.basis.value),
+            values=tn("values", len(report.values)),
         )
+        out.write(f"{outcome.file}: {what}\n")

@@ -9,9 +9,10 @@ import io
 from decimal import Decimal
 
 from nq94.evaluate import Evaluation
+from nq94.i18n import pick, t
 from nq94.model import Status
 from nq94.report.csvfmt import safe
-from nq94.report.numbers import STATUS_LABEL, comparison, explain
+from nq94.report.numbers import comparison, explain, status_label
 
 STATUS_COLOURS = {
     Status.MET: ("#D7F0D9", "#14592A"),
@@ -21,12 +22,11 @@ STATUS_COLOURS = {
 }
 
 STATUS_COLUMNS = (
-    ("Section", 22), ("Id", 30), ("Target (the resolution's words)", 60), ("Actual", 12),
-    ("Required", 14), ("Threshold", 11), ("Gap", 11), ("% of target", 11), ("Margin", 9),
-    ("Status", 12), ("How obtained", 44),
+    ("section", 22), ("id", 30), ("target", 60), ("actual", 12), ("required", 14),
+    ("threshold", 11), ("gap", 11), ("percent", 11), ("margin", 9), ("status", 12), ("why", 44),
 )  # fmt: skip
 SOURCE_COLUMNS = (
-    ("Id", 30), ("Value", 12), ("Baseline", 12), ("Current", 12), ("Source", 40), ("Note", 50),
+    ("id", 30), ("value", 12), ("baseline", 12), ("current", 12), ("source", 40), ("note", 50),
 )  # fmt: skip
 
 
@@ -52,14 +52,14 @@ def render(evaluation: Evaluation) -> bytes:
     }
 
     report, targets = evaluation.report, evaluation.targets
-    sheet = book.add_worksheet("Status")
+    sheet = book.add_worksheet(t("sheet.status"))
     for column, (name, width) in enumerate(STATUS_COLUMNS):
-        sheet.write_string(0, column, name, header)
+        sheet.write_string(0, column, t("column." + name), header)
         sheet.set_column(column, column, width)
     sheet.freeze_panes(1, 0)
     for row, result in enumerate(evaluation.results, start=1):
         target = result.target
-        section = targets.sections[target.section].vi
+        section = pick(targets.sections[target.section])
         sheet.write_string(row, 0, section, top)
         sheet.write_string(row, 1, target.id, top)
         sheet.write_string(row, 2, target.words, wrap)
@@ -69,22 +69,23 @@ def render(evaluation: Evaluation) -> bytes:
         sheet.write(row, 6, _number(result.gap), number)
         sheet.write(row, 7, _number(result.percent_of_target), percent)
         sheet.write(row, 8, _number(result.margin), number)
-        sheet.write_string(row, 9, STATUS_LABEL[result.status], status_format[result.status])
+        sheet.write_string(row, 9, status_label(result.status), status_format[result.status])
         sheet.write_string(row, 10, explain(result), wrap)
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
-    sheet.set_header(f"&L{targets.resolution.number} {report.period} ({report.basis.value})")
+    period, basis = pick(report.period.names), t("basis." + report.basis.value)
+    sheet.set_header(f"&L{targets.resolution.number} {period} ({basis})")
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
 
-    sources = book.add_worksheet("Sources")
+    sources = book.add_worksheet(t("sheet.sources"))
     for column, (name, width) in enumerate(SOURCE_COLUMNS):
-        sources.write_string(0, column, name, header)
+        sources.write_string(0, column, t("column." + name), header)
         sources.set_column(column, column, width)
     sources.freeze_panes(1, 0)
     row = 1
     if report.source:
-        sources.write_string(row, 0, "(report)", top)
+        sources.write_string(row, 0, t("sheet.report"), top)
         sources.write_string(row, 4, safe(report.source), wrap)
         row += 1
     for target_id, entry in report.values.items():
