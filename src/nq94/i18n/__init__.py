@@ -1,6 +1,8 @@
 """The reader's language: every word nq94 shows comes from one catalogue per language, and every
 number is written the way that language writes numbers (CLDR data, through Babel).
 
+Numbers follow CLDR's symbols for the language (nq94.i18n.cldr, checked against Babel).
+
 The language is chosen once per run (`--lang`, else NQ94_LANG, else the locale) and held here;
 worker processes inherit it. Catalogues are plain modules, ``en`` and ``vi``, with the same keys.
 """
@@ -14,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
 from typing import Any
+
+from nq94.i18n.cldr import NUMBERS
 
 
 class Lang(StrEnum):
@@ -87,7 +91,7 @@ def pick(names: Any) -> str:
 
 def number(value: Decimal, *, places: int = 2, fixed: bool = False, sign: bool = False) -> str:
     """``value`` rounded half up to ``places`` decimals, grouped and pointed as the current
-    language writes it: 19,515.5 in English, 19.515,5 in Vietnamese.
+    language writes it (CLDR, see nq94.i18n.cldr): 19,515.5 in English, 19.515,5 in Vietnamese.
 
     Trailing zeros are dropped unless ``fixed``; ``sign`` writes + before positive numbers.
     """
@@ -95,15 +99,14 @@ def number(value: Decimal, *, places: int = 2, fixed: bool = False, sign: bool =
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     except InvalidOperation:  # more digits than the context holds: show it as it is
         return str(value)
-    decimals = ("0" if fixed else "#") * places
-    pattern = f"#,##0.{decimals}" if places else "#,##0"
-    text: str = _format_decimal()(abs(rounded), format=pattern, locale=_current.value)
-    prefix = "-" if rounded < 0 else "+" if sign and rounded > 0 else ""
+    symbols = NUMBERS[_current.value]
+    whole, _, fraction = format(abs(rounded), "f").partition(".")
+    if not fixed:
+        fraction = fraction.rstrip("0")
+    size = symbols.grouping
+    groups = [whole[max(0, end - size) : end] for end in range(len(whole), 0, -size)]
+    text = symbols.group.join(reversed(groups))
+    if fraction:
+        text += symbols.decimal + fraction
+    prefix = symbols.minus if rounded < 0 else symbols.plus if sign and rounded > 0 else ""
     return prefix + text
-
-
-@cache
-def _format_decimal() -> Any:
-    from babel.numbers import format_decimal  # CLDR number formats; only output for people needs it
-
-    return format_decimal

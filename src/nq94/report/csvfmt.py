@@ -6,14 +6,16 @@ import csv
 import io
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
 from nq94.outcome import Checked, Invalid, Rendered, Validated
 from nq94.report.data import comparison_data, result_data, trend_data
 from nq94.report.numbers import status_label
-from nq94.review import Comparison, Trend
+
+if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
+    from nq94.review import Comparison, Trend
 
 CHECK_COLUMNS = (
     "file", "period", "basis", "section", "id", "words", "status", "actual", "obtained", "value",

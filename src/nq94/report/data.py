@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
 from nq94.model import Target
-from nq94.review import Comparison, Course, Trend
+
+if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
+    from nq94.review import Comparison, Course, Trend
 
 _ONE = Decimal(1)
 _HUNDREDTH = Decimal("0.01")

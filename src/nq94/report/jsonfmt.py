@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
@@ -22,7 +22,9 @@ from nq94.report.data import (
     target_data,
     trend_data,
 )
-from nq94.review import Comparison, Trend
+
+if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
+    from nq94.review import Comparison, Trend
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t, tn
@@ -27,7 +27,9 @@ from nq94.report.numbers import (
     summary_line,
     year_end_text,
 )
-from nq94.review import Change, Comparison, Trend
+
+if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
+    from nq94.review import Comparison, Trend
 
 STATUS_MARK = {
     Status.MET: "✅",
@@ -175,11 +177,11 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
 
 
 CHANGE_MARK = {
-    Change.WORSENED: "🔻",
-    Change.REMOVED: "➖",
-    Change.CHANGED: "✏️",
-    Change.ADDED: "➕",
-    Change.IMPROVED: "🔺",
+    "worsened": "🔻",
+    "removed": "➖",
+    "changed": "✏️",
+    "added": "➕",
+    "improved": "🔺",
 }
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.i18n import number, pick, t, tn
 from nq94.model import DEFAULT_APPROX_TOLERANCE, Measure, Operator, Status, Target
-from nq94.review import Change, Comparison, Course, Difference
+
+if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
+    from nq94.review import Change, Comparison, Course, Difference
 
 
 def status_label(status: Status) -> str:
@@ -185,6 +188,8 @@ def figure_text(result: Result) -> str:
 def diff_summary(comparison: Comparison) -> str:
     """'3 targets changed: 1 worsened, 2 changed; no status got worse'."""
     differences = comparison.differences
+    from nq94.review import Change
+
     if not differences:
         return t("diff.none")
     counts = Counter(d.change for d in differences)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import pick, t, tn
@@ -27,7 +27,9 @@ from nq94.report.numbers import (
     status_label,
     year_end_text,
 )
-from nq94.review import Change, Comparison, Trend
+
+if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
+    from nq94.review import Comparison, Trend
 
 STATUS_STYLE = {
     Status.MET: "bold green",
@@ -248,9 +250,9 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
 
 
 CHANGE_STYLE = {
-    Change.WORSENED: "bold red",
-    Change.REMOVED: "bold yellow",
-    Change.CHANGED: "",
-    Change.ADDED: "",
-    Change.IMPROVED: "bold green",
+    "worsened": "bold red",
+    "removed": "bold yellow",
+    "changed": "",
+    "added": "",
+    "improved": "bold green",
 }
