@@ -64,7 +64,7 @@ def _main(
         typer.Option("--version", callback=_version, is_eager=True, help=t("help.version")),
     ] = False,
 ) -> None:
-    """nq94."""
+    """The commands below; their help comes from the reader's catalogue (nq94.i18n)."""
 
 
 TargetsOption = Annotated[
