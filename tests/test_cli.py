@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -311,3 +312,53 @@ def test_progress_only_when_a_person_waits_for_redirected_output(
             monkeypatch.setenv("CI", ci)
         assert list(cli._tracked(iter(few), len(few))) == few
         assert sys.stderr.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    "command", ["check", "validate", "trend", "diff", "export", "schema", "template", "targets"]
+)
+def test_each_command_runs_through_the_console_entry_point(command: str) -> None:
+    """`nq94 COMMAND` builds that command alone; its help and usage are the full app's."""
+    run = subprocess.run(
+        [sys.executable, "-m", "nq94", command, "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "120"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert f"nq94 {command} [OPTIONS]" in run.stdout
+
+
+def test_the_entry_point_still_knows_every_command() -> None:
+    """Without a command, or with an unknown one, the whole app answers."""
+    listing = subprocess.run(
+        [sys.executable, "-m", "nq94", "--help"], capture_output=True, text=True, check=False
+    )
+    assert all(name in listing.stdout for name in ("check", "trend", "diff", "targets"))
+    unknown = subprocess.run(
+        [sys.executable, "-m", "nq94", "chek"], capture_output=True, text=True, check=False
+    )
+    assert unknown.returncode == 2
+    assert "No such command" in unknown.stderr
+
+
+def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from nq94 import cli
+
+    names = {cli._name(info) for info in cli.app.registered_commands}
+    commands = {"check", "validate", "trend", "diff", "export", "schema", "template", "targets"}
+    assert names == commands
+    built: list[list[str]] = []
+    monkeypatch.setattr(
+        typer.Typer,
+        "__call__",
+        lambda self: built.append([cli._name(info) for info in self.registered_commands]),
+    )
+    for argv in (["nq94", "targets"], ["nq94", "--version"], ["nq94"]):
+        monkeypatch.setattr(sys, "argv", argv)
+        cli.main()
+    assert built[0] == ["targets"]
+    assert set(built[1]) == set(built[2]) == commands  # --version, and no command: the whole app
