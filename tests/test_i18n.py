@@ -267,3 +267,17 @@ def test_numbers_are_written_as_babel_writes_them(
     if rounded < 0:
         expected = "-" + expected
     assert number(value, places=places, fixed=fixed) == expected
+
+
+def test_the_schema_describes_in_the_chosen_language(cli: CLI) -> None:
+    import json
+
+    vietnamese = json.loads(cli("schema", "--lang", "vi").stdout)
+    english = json.loads(cli("schema", "--lang", "en").stdout)
+    assert vietnamese["properties"]["period"]["description"].startswith("Kỳ báo cáo")
+    assert english["properties"]["period"]["description"].startswith("The period")
+    budget = vietnamese["properties"]["values"]["properties"]["budget_revenue"]["description"]
+    assert "≥ 19.515 tỷ đồng" in budget
+    assert set(vietnamese["properties"]["values"]["properties"]) == set(
+        english["properties"]["values"]["properties"]
+    )

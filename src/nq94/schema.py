@@ -12,20 +12,20 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
+from nq94.i18n import pick, t
 from nq94.model import DERIVABLE, PERIOD_TEXT, Entry, Report, TargetsFile, plain
 from nq94.numtext import NUMBER_TEXT
-from nq94.report.numbers import comparison
+from nq94.report.numbers import comparison, measured
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 PERIOD_PATTERN = f"^{PERIOD_TEXT}$"
 PERIOD_EXAMPLES = ["2024", "2024-Q3", "2024-H1", "2024-9M", "2024-M05"]
 
-NUMBER: dict[str, Any] = {
-    "anyOf": [
-        {"type": "number"},
-        {"type": "string", "pattern": NUMBER_TEXT, "description": 'e.g. "7,5" or "7,5%"'},
-    ]
-}
+
+def _number() -> dict[str, Any]:
+    """A figure: a number, or text such as "7,5" (described in the reader's language)."""
+    text = {"type": "string", "pattern": NUMBER_TEXT, "description": t("schema.number_text")}
+    return {"anyOf": [{"type": "number"}, text]}
 
 
 def report_schema(targets: TargetsFile) -> dict[str, Any]:
@@ -39,7 +39,7 @@ def report_schema(targets: TargetsFile) -> dict[str, Any]:
     properties = schema["properties"]
     del defs["Period"]
     properties["period"] = {
-        "description": "The period the report covers, always from 1 January.",
+        "description": t("schema.period"),
         "anyOf": [
             {"type": "string", "pattern": PERIOD_PATTERN, "examples": PERIOD_EXAMPLES},
             {"type": "integer", "minimum": 1900, "maximum": 2200},
@@ -47,18 +47,18 @@ def report_schema(targets: TargetsFile) -> dict[str, Any]:
     }
     properties["source"] = {
         "type": "string",
-        "description": "Where the report's figures come from.",
+        "description": t("schema.report_source"),
     }
     properties["values"] = {
         "type": "object",
-        "description": "Target id -> figure: a number, or a mapping (see each target).",
+        "description": t("schema.values"),
         "properties": {target.id: _value_schema(target.id, targets) for target in targets.targets},
         "additionalProperties": False,
     }
     resolution = targets.resolution
     return {
         "$schema": DRAFT,
-        "title": f"nq94 report for resolution {resolution.number} ({resolution.year})",
+        "title": t("schema.title", number=resolution.number, year=resolution.year),
         **{key: value for key, value in schema.items() if key != "title"},
     }
 
@@ -69,9 +69,14 @@ def _value_schema(target_id: str, targets: TargetsFile) -> dict[str, Any]:
     low, high = target.plausible
     number = {"type": "number", "minimum": _json_number(low), "maximum": _json_number(high)}
     return {
-        "description": f"{target.words} ({comparison(target)} {target.unit.en}; "
-        f"plausible {plain(low)} to {plain(high)})",
-        "anyOf": [number, NUMBER["anyOf"][1], {"$ref": f"#/$defs/{entry}"}],
+        "description": t(
+            "schema.target",
+            words=target.words,
+            required=measured(comparison(target), pick(target.unit)),
+            low=plain(low),
+            high=plain(high),
+        ),
+        "anyOf": [number, _number()["anyOf"][1], {"$ref": f"#/$defs/{entry}"}],
     }
 
 
@@ -83,14 +88,14 @@ def _json_number(number: Decimal) -> int | float:
 def _entry_schema(*, derivable: bool) -> dict[str, Any]:
     fields = {f.name for f in dataclasses.fields(Entry)}
     properties: dict[str, Any] = {
-        "value": {**NUMBER, "description": "The figure for the period."},
-        "source": {"type": "string", "description": "Where this figure comes from."},
-        "note": {"type": "string", "description": "Anything a reader should know about it."},
+        "value": {**_number(), "description": t("schema.value")},
+        "source": {"type": "string", "description": t("schema.source")},
+        "note": {"type": "string", "description": t("schema.note")},
     }
     required: dict[str, Any] = {"required": ["value"]}
     if derivable:
-        properties["baseline"] = {**NUMBER, "description": "The figure of the previous year."}
-        properties["current"] = {**NUMBER, "description": "The figure of this period."}
+        properties["baseline"] = {**_number(), "description": t("schema.baseline")}
+        properties["current"] = {**_number(), "description": t("schema.current")}
         required = {
             "oneOf": [
                 {
@@ -103,7 +108,7 @@ def _entry_schema(*, derivable: bool) -> dict[str, Any]:
     assert set(properties) <= set(fields)  # the schema never names a key the model refuses
     return {
         "type": "object",
-        "description": Entry.__doc__,
+        "description": t("schema.entry"),
         "properties": properties,
         "additionalProperties": False,
         **required,

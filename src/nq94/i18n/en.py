@@ -155,6 +155,20 @@ MESSAGES: dict[str, str] = {
     "give {{baseline: ..., current: ...}}. Check the file with: nq94 validate FILE",
     "template.source": "Báo cáo số .../BC-UBND ngày ...",
     "template.derivable": " · or {{baseline, current}}",
+    # nq94 schema
+    "schema.number_text": 'e.g. "7,5" or "7,5%"',
+    "schema.period": "The period the report covers, always from 1 January.",
+    "schema.report_source": "Where the report's figures come from.",
+    "schema.values": "Target id -> figure: a number, or a mapping (see each target).",
+    "schema.title": "nq94 report for resolution {number} ({year})",
+    "schema.target": "{words} ({required}; plausible {low} to {high})",
+    "schema.value": "The figure for the period.",
+    "schema.source": "Where this figure comes from.",
+    "schema.note": "Anything a reader should know about it.",
+    "schema.baseline": "The figure of the previous year.",
+    "schema.current": "The figure of this period.",
+    "schema.entry": "A reported figure: a value, or a baseline and current figure to derive it "
+    "from.",
     # what is wrong with a file
     "describe.null": "nothing (null)",
     "describe.bool": "a boolean ({value})",

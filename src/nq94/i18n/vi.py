@@ -153,6 +153,21 @@ MESSAGES: dict[str, str] = {
     "ghi {{baseline: ..., current: ...}}. Kiểm tra tệp bằng lệnh: nq94 validate TỆP",
     "template.source": "Báo cáo số .../BC-UBND ngày ...",
     "template.derivable": " · hoặc {{baseline, current}}",
+    # nq94 schema
+    "schema.number_text": 'ví dụ "7,5" hoặc "7,5%"',
+    "schema.period": "Kỳ báo cáo, luôn tính từ ngày 1 tháng 1.",
+    "schema.report_source": "Nguồn số liệu của báo cáo.",
+    "schema.values": "Mã chỉ tiêu -> số liệu: một số, hoặc một bảng khóa - giá trị (xem từng "
+    "chỉ tiêu).",
+    "schema.title": "Báo cáo nq94 theo Nghị quyết {number} ({year})",
+    "schema.target": "{words} ({required}; khoảng hợp lý từ {low} đến {high})",
+    "schema.value": "Số liệu của kỳ báo cáo.",
+    "schema.source": "Nguồn của số liệu này.",
+    "schema.note": "Điều người đọc cần biết về số liệu này.",
+    "schema.baseline": "Số liệu năm trước (gốc so sánh).",
+    "schema.current": "Số liệu kỳ này.",
+    "schema.entry": "Một số liệu báo cáo: giá trị, hoặc số liệu gốc so sánh và kỳ này để tính "
+    "ra.",
     # lỗi trong tệp
     "describe.null": "giá trị rỗng (null)",
     "describe.bool": "giá trị đúng/sai ({value})",
