@@ -166,8 +166,7 @@ MESSAGES: dict[str, str] = {
     "schema.note": "Điều người đọc cần biết về số liệu này.",
     "schema.baseline": "Số liệu năm trước (gốc so sánh).",
     "schema.current": "Số liệu kỳ này.",
-    "schema.entry": "Một số liệu báo cáo: giá trị, hoặc số liệu gốc so sánh và kỳ này để tính "
-    "ra.",
+    "schema.entry": "Một số liệu báo cáo: giá trị, hoặc số liệu gốc so sánh và kỳ này để tính ra.",
     # lỗi trong tệp
     "describe.null": "giá trị rỗng (null)",
     "describe.bool": "giá trị đúng/sai ({value})",
