@@ -196,6 +196,8 @@ def test_help_is_in_the_chosen_language(cli: CLI, monkeypatch: pytest.MonkeyPatc
     )
     assert "Kiểm tra từng báo cáo" in run.stdout
     assert "Ngôn ngữ hiển thị" in run.stdout
+    assert "─ Tùy chọn ─" in run.stdout  # typer's own headings too
+    assert "[mặc định: auto]" in run.stdout
 
 
 def test_exports_follow_the_language(cli: CLI, tmp_path: Path) -> None:

@@ -542,6 +542,8 @@ def main() -> None:
     signature; a run names one command, so only that one is built (about 25 ms less start-up).
     Help for the whole app, the version and unknown commands go through the full app.
     """
+    if "--help" in sys.argv or len(sys.argv) < 2:
+        _help_headings()
     wanted = sys.argv[1] if len(sys.argv) > 1 else ""
     chosen = [info for info in app.registered_commands if _name(info) == wanted]
     if not chosen:
@@ -557,6 +559,19 @@ def main() -> None:
     single.registered_callback = app.registered_callback
     single.registered_commands = chosen
     single()
+
+
+def _help_headings() -> None:
+    """Typer's own headings of the help screen, in the reader's language (help only: they live
+    in the module typer loads to draw help)."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("help.heading.arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = t("help.heading.options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("help.heading.commands")
+    rich_utils.DEFAULT_STRING = t("help.heading.default")
+    rich_utils.REQUIRED_LONG_STRING = t("help.heading.required")
+    rich_utils.ENVVAR_STRING = t("help.heading.envvar")
 
 
 def _name(info: typer.models.CommandInfo) -> str:

@@ -306,4 +306,10 @@ MESSAGES: dict[str, str] = {
     "help.force": "Overwrite OUTPUT if it exists.",
     "help.targets": "List the targets with the resolution's words, or explain one target.",
     "help.target_id": "A target id to explain; all targets are listed without it.",
+    "help.heading.arguments": "Arguments",
+    "help.heading.options": "Options",
+    "help.heading.commands": "Commands",
+    "help.heading.default": "[default: {{}}]",
+    "help.heading.required": "[required]",
+    "help.heading.envvar": "[env var: {{}}]",
 }

@@ -306,4 +306,10 @@ MESSAGES: dict[str, str] = {
     "help.force": "Ghi đè OUTPUT nếu đã có.",
     "help.targets": "Liệt kê các chỉ tiêu với nguyên văn Nghị quyết, hoặc giải thích một chỉ tiêu.",
     "help.target_id": "Mã chỉ tiêu cần giải thích; không ghi thì liệt kê mọi chỉ tiêu.",
+    "help.heading.arguments": "Tham số",
+    "help.heading.options": "Tùy chọn",
+    "help.heading.commands": "Lệnh",
+    "help.heading.default": "[mặc định: {{}}]",
+    "help.heading.required": "[bắt buộc]",
+    "help.heading.envvar": "[biến môi trường: {{}}]",
 }
