@@ -283,3 +283,13 @@ def test_the_schema_describes_in_the_chosen_language(cli: CLI) -> None:
     assert set(vietnamese["properties"]["values"]["properties"]) == set(
         english["properties"]["values"]["properties"]
     )
+
+
+def test_yaml_syntax_errors_in_the_chosen_language(cli: CLI, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text('period: "2024\nvalues: {grdp_growth: 7.5}\n', encoding="utf-8")
+    vietnamese = cli("validate", "--lang", "vi", str(broken))
+    assert vietnamese.exit_code == 2
+    assert "YAML không hợp lệ: tệp kết thúc bất ngờ" in vietnamese.stderr
+    english = cli("validate", "--lang", "en", str(broken))
+    assert "invalid YAML: found unexpected end of stream" in english.stderr

@@ -212,8 +212,9 @@ def parse(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> Documen
     except yaml.MarkedYAMLError as e:
         where = e.problem_mark or e.context_mark
         line, column = (where.line + 1, where.column + 1) if where else (1, 1)
-        what = e.problem or e.context or "invalid YAML"
-        raise InputError([Problem(name, line, column, t("err.invalid_yaml", what=what))]) from e
+        what = _LIBYAML_PROBLEMS.get(e.problem or "")
+        detail = t(what) if what else e.problem or e.context or ""
+        raise InputError([Problem(name, line, column, t("err.invalid_yaml", what=detail))]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(name, 1, 1, t("err.invalid_yaml", what=e))]) from e
     except RecursionError as e:  # the pure-Python composer recurses once per nesting level
@@ -226,6 +227,20 @@ def parse(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> Documen
     doc.data = builder.build(root, ())
     doc.problems = builder.problems
     return doc
+
+
+_LIBYAML_PROBLEMS = {
+    "mapping values are not allowed in this context": "yaml.mapping_values",
+    "mapping values are not allowed here": "yaml.mapping_values",
+    "did not find expected key": "yaml.expected_key",
+    "did not find expected ',' or ']'": "yaml.unclosed_list",
+    "did not find expected ',' or '}'": "yaml.unclosed_mapping",
+    "found character that cannot start any token": "yaml.bad_character",
+    "found unexpected end of stream": "yaml.end_of_stream",
+    "found undefined alias": "yaml.undefined_alias",
+    "could not find expected ':'": "yaml.expected_colon",
+}
+"""The problems libyaml names most often, said in the reader's language; others as written."""
 
 
 def _mark(node: yaml.Node) -> Mark:

@@ -312,4 +312,12 @@ MESSAGES: dict[str, str] = {
     "help.heading.default": "[default: {{}}]",
     "help.heading.required": "[required]",
     "help.heading.envvar": "[env var: {{}}]",
+    "yaml.mapping_values": "mapping values are not allowed in this context",
+    "yaml.expected_key": "did not find expected key",
+    "yaml.unclosed_list": "did not find expected ',' or ']'",
+    "yaml.unclosed_mapping": "did not find expected ',' or '}}'",
+    "yaml.bad_character": "found character that cannot start any token",
+    "yaml.end_of_stream": "found unexpected end of stream",
+    "yaml.undefined_alias": "found undefined alias",
+    "yaml.expected_colon": "could not find expected ':'",
 }

@@ -312,4 +312,14 @@ MESSAGES: dict[str, str] = {
     "help.heading.default": "[mặc định: {{}}]",
     "help.heading.required": "[bắt buộc]",
     "help.heading.envvar": "[biến môi trường: {{}}]",
+    "yaml.mapping_values": "không được đặt giá trị ở đây (thường do thiếu dấu cách sau ':' "
+    "hoặc thụt lề sai)",
+    "yaml.expected_key": "không tìm thấy khóa cần có (thường do thụt lề sai)",
+    "yaml.unclosed_list": "không tìm thấy dấu ',' hoặc ']' cần có (danh sách chưa đóng)",
+    "yaml.unclosed_mapping": "không tìm thấy dấu ',' hoặc '}}' cần có (bảng chưa đóng)",
+    "yaml.bad_character": "gặp ký tự không được dùng ở đầu giá trị (ví dụ dấu tab; hãy thụt "
+    "lề bằng dấu cách)",
+    "yaml.end_of_stream": "tệp kết thúc bất ngờ (thường do dấu ngoặc kép chưa đóng)",
+    "yaml.undefined_alias": "gặp bí danh (alias) chưa được định nghĩa",
+    "yaml.expected_colon": "không tìm thấy dấu ':' cần có",
 }
