@@ -362,3 +362,23 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
         cli.main()
     assert built[0] == ["targets"]
     assert set(built[1]) == set(built[2]) == commands  # --version, and no command: the whole app
+
+
+def test_the_entry_point_runs_with_the_collector_on_and_imports_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Imports happen with the collector paused; the command runs with it back on."""
+    import gc
+
+    import nq94
+    from nq94 import cli
+
+    seen: list[tuple[bool, int]] = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append((gc.isenabled(), gc.get_freeze_count())))
+    try:
+        nq94.main()
+    finally:
+        gc.unfreeze()
+    ((enabled, frozen),) = seen
+    assert enabled
+    assert frozen > 0

@@ -1,5 +1,5 @@
 """`python -m nq94`."""
 
-from nq94.cli import main
+from nq94 import main
 
 main()
