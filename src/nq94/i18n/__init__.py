@@ -1,7 +1,6 @@
 """The reader's language: every word nq94 shows comes from one catalogue per language, and every
-number is written the way that language writes numbers (CLDR data, through Babel).
-
-Numbers follow CLDR's symbols for the language (nq94.i18n.cldr, checked against Babel).
+number is written the way that language writes numbers, with CLDR's symbols (nq94.i18n.cldr,
+checked against Babel in the tests).
 
 The language is chosen once per run (`--lang`, else NQ94_LANG, else the locale) and held here;
 worker processes inherit it. Catalogues are plain modules, ``en`` and ``vi``, with the same keys.
@@ -37,6 +36,7 @@ def use(lang: Lang) -> None:
 
 
 def current() -> Lang:
+    """The language spoken now."""
     return _current
 
 
