@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from nq94.errors import Problem
@@ -30,6 +31,16 @@ Checked = Evaluation | Rendered | Invalid
 
 Validated = Loaded | Invalid
 """One file's outcome in `validate`: valid, or invalid."""
+
+
+def pieces(outcomes: Iterable[Checked], piece: Callable[[Evaluation], str]) -> Iterator[str]:
+    """The text of each checked report in order: written by a worker already, or now by
+    ``piece``. Invalid files have none; their problems are reported on their own."""
+    for outcome in outcomes:
+        if isinstance(outcome, Rendered):
+            yield outcome.text
+        elif isinstance(outcome, Evaluation):
+            yield piece(outcome)
 
 
 def statuses(outcome: Evaluation | Rendered) -> frozenset[Status]:

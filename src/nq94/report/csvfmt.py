@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
-from nq94.outcome import Checked, Invalid, Rendered, Validated
+from nq94.outcome import Checked, Invalid, Validated, pieces
 from nq94.report.data import comparison_data, result_data, trend_data
 from nq94.report.numbers import status_label
 
@@ -90,11 +90,7 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
     """A header, then a row per target of each evaluated report."""
     del color
     csv.writer(out, lineterminator="\n").writerow(CHECK_COLUMNS)
-    for outcome in outcomes:
-        if isinstance(outcome, Rendered):
-            out.write(outcome.text)
-        elif isinstance(outcome, Evaluation):
-            out.write(piece(outcome))
+    out.writelines(pieces(outcomes, piece))
 
 
 def piece(evaluation: Evaluation) -> str:

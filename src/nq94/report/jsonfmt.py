@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.model import Target
-from nq94.outcome import Checked, Invalid, Rendered, Validated
+from nq94.outcome import Checked, Invalid, Validated, pieces
 from nq94.report.data import (
     RESULT_KEYS,
     SCHEMA_VERSION,
@@ -31,15 +31,19 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
     """``{"nq94", "schema_version", "reports": [...], "problems": [...]}``."""
     del color  # machine output is never coloured
     problems: list[dict[str, Any]] = []
+
+    def noting_problems() -> Iterator[Checked]:
+        for outcome in outcomes:
+            if isinstance(outcome, Invalid):
+                problems.extend(problem_data(p) for p in outcome.problems)
+            yield outcome
+
     _open(out, "reports")
     written = False
-    for outcome in outcomes:
-        if isinstance(outcome, Invalid):
-            problems.extend(problem_data(p) for p in outcome.problems)
-        else:
-            out.write(",\n    " if written else "\n    ")
-            out.write(outcome.text if isinstance(outcome, Rendered) else piece(outcome))
-            written = True
+    for text in pieces(noting_problems(), piece):
+        out.write(",\n    " if written else "\n    ")
+        out.write(text)
+        written = True
     out.write("\n  ],\n" if written else "],\n")
     out.write(f'  "problems": {dumps(problems, level=1, expand=1)}\n}}\n')
 

@@ -7,19 +7,14 @@ from typing import TextIO
 
 from nq94.evaluate import Evaluation
 from nq94.i18n import t, tn
-from nq94.outcome import Checked, Invalid, Rendered, Validated
+from nq94.outcome import Checked, Invalid, Validated, pieces
 from nq94.report.numbers import explain, side, status_label, summary_line
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """``FILE:LINE:COL: status: id: why`` for every target, then the file's summary."""
     del color
-    for outcome in outcomes:
-        if isinstance(outcome, Rendered):
-            out.write(outcome.text)
-        elif isinstance(outcome, Evaluation):
-            out.write(piece(outcome))
-        # an invalid file's problems are on stderr
+    out.writelines(pieces(outcomes, piece))  # an invalid file's problems are on stderr
 
 
 def piece(evaluation: Evaluation) -> str:
