@@ -377,7 +377,6 @@ def export(
     """Write a report's status table to a file for people: CSV, JSON, Markdown, HTML or Excel."""
     _speak(lang)
     from nq94.files import write_atomic
-    from nq94.loading import read_report
     from nq94.outcome import evaluated
     from nq94.report.export import EXPORTER, ExportFormat, export_format
 
@@ -388,10 +387,7 @@ def export(
     if output.exists() and report.exists() and output.resolve() == report.resolve():
         raise typer.BadParameter(t("cli.overwrite_report"))
     target_set = _load_targets(targets)
-    try:
-        loaded = read_report(str(report), target_set, max_bytes=max_bytes)
-    except InputError as e:
-        _fail(e.problems)
+    (loaded,) = _read_all([str(report)], target_set, max_bytes)
     write_atomic(output, EXPORTER[fmt](evaluated(target_set, loaded)))
     typer.echo(t("cli.wrote", output=output), err=True)
 

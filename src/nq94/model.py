@@ -287,6 +287,8 @@ PERIOD_TEXT = r"(\d{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?"
 _PERIOD = re.compile(PERIOD_TEXT, re.IGNORECASE)
 
 
+_QUARTERS = ("I", "II", "III", "IV")
+"""Quarters as Vietnamese reports number them."""
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -342,7 +344,7 @@ class Period(NamedTuple):
             case PeriodKind.YEAR:
                 vi = f"Năm {year}"
             case PeriodKind.QUARTER:
-                vi = f"Quý {('I', 'II', 'III', 'IV')[months // 3 - 1]}/{year}"
+                vi = f"Quý {_QUARTERS[months // 3 - 1]}/{year}"
             case PeriodKind.MONTH if months == 1:
                 vi = f"Tháng 1/{year}"
             case _:
@@ -357,7 +359,7 @@ class Period(NamedTuple):
             case PeriodKind.YEAR:
                 return Names(f"cả năm {year}", f"full year {year}")
             case PeriodKind.QUARTER:
-                roman = ("I", "II", "III", "IV")[months // 3 - 1]
+                roman = _QUARTERS[months // 3 - 1]
                 return Names(
                     f"quý {roman} năm {year} (lũy kế từ đầu năm)",
                     f"{year} Q{months // 3}, year to date",
