@@ -16,7 +16,6 @@ from nq94.cli import app
 from nq94.i18n import Lang, use
 from nq94.loading import load_targets, report_from
 from nq94.model import Report, Target, TargetsFile
-from nq94.reader import target_from
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -90,7 +89,7 @@ def make_target(**fields: Any) -> Target:
         "plausible": [Decimal(-1000), Decimal(100000)],
     }
     base.update(fields)
-    return target_from(base)
+    return Target.model_validate(base)
 
 
 CLI_TYPE = Callable[..., Run]

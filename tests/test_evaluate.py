@@ -276,7 +276,7 @@ def test_status_is_monotonic_in_the_value(value: Decimal, step: Decimal) -> None
 
 def test_evaluate_target_without_entry() -> None:
     """evaluate_target with no entry is no data whatever the report."""
-    report = Report(Period.parse("2024"), {})
+    report = Report(period=Period.parse("2024"), values={})
     assert evaluate_target(make_target(), report, None).status is Status.NO_DATA
     entry = Entry(value=D(11))
     assert evaluate_target(make_target(), report, entry).status is Status.MET

@@ -278,10 +278,10 @@ def test_the_schema_describes_in_the_chosen_language(cli: CLI) -> None:
     english = json.loads(cli("schema", "--lang", "en").stdout)
     assert vietnamese["properties"]["period"]["description"].startswith("Kỳ báo cáo")
     assert english["properties"]["period"]["description"].startswith("The period")
-    budget = vietnamese["properties"]["values"]["properties"]["budget_revenue"]["description"]
+    budget = vietnamese["$defs"]["Values"]["properties"]["budget_revenue"]["description"]
     assert "≥ 19.515 tỷ đồng" in budget
-    assert set(vietnamese["properties"]["values"]["properties"]) == set(
-        english["properties"]["values"]["properties"]
+    assert set(vietnamese["$defs"]["Values"]["properties"]) == set(
+        english["$defs"]["Values"]["properties"]
     )
 
 

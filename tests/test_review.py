@@ -14,7 +14,7 @@ import pytest
 
 from nq94.evaluate import evaluate
 from nq94.loading import loaded_from
-from nq94.model import Period, Status, TargetsFile
+from nq94.model import Names, Period, Status, TargetsFile
 from nq94.report.numbers import sparkline
 from nq94.review import Change, Direction, compare, trend
 
@@ -262,7 +262,7 @@ def test_sparkline() -> None:
     ],
 )
 def test_period_names(text: str, vi: str, en: str) -> None:
-    assert Period.parse(text).names == (vi, en)
+    assert Period.parse(text).names == Names(vi=vi, en=en)
 
 
 def test_elapsed_fraction_is_exact_where_it_can_be() -> None:

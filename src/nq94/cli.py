@@ -422,7 +422,7 @@ def template(
     """Write a blank report listing every target, with its name, unit and threshold."""
     _speak(lang)
     from nq94.files import write_atomic
-    from nq94.model import check_period
+    from nq94.model import period_problem
     from nq94.template import template as blank
 
     target_set = _load_targets(targets)
@@ -433,8 +433,8 @@ def template(
             t("cli.not_a_period", period=period),
             param_hint="--period",
         ) from None
-    if wrong := check_period(chosen, target_set):
-        raise typer.BadParameter(wrong[0].message, param_hint="--period")
+    if wrong := period_problem(chosen, target_set):
+        raise typer.BadParameter(wrong, param_hint="--period")
     text = blank(target_set, period=chosen, basis=basis)
     if output is None:
         sys.stdout.write(text)

@@ -1,47 +1,56 @@
-"""From files to models: YAML parsed, its shape read and checked, every problem located."""
+"""From files to models: YAML composed by yamldoc, validated by the pydantic models, and every
+problem located at its line and column and said in the reader's language."""
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Iterator, Mapping
+from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from nq94 import reader
+from pydantic import BaseModel, ValidationError
+
 from nq94.errors import InputError, Problem
-from nq94.model import Finding, Period, Report, TargetsFile, check_period, check_values
-from nq94.numtext import NumberError, read_number
-from nq94.yamldoc import FAST_FROM, MAX_BYTES, Document, Mark, parse, read_text
+from nq94.i18n import t
+from nq94.model import (
+    Period,
+    Report,
+    TargetsFile,
+    Values,
+    closest,
+    describe,
+    parse_period,
+)
+from nq94.yamldoc import MAX_BYTES, Document, Mark, parse, read_text
 
 BUILTIN_TARGETS = "targets.yaml"
 """The targets file shipped inside the package: Resolution 94/NQ-HĐND for 2024."""
+
+EXAMPLES = {"period": "err.example.period", "values": "err.example.values"}
+"""Keys whose absence is explained with an example of what to write."""
 
 
 def load_targets(path: str | None = None) -> TargetsFile:
     """The targets file at ``path``, or the one shipped with nq94."""
     if path is None:
-        return _builtin_targets()
-    return _targets_from(path, read_text(path, max_bytes=None))  # a file the user chose
+        return builtin_targets()
+    return targets_from(path, read_text(path, max_bytes=None))  # a file the user chose
 
 
 @cache
-def _builtin_targets() -> TargetsFile:
+def builtin_targets() -> TargetsFile:
+    """The targets file shipped with nq94, read once."""
     path = Path(__file__).with_name(BUILTIN_TARGETS)  # package data, installed beside this module
-    return _targets_from(str(path), path.read_text(encoding="utf-8"))
+    return targets_from(str(path), path.read_text(encoding="utf-8"))
 
 
-def _targets_from(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> TargetsFile:
-    # A targets file is configuration the user chose, and may hold 100,000 targets: large ones
-    # take the fast path. Reports, submitted by anyone, are always read by PyYAML, which also
-    # refuses malformed YAML that rapidyaml would let through.
-    doc = parse(name, text, fast_from=fast_from)
-    targets, findings = reader.read_targets(doc.data)
-    findings += targets.check() if targets else []
-    if findings and doc.fast:  # report problems exactly as the PyYAML path finds them
-        return _targets_from(name, text, fast_from=None)
-    _raise_all(doc, findings)
-    assert targets is not None  # _raise_all raised if reading failed
-    return targets
+def targets_from(name: str, text: str) -> TargetsFile:
+    """The targets file in ``text`` (named ``name`` in messages); InputError lists its problems."""
+    doc = parse(name, text)
+    return validated(doc, TargetsFile)
 
 
 class Loaded(NamedTuple):
@@ -64,11 +73,11 @@ def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Mark] |
     """The period a report file states, and where, even when the report is invalid; None when
     the file states none that can be read."""
     try:
-        doc = parse(path, read_text(path, max_bytes=max_bytes), fast_from=None)
-    except InputError:
+        doc = parse(path, read_text(path, max_bytes=max_bytes))
+        period = parse_period(doc.data["period"])
+    except (InputError, TypeError, KeyError, ValueError):
         return None
-    parts, _ = reader.read_report(doc.data)
-    return (parts.period, doc.mark(("period",))) if parts.period is not None else None
+    return period, doc.mark(("period",))
 
 
 def load_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Report:
@@ -82,19 +91,29 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
 
 
 def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
-    """The report in ``text`` (named ``name`` in messages), validated against ``targets``.
+    """The report in ``text`` (named ``name`` in messages), validated against ``targets``."""
+    doc = parse(name, text)
+    values = doc.data.get("values") if isinstance(doc.data, dict) else None
+    written = (
+        {key: dict(raw) if isinstance(raw, dict) else raw for key, raw in values.items()}
+        if isinstance(values, dict)
+        else {}
+    )
+    report = validated(doc, targets.report_model)
+    return Loaded(name, report, Positions(doc), written)
 
-    Every problem in the file is reported: when the report as a whole does not validate, its
-    period and each entry that does validate are still checked against the targets.
-    """
-    doc = parse(name, text, fast_from=None)
-    written = _read_numbers(doc, targets)
-    parts, findings = reader.read_report(doc.data)
-    if parts.period is not None:
-        findings += check_period(parts.period, targets)
-    findings += check_values(parts.values, targets)
-    _raise_all(doc, findings)
-    return Loaded(name, parts.report(), Positions(doc), written)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(doc: Document, model: type[M]) -> M:
+    """``doc`` validated by ``model``; InputError lists every problem of the file, located."""
+    try:
+        found = model.model_validate(doc.data)
+    except ValidationError as e:
+        raise_all(doc, [problem(doc, model, error) for error in e.errors(include_url=False)])
+    raise_all(doc, [])
+    return found
 
 
 class Positions(Mapping[str, Mark]):
@@ -127,48 +146,129 @@ class Positions(Mapping[str, Mark]):
         return len(self._all())
 
 
-def _read_numbers(doc: Document, targets: TargetsFile) -> dict[str, Any]:
-    """Read numbers written as text ('7,5', '19.515') for known targets, in place.
-
-    Returns the values as written, before reading. A thousands separator that could also be a
-    decimal point is settled by the target's plausible range; text that cannot be settled is
-    a located problem.
-    """
-    values = doc.data.get("values") if isinstance(doc.data, dict) else None
-    if not isinstance(values, dict):
-        return {}
-    written = {key: dict(raw) if isinstance(raw, dict) else raw for key, raw in values.items()}
-    for key, raw in values.items():
-        target = targets.target(key)
-        if target is None:
-            continue
-        if isinstance(raw, str):
-            values[key] = _read(doc, ("values", key), raw, target.plausible)
-        elif isinstance(raw, dict):
-            for field in ("value", "baseline", "current"):
-                if isinstance(raw.get(field), str):
-                    plausible = target.plausible if field == "value" else None
-                    raw[field] = _read(doc, ("values", key, field), raw[field], plausible)
-    return written
-
-
-def _read(doc: Document, path: tuple[str, ...], text: str, plausible: Any) -> Any:
-    try:
-        return read_number(text, plausible)
-    except NumberError as e:
-        doc.problems.append(locate(doc, path, str(e)))
-        return text  # validation finds it again at the same place; that repeat is dropped
-
-
-def _raise_all(doc: Document, findings: list[Finding]) -> None:
+def raise_all(doc: Document, found: list[Problem]) -> None:
     """Raise every problem of the document, in file order, one per position."""
-    located = (locate(doc, f.path, f.message, at_key=f.at_key) for f in findings)
     problems: dict[tuple[int, int], Problem] = {}
-    for problem in [*doc.problems, *located]:
-        # a part the reader rejected reaches validation as null: report it once, as read
-        problems.setdefault((problem.line, problem.column), problem)
+    for each in [*doc.problems, *found]:
+        # a part the YAML reader dropped reaches validation as null: report it once, as read
+        problems.setdefault((each.line, each.column), each)
     if problems:
         raise InputError(sorted(problems.values(), key=lambda p: (p.line, p.column)))
+
+
+# --- pydantic's errors, located and said in the reader's language ---------------------------------
+
+
+def problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
+    """One validation error of ``model`` as a located problem of ``doc``.
+
+    Errors nq94 raises carry their message in the reader's language and, in ``at``, the path
+    below the error's location where the problem stands. pydantic's own errors are said again
+    from nq94's catalogue, by their type.
+    """
+    loc, tags = _walk(model, tuple(str(part) for part in error["loc"]))
+    context = error.get("ctx") or {}
+    kind = error["type"]
+    if "at" in context:
+        return locate(doc, (*loc, *context["at"]), error["msg"])
+    if kind == "missing":
+        key = loc[-1]
+        example = t(EXAMPLES[key]) if key in EXAMPLES and len(loc) == 1 else ""
+        return locate(doc, loc[:-1], t("err.missing_key", key=key, example=example))
+    if kind == "extra_forbidden":
+        return locate(
+            doc, loc, _unknown_key(tags[-2] if len(tags) > 1 else model, loc[-1]), at_key=True
+        )
+    return locate(doc, loc, _message(kind, error, tags[-1], root=not loc, model=model))
+
+
+def _unknown_key(parent: Any, key: str) -> str:
+    if isinstance(parent, type) and issubclass(parent, Values):
+        close = closest(key, parent.targets.by_id)
+        return t(
+            "err.unknown_id",
+            hint=t("err.did_you_mean", name=close) if close else t("err.see_targets"),
+        )
+    keys = [field.alias or name for name, field in getattr(parent, "model_fields", {}).items()]
+    return t("err.unknown_key", keys=", ".join(keys))
+
+
+def _message(kind: str, error: Any, expected: Any, *, root: bool, model: Any) -> str:
+    got = describe(error["input"])
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if root:
+            return t(model.expected, got=t("err.empty_file") if error["input"] is None else got)
+        return t("err.expected_mapping", got=got)
+    if kind in ("tuple_type", "list_type"):
+        return t("err.expected_list", got=got)
+    if kind == "string_type":
+        return t("err.expected_text", got=got)
+    if kind == "enum" and isinstance(expected, type) and issubclass(expected, Enum):
+        options = [f"'{member.value}'" for member in expected]
+        return t(
+            "err.expected_choice",
+            expected=t("err.or", first=", ".join(options[:-1]), last=options[-1]),
+            got=got,
+        )
+    if kind == "union_tag_invalid":
+        return t("err.expected_rule", got=describe(error["ctx"]["tag"]))
+    if kind == "union_tag_not_found" and isinstance(error["input"], dict):
+        return t("err.missing_key", key="rule", example="")
+    if kind == "union_tag_not_found":
+        return t("err.expected_mapping", got=got)
+    return str(error["msg"])
+
+
+def _walk(model: type[BaseModel], loc: tuple[str, ...]) -> tuple[tuple[str, ...], list[Any]]:
+    """``loc`` without the tags pydantic adds for a member of a union, and the type expected
+    at each step (the model, then each part's annotation)."""
+    path: list[str] = []
+    types_: list[Any] = [model]
+    current: Any = model
+    for part in loc:
+        current = _bare(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = next(
+                (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+            )
+            current = field.annotation if field is not None else None
+        elif typing.get_origin(current) in (typing.Union, types.UnionType):
+            current = next(
+                (m for m in typing.get_args(current) if part in _tags(m) or _name(m) == part), None
+            )
+            types_[-1] = current
+            continue  # the tag of a union's member is not in the file
+        elif typing.get_origin(current) in (tuple, list, dict):
+            current = typing.get_args(current)[-1 if typing.get_origin(current) is dict else 0]
+        else:
+            current = None
+        path.append(part)
+        types_.append(_bare(current))
+    return tuple(path), types_
+
+
+def _bare(annotation: Any) -> Any:
+    """An annotation without Annotated's metadata and without None beside it."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [m for m in typing.get_args(annotation) if m is not type(None)]
+        if len(members) == 1:
+            return _bare(members[0])
+    return annotation
+
+
+def _tags(annotation: Any) -> list[str]:
+    """The values a union member's discriminating ``rule`` field takes (its Literal)."""
+    annotation = _bare(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [tag for member in typing.get_args(annotation) for tag in _tags(member)]
+    fields = getattr(annotation, "model_fields", {})
+    return list(typing.get_args(fields["rule"].annotation)) if "rule" in fields else []
+
+
+def _name(annotation: Any) -> str:
+    return getattr(annotation, "__name__", "")
 
 
 def locate(doc: Document, loc: tuple[str, ...], message: str, *, at_key: bool = False) -> Problem:

@@ -1,25 +1,45 @@
-"""The data of nq94: targets, periods, reports and the checks across them; pure, no I/O.
+"""The data of nq94 as pydantic models: targets files, periods, reports; pure, no I/O.
 
-Immutable records (named tuples, which cost a tenth of a frozen dataclass to define at start-up;
-Entry and Report stay dataclasses, from which pydantic generates the JSON Schema), built from
-files by :mod:`nq94.reader`, which checks their shape and locates every problem. Kept free of
-heavy imports: every command pays for this module.
+The models are the one definition of a targets file and of a report: they validate them, and
+the JSON Schema (``nq94 schema``) and the Python API come from them. A report is validated by
+the model built from its targets file (:func:`report_model`), which knows every target's id,
+plausible range and kind, and the year of the resolution.
+
+Every refusal is a ``PydanticCustomError`` whose type is the catalogue key of its message, with
+the message's values as its context; ``at`` in the context, when present, is the path below the
+error's location where the problem stands. :mod:`nq94.loading` turns errors into located lines.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, NamedTuple
+from functools import cached_property, partial
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Union
 
-from nq94.i18n import pick, t
-from nq94.numtext import NumberError, read_number
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    Tag,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from nq94.i18n import Lang, current, number, pick, t
+from nq94.numtext import NUMBER_TEXT, NumberError, read_number
 from nq94.yamldoc import YamlDate
-
-Path = tuple[str, ...]
 
 
 class Status(StrEnum):
@@ -89,6 +109,16 @@ MAX_MAGNITUDE = 30
 _PERCENT_MARGIN = Decimal("0.5")
 _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 
+TARGET_ID = r"^[a-z][a-z0-9_]*$"
+"""The form of a target id."""
+OPERATOR_ALIASES = {"approx": Operator.APPROX, "~": Operator.APPROX}
+
+
+def invalid(key: str, /, *, at: Iterable[str] = (), **values: Any) -> PydanticCustomError:
+    """A refusal: its type is the catalogue key ``key``, its message that key's text in the
+    reader's language, its context ``values`` and the path ``at`` below where it is raised."""
+    return PydanticCustomError(key, t(key, **values), {**values, "at": tuple(at)})
+
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -108,17 +138,18 @@ def describe(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def parse_number(value: Any) -> Decimal:
-    """A finite Decimal from a YAML number, or from text such as '7.5', '7,5' or '7,5%'.
+def parse_number(value: Any, plausible: tuple[Decimal, Decimal] | None = None) -> Decimal:
+    """A finite Decimal from a number, or from text such as '7.5', '7,5' or '7,5%' (a separator
+    that could mean either is settled by ``plausible``).
 
     Raises NumberError saying what was found and what to write.
     """
     if isinstance(value, Decimal):
         number = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        number = Decimal(value)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     elif isinstance(value, str):
-        number = read_number(value)
+        number = read_number(value, plausible)
     else:
         raise NumberError(t("err.expected_number", got=describe(value)))
     if not number.is_finite():
@@ -128,28 +159,77 @@ def parse_number(value: Any) -> Decimal:
     return number
 
 
-class Finding(NamedTuple):
-    """A problem found in a parsed file, at a path of keys; loading turns it into a location."""
+def _number(
+    value: Any, plausible: tuple[Decimal, Decimal] | None = None, *, at: tuple[str, ...] = ()
+) -> Decimal:
+    try:
+        return parse_number(value, plausible)
+    except NumberError as e:
+        raise PydanticCustomError("number", str(e), {"at": at}) from e
 
-    path: Path
-    message: str
-    at_key: bool = False
+
+def _figure(value: Any) -> Decimal:
+    return _number(value)
+
+
+NumberText = Annotated[str, Field(pattern=NUMBER_TEXT, description="schema.number_text")]
+"""A number written as text, as the JSON Schema describes it."""
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_figure, json_schema_input_type=Union[float, NumberText]),  # noqa: UP007
+]
+"""An exact figure: a number, or text such as "7,5" (refused beyond 1e30, NaN, infinities)."""
+
+
+def _json_number(number: Decimal) -> int | float:
+    """A bound in the JSON Schema (JSON Schema numbers are what JSON parsers make of them)."""
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
 # --- targets -------------------------------------------------------------------------------------
 
 
-class Names(NamedTuple):
+class Frozen(BaseModel):
+    """An immutable model that refuses keys it does not know."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Names(Frozen):
     """A label in Vietnamese and in English."""
 
     vi: str
     en: str
 
 
-class Target(NamedTuple):
+def _target_id(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(TARGET_ID, value):
+        raise invalid("err.expected_id", pattern=TARGET_ID, got=describe(value))
+    return value
+
+
+def _operator(value: Any) -> Any:
+    return OPERATOR_ALIASES.get(value, value) if isinstance(value, str) else value
+
+
+def _pair(value: Any) -> Any:
+    if not (isinstance(value, list | tuple) and len(value) == 2):
+        raise invalid("err.expected_pair", got=describe(value))
+    return value
+
+
+def _year(value: Any) -> int:
+    whole = isinstance(value, Decimal | int) and not isinstance(value, bool) and value == int(value)
+    if whole and 1900 <= value <= 2200:
+        return int(value)
+    raise invalid("err.expected_year", got=describe(value))
+
+
+class Target(Frozen):
     """One quantified aim of a resolution."""
 
-    id: str
+    id: Annotated[str, BeforeValidator(_target_id), Field(pattern=TARGET_ID)]
     section: str
     clause: str
     words: str
@@ -157,28 +237,30 @@ class Target(NamedTuple):
     unit: Names
     measure: Measure
     kind: Kind
-    operator: Operator
-    threshold: Decimal
-    plausible: tuple[Decimal, Decimal]
-    upper: Decimal | None = None
-    tolerance: Decimal | None = None
-    margin: Decimal | None = None
+    operator: Annotated[Operator, BeforeValidator(_operator)]
+    threshold: Number
+    upper: Number | None = None
+    tolerance: Number | None = None
+    margin: Number | None = None
+    plausible: Annotated[tuple[Number, Number], BeforeValidator(_pair)]
 
-    def inconsistencies(self) -> list[str]:
-        """What contradicts itself in this definition (empty when consistent)."""
-        problems = []
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        """A definition that contradicts itself is refused, at its first contradiction."""
         low, high = self.plausible
         if low >= high:
-            problems.append(t("err.plausible_order"))
+            raise invalid("err.plausible_order")
         if (self.operator is Operator.BETWEEN) != (self.upper is not None):
-            problems.append(t("err.upper_between"))
+            raise invalid("err.upper_between")
         if self.upper is not None and self.upper <= self.threshold:
-            problems.append(t("err.upper_above"))
+            raise invalid("err.upper_above")
         if self.tolerance is not None and self.operator is not Operator.APPROX:
-            problems.append(t("err.tolerance_approx"))
+            raise invalid("err.tolerance_approx")
         if self.margin is not None and self.margin < 0:
-            problems.append(t("err.margin_negative"))
-        return problems
+            raise invalid("err.margin_negative")
+        if not low <= self.threshold <= high:
+            raise invalid("err.threshold_plausible", at=("threshold",))
+        return self
 
     @property
     def at_risk_margin(self) -> Decimal:
@@ -197,7 +279,7 @@ class Target(NamedTuple):
     def band(self) -> tuple[Decimal, Decimal] | None:
         """The accepted interval of 'between' and '≈' targets; None for one-sided ones."""
         if self.operator is Operator.BETWEEN:
-            assert self.upper is not None  # see inconsistencies()
+            assert self.upper is not None  # see _consistent()
             return self.threshold, self.upper
         if self.operator is Operator.APPROX:
             tolerance = self.tolerance if self.tolerance is not None else DEFAULT_APPROX_TOLERANCE
@@ -205,79 +287,153 @@ class Target(NamedTuple):
         return None
 
 
-class SumRule(NamedTuple):
+def _at_least_two(names: tuple[str, ...]) -> tuple[str, ...]:
+    if len(names) < 2:
+        raise invalid("err.rule_targets")
+    return names
+
+
+class SumRule(Frozen):
     """Several targets' values must add up to a total, within a tolerance."""
 
     id: str
-    targets: tuple[str, ...]
-    total: Decimal
-    tolerance: Decimal
+    rule: Literal["sum"]
+    targets: Annotated[tuple[str, ...], AfterValidator(_at_least_two)]
+    total: Number
+    tolerance: Number
     description: Names
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The targets the rule speaks of."""
+        return self.targets
 
-class AtMostRule(NamedTuple):
+    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
+        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
+        if not all(name in values for name in self.targets):
+            return None
+        total = sum((values[name] for name in self.targets), Decimal(0))
+        if abs(total - self.total) <= self.tolerance:
+            return None
+        return invalid(
+            "err.rule_sum",
+            at=self.targets[:1],
+            terms=" + ".join(self.targets),
+            total=plain(total),
+            expected=plain(self.total),
+            tolerance=plain(self.tolerance),
+            description=pick(self.description),
+        )
+
+
+class AtMostRule(Frozen):
     """One target's value must not exceed another's."""
 
     id: str
+    rule: Literal["at_most"]
     target: str
     limit: str
     description: Names
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The targets the rule speaks of."""
+        return self.target, self.limit
 
-Rule = SumRule | AtMostRule
+    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
+        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
+        if not (self.target in values and self.limit in values):
+            return None
+        if values[self.target] <= values[self.limit]:
+            return None
+        return invalid(
+            "err.rule_at_most",
+            at=(self.target,),
+            value=plain(values[self.target]),
+            limit=self.limit,
+            limit_value=plain(values[self.limit]),
+            description=pick(self.description),
+        )
 
 
-class Resolution(NamedTuple):
+def _rule_kind(data: Any) -> Any:
+    return data.get("rule") if isinstance(data, dict) else getattr(data, "rule", None)
+
+
+Rule = Annotated[
+    Union[Annotated[SumRule, Tag("sum")], Annotated[AtMostRule, Tag("at_most")]],  # noqa: UP007
+    Discriminator(_rule_kind),
+]
+"""A rule across targets, of the kind its ``rule`` key names."""
+
+
+class Resolution(Frozen):
     """The resolution a targets file encodes."""
 
     number: str
     title: Names
     issuer: str
     adopted: str
-    year: int
+    year: Annotated[int, BeforeValidator(_year), Field(ge=1900, le=2200)]
 
 
-@dataclass(frozen=True)
-class TargetsFile:
+class TargetsFile(Frozen):
     """A whole targets file: the resolution, its sections, targets and cross-target rules."""
+
+    expected: ClassVar[str] = "err.expected_targets_file"
+    """What a document that is not a mapping was expected to be."""
 
     resolution: Resolution
     sections: dict[str, Names]
     targets: tuple[Target, ...]
     rules: tuple[Rule, ...] = ()
-    by_id: dict[str, Target] = field(init=False, repr=False, compare=False)
+    _report_models: dict[Lang, type[Report]] = PrivateAttr(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", {target.id: target for target in self.targets})
-
-    def check(self) -> list[Finding]:
-        """Problems across the file: duplicate ids, unknown sections and rule references."""
-        findings: list[Finding] = []
+    @field_validator("targets")
+    @classmethod
+    def _targets_fit(cls, targets: tuple[Target, ...], info: ValidationInfo) -> tuple[Target, ...]:
+        """Ids are unique and sections are declared."""
+        sections = info.data.get("sections")
         seen: set[str] = set()
-        for index, target in enumerate(self.targets):
-            where = ("targets", str(index))
+        for index, target in enumerate(targets):
             if target.id in seen:
-                findings.append(Finding((*where, "id"), t("err.duplicate_id", id=target.id)))
+                raise invalid("err.duplicate_id", at=(str(index), "id"), id=target.id)
             seen.add(target.id)
-            if target.section not in self.sections:
-                known = ", ".join(self.sections)
-                message = t("err.unknown_section", section=target.section, known=known)
-                findings.append(Finding((*where, "section"), message))
-            low, high = target.plausible
-            if not low <= target.threshold <= high:
-                message = t("err.threshold_plausible")
-                findings.append(Finding((*where, "threshold"), message))
-        for index, rule in enumerate(self.rules):
-            names = rule.targets if isinstance(rule, SumRule) else (rule.target, rule.limit)
-            for name in names:
-                if name not in seen:
-                    message = t("err.rule_unknown", rule=rule.id, name=name)
-                    findings.append(Finding(("rules", str(index)), message))
-        return findings
+            if sections is not None and target.section not in sections:
+                known = ", ".join(sections)
+                at = (str(index), "section")
+                raise invalid("err.unknown_section", at=at, section=target.section, known=known)
+        return targets
+
+    @field_validator("rules")
+    @classmethod
+    def _rules_name_targets(cls, rules: tuple[Rule, ...], info: ValidationInfo) -> tuple[Rule, ...]:
+        """A rule speaks only of targets the file defines."""
+        targets = info.data.get("targets")
+        known = {target.id for target in targets} if targets is not None else None
+        for index, rule in enumerate(rules):
+            for name in rule.names:
+                if known is not None and name not in known:
+                    raise invalid("err.rule_unknown", at=(str(index),), rule=rule.id, name=name)
+        return rules
+
+    @cached_property
+    def by_id(self) -> dict[str, Target]:
+        """The targets by id."""
+        return {target.id: target for target in self.targets}
 
     def target(self, target_id: str) -> Target | None:
         """The target with this id, if any."""
         return self.by_id.get(target_id)
+
+    @property
+    def report_model(self) -> type[Report]:
+        """The model of a report on these targets (see :func:`report_model`), built once for
+        each language its schema describes targets in."""
+        lang = current()
+        if lang not in self._report_models:
+            self._report_models[lang] = report_model(self)
+        return self._report_models[lang]
 
 
 # --- periods -------------------------------------------------------------------------------------
@@ -349,7 +505,7 @@ class Period(NamedTuple):
                 vi = f"Tháng 1/{year}"
             case _:
                 vi = f"{months} tháng {year}"
-        return Names(vi, str(self))
+        return Names(vi=vi, en=str(self))
 
     @property
     def names(self) -> Names:
@@ -357,22 +513,23 @@ class Period(NamedTuple):
         year, months = self.year, self.months
         match self.kind:
             case PeriodKind.YEAR:
-                return Names(f"cả năm {year}", f"full year {year}")
+                return Names(vi=f"cả năm {year}", en=f"full year {year}")
             case PeriodKind.QUARTER:
                 roman = _QUARTERS[months // 3 - 1]
                 return Names(
-                    f"quý {roman} năm {year} (lũy kế từ đầu năm)",
-                    f"{year} Q{months // 3}, year to date",
+                    vi=f"quý {roman} năm {year} (lũy kế từ đầu năm)",
+                    en=f"{year} Q{months // 3}, year to date",
                 )
             case PeriodKind.MONTH if months == 1:
-                return Names(f"tháng 1 năm {year}", f"January {year}")
+                return Names(vi=f"tháng 1 năm {year}", en=f"January {year}")
             case PeriodKind.MONTH:
                 return Names(
-                    f"{months} tháng đầu năm {year}", f"January to {_MONTHS[months - 1]} {year}"
+                    vi=f"{months} tháng đầu năm {year}",
+                    en=f"January to {_MONTHS[months - 1]} {year}",
                 )
             case _:  # the half year and the nine months
                 english = "first half" if months == 6 else "first nine months"
-                return Names(f"{months} tháng đầu năm {year}", f"{english} of {year}")
+                return Names(vi=f"{months} tháng đầu năm {year}", en=f"{english} of {year}")
 
     def __str__(self) -> str:
         match self.kind:
@@ -400,15 +557,62 @@ def parse_period(value: Any) -> Period:
 # --- reports -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A reported figure: a value, or a baseline and current figure to derive it from."""
+class Figure(Frozen):
+    """A reported figure: its numbers, where it comes from (``source``) and a ``note``."""
 
-    value: Decimal | None = None
-    baseline: Decimal | None = None
-    current: Decimal | None = None
-    source: str | None = None
-    note: str | None = None
+    @field_validator("value", "baseline", "current", mode="before", check_fields=False)
+    @classmethod
+    def _given(cls, value: Any, info: ValidationInfo) -> Any:
+        """A key given with nothing after it is a figure forgotten, not a figure of none."""
+        if value is None:
+            raise invalid("err.empty_key", key=info.field_name)
+        return value
+
+
+class ValueEntry(Figure):
+    """A reported figure of a target whose value is not derived: the value itself."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.entry"})
+
+    value: Number = Field(description="schema.value")
+    source: str | None = Field(None, description="schema.source")
+    note: str | None = Field(None, description="schema.note")
+    baseline: ClassVar[None] = None
+    current: ClassVar[None] = None
+    derived: ClassVar[bool] = False
+
+
+class Entry(Figure):
+    """A reported figure of a growth or change target: a value, or a baseline and a current
+    figure to derive it from."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "schema.entry",
+            "oneOf": [
+                {
+                    "required": ["value"],
+                    "not": {"anyOf": [{"required": ["baseline"]}, {"required": ["current"]}]},
+                },
+                {"required": ["baseline", "current"], "not": {"required": ["value"]}},
+            ],
+        }
+    )
+
+    value: Number | None = Field(None, description="schema.value")
+    baseline: Number | None = Field(None, description="schema.baseline")
+    current: Number | None = Field(None, description="schema.current")
+    source: str | None = Field(None, description="schema.source")
+    note: str | None = Field(None, description="schema.note")
+
+    @model_validator(mode="after")
+    def _value_or_derived(self) -> Entry:
+        """A value, or both a baseline and a current figure: never both, never half."""
+        if self.value is not None and (self.baseline is not None or self.current is not None):
+            raise invalid("err.value_and_derived")
+        if self.value is None and (self.baseline is None or self.current is None):
+            raise invalid("err.value_or_derived")
+        return self
 
     @property
     def derived(self) -> bool:
@@ -416,22 +620,27 @@ class Entry:
         return self.value is None
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """The figures of one period, as an actuals file gives them."""
-
-    period: Period
-    values: dict[str, Entry]
-    basis: Basis = Basis.OFFICIAL
-    source: str | None = None
-
-    @property
-    def is_final(self) -> bool:
-        """Official figures for a whole year: compared strictly, without an at-risk margin."""
-        return self.basis is Basis.OFFICIAL and self.period.is_year_end
+def _growth_baseline(baseline: Decimal | None) -> Decimal | None:
+    if baseline == 0:
+        raise invalid("err.zero_baseline")
+    return baseline
 
 
-def derive(target: Target, entry: Entry) -> Decimal:
+class GrowthEntry(Entry):
+    """A reported figure of a growth target, whose baseline divides."""
+
+    baseline: Annotated[
+        Number | None,
+        AfterValidator(_growth_baseline),
+        Field(json_schema_extra={"not": {"const": 0}}),
+    ] = Field(None, description="schema.baseline")
+
+
+AnyEntry = Entry | ValueEntry
+"""A reported figure, as the target it is for allows it."""
+
+
+def derive(target: Target, entry: AnyEntry) -> Decimal:
     """The value of an entry: as given, or derived from baseline and current for its kind."""
     if entry.value is not None:
         return entry.value
@@ -442,17 +651,223 @@ def derive(target: Target, entry: Entry) -> Decimal:
     return entry.baseline - entry.current
 
 
-def check_period(period: Period, targets: TargetsFile) -> list[Finding]:
-    """A report must be for the year the targets are for."""
-    if period.year == targets.resolution.year:
-        return []
-    message = t(
-        "err.period_year",
-        period=period,
-        year=targets.resolution.year,
-        number=targets.resolution.number,
+def _parse_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    try:
+        return parse_period(value)
+    except ValueError:
+        raise invalid("err.expected_period", got=describe(value)) from None
+
+
+class Report(Frozen):
+    """The figures of one period, as an actuals file gives them.
+
+    This model checks a report's shape alone; :func:`report_model` builds the model that checks
+    it against a targets file (``nq94.Report`` is the one for the built-in targets).
+    """
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.report"})
+
+    expected: ClassVar[str] = "err.expected_report"
+    """What a document that is not a mapping was expected to be."""
+    targets: ClassVar[TargetsFile | None] = None
+    """The targets file the model checks reports against."""
+
+    period: Annotated[Period, PlainValidator(_parse_period), PlainSerializer(str)]
+    basis: Basis = Field(Basis.OFFICIAL, description="schema.basis")
+    source: str | None = Field(None, description="schema.report_source")
+    values: dict[str, AnyEntry] = Field(description="schema.values")
+
+    @property
+    def is_final(self) -> bool:
+        """Official figures for a whole year: compared strictly, without an at-risk margin."""
+        return self.basis is Basis.OFFICIAL and self.period.is_year_end
+
+
+class Values(Frozen):
+    """The figures of a report by target id; the base of each targets file's own model."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.values"})
+
+    targets: ClassVar[TargetsFile]
+
+    @model_validator(mode="after")
+    def _rules(self) -> Values:
+        """The rules across targets hold among the figures given."""
+        entries = self.entries()
+        figures = {key: derive(self.targets.by_id[key], entry) for key, entry in entries.items()}
+        for rule in self.targets.rules:
+            if broken := rule.broken(figures):
+                raise broken
+        return self
+
+    def entries(self) -> dict[str, AnyEntry]:
+        """The figures given, by target id, in the targets file's order."""
+        found: dict[str, AnyEntry] = {}
+        for target in self.targets.targets:
+            entry = getattr(self, _field_name(target.id))
+            if entry is not None:
+                found[target.id] = entry
+        return found
+
+
+def _field_name(target_id: str) -> str:
+    # ids are names people chose; as attribute names they could shadow pydantic's own
+    return f"target_{target_id}"
+
+
+def period_problem(period: Period, targets: TargetsFile) -> str | None:
+    """Why ``period`` cannot be reported against ``targets``: a year other than theirs."""
+    resolution = targets.resolution
+    if period.year == resolution.year:
+        return None
+    return t("err.period_year", period=period, year=resolution.year, number=resolution.number)
+
+
+def _period_of(targets: TargetsFile, value: Any) -> Period:
+    period = _parse_period(value)
+    if problem := period_problem(period, targets):
+        raise PydanticCustomError("err.period_year", problem, {"at": ()})
+    return period
+
+
+def _entry_of(target: Target, raw: Any) -> Any:
+    """A figure as the entry model takes it: a bare number becomes its value; text is read as a
+    number the target's plausible range can settle ('19.515' billion VND is 19515)."""
+    if raw is None:
+        raise invalid("err.empty_value")
+    if isinstance(raw, Figure):
+        return raw
+    if not isinstance(raw, dict):
+        return {"value": _number(raw, target.plausible)}
+    if target.kind not in DERIVABLE and ("baseline" in raw or "current" in raw):
+        raise invalid("err.not_derivable", kind=target.kind)
+    if isinstance(raw.get("value"), str):
+        return {**raw, "value": _number(raw["value"], target.plausible, at=("value",))}
+    return raw
+
+
+def _plausible(target: Target, entry: AnyEntry | None) -> AnyEntry | None:
+    """A figure is refused outside the target's plausible range, and a count must be whole."""
+    if entry is None:
+        return None
+    value = derive(target, entry)
+    at = () if entry.derived else ("value",)
+    if target.measure is Measure.COUNT and value != value.to_integral_value():
+        raise invalid("err.whole_count", at=at, value=plain(value))
+    low, high = target.plausible
+    if low <= value <= high:
+        return entry
+    key = "err.implausible_derived" if entry.derived else "err.implausible"
+    words = {
+        "value": plain(value),
+        "low": plain(low),
+        "high": plain(high),
+        "unit": pick(target.unit),
+    }
+    message = t(key, **words)
+    if not entry.derived and (meant := misread_thousands(value, target.plausible)):
+        message += t("err.thousands_hint", value=value, meant=plain(meant))
+    raise PydanticCustomError(key, message, {**words, "at": at})
+
+
+def _value_field(target: Target) -> tuple[Any, Any]:
+    """The field of a target in a values model: what it accepts, and its JSON Schema."""
+    model = (
+        GrowthEntry
+        if target.kind is Kind.GROWTH
+        else Entry
+        if target.kind in DERIVABLE
+        else ValueEntry
     )
-    return [Finding(("period",), message)]
+    low, high = target.plausible
+    whole = 1 if target.measure is Measure.COUNT else None
+    number = Annotated[float, Field(ge=_json_number(low), le=_json_number(high), multiple_of=whole)]
+    accepted = Union[number, NumberText, model]  # type: ignore[valid-type]  # noqa: UP007
+    field = Annotated[
+        model | None,  # type: ignore[valid-type]
+        BeforeValidator(partial(_entry_of, target), json_schema_input_type=accepted),
+        AfterValidator(partial(_plausible, target)),
+    ]
+    return field, Field(None, alias=target.id, description=target_description(target))
+
+
+def target_description(target: Target) -> str:
+    """A target as the JSON Schema describes it: the resolution's words, the range."""
+    low, high = target.plausible
+    required = measured(comparison(target), pick(target.unit))
+    return t(
+        "schema.target", words=target.words, required=required, low=plain(low), high=plain(high)
+    )
+
+
+_SYMBOL = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<"}
+
+
+def comparison(target: Target) -> str:
+    """What a target requires, e.g. '≥ 7.5', '< 3', '58.6 ± 1', '2 to 4'."""
+    if target.operator is Operator.APPROX:
+        tolerance = target.tolerance if target.tolerance is not None else DEFAULT_APPROX_TOLERANCE
+        return f"{number(target.threshold)} ± {number(tolerance)}"
+    if target.operator is Operator.BETWEEN:
+        assert target.upper is not None
+        return t("comparison.between", low=number(target.threshold), high=number(target.upper))
+    return f"{_SYMBOL[target.operator]} {number(target.threshold)}"
+
+
+def measured(text: str, unit: str) -> str:
+    """A figure with its unit: '7.5%' and '100% of plan' close up, '19,515 billion VND' spaced."""
+    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
+
+
+def _values(model: Values) -> dict[str, AnyEntry]:
+    return model.entries()
+
+
+def report_model(targets: TargetsFile) -> type[Report]:
+    """The model of a report on ``targets``: each target an optional field of ``values``, with
+    its plausible range and the forms its figure may take; the period in their year.
+
+    Built once per targets file (``targets.report_model``).
+    """
+    year = targets.resolution.year
+    values: type[Values] = create_model(  # type: ignore[call-overload]
+        "Values",
+        __base__=Values,
+        __doc__=Values.__doc__,
+        **{_field_name(target.id): _value_field(target) for target in targets.targets},
+    )
+    values.targets = targets
+    period_text = Annotated[str, Field(pattern=period_pattern(year))]
+    period_year = Annotated[int, Field(ge=year, le=year)]
+    accepted = Union[period_text, period_year]  # noqa: UP007
+    values_type: Any = Annotated[values, AfterValidator(_values), PlainSerializer(_dump_values)]
+    model: type[Report] = create_model(
+        "Report",
+        __base__=Report,
+        __doc__=Report.__doc__,
+        period=(
+            Annotated[
+                Period,
+                PlainValidator(partial(_period_of, targets), json_schema_input_type=accepted),
+                PlainSerializer(str),
+            ],
+            Field(description="schema.period"),
+        ),
+        values=(values_type, Field(description="schema.values")),
+    )
+    model.targets = targets
+    return model
+
+
+def _dump_values(values: dict[str, AnyEntry]) -> dict[str, Any]:
+    return {key: entry.model_dump(exclude_none=True) for key, entry in values.items()}
+
+
+def period_pattern(year: int) -> str:
+    """The JSON Schema pattern of a period of ``year`` as text, in any case: 2024-9M, 2024-9m."""
+    return rf"^\s*{year}(-([Qq][1-4]|[Hh]1|9[Mm]|[Mm](0[1-9]|1[0-2])))?\s*$"
 
 
 def closest(name: str, names: Iterable[str]) -> str | None:
@@ -461,48 +876,6 @@ def closest(name: str, names: Iterable[str]) -> str | None:
 
     close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
     return close[0] if close else None
-
-
-def check_values(values: dict[str, Entry], targets: TargetsFile) -> list[Finding]:
-    """Unknown ids (with the closest real one), misplaced baselines, implausible values, rules."""
-    findings: list[Finding] = []
-    accepted: dict[str, Decimal] = {}
-    for target_id, entry in values.items():
-        path = ("values", target_id)
-        target = targets.target(target_id)
-        if target is None:
-            close = closest(target_id, targets.by_id)
-            hint = t("err.did_you_mean", name=close) if close else t("err.see_targets")
-            findings.append(Finding(path, t("err.unknown_id", hint=hint), at_key=True))
-            continue
-        if entry.derived and target.kind not in DERIVABLE:
-            message = t("err.not_derivable", kind=target.kind)
-            findings.append(Finding(path, message))
-            continue
-        if entry.derived and target.kind is Kind.GROWTH and entry.baseline == 0:
-            findings.append(Finding((*path, "baseline"), t("err.zero_baseline")))
-            continue
-        value = derive(target, entry)
-        if target.measure is Measure.COUNT and value != value.to_integral_value():
-            message = t("err.whole_count", value=plain(value))
-            findings.append(Finding(path if entry.derived else (*path, "value"), message))
-            continue
-        low, high = target.plausible
-        if not low <= value <= high:
-            message = t(
-                "err.implausible_derived" if entry.derived else "err.implausible",
-                value=plain(value),
-                low=plain(low),
-                high=plain(high),
-                unit=pick(target.unit),
-            )
-            if not entry.derived and (meant := misread_thousands(value, target.plausible)):
-                message += t("err.thousands_hint", value=value, meant=plain(meant))
-            findings.append(Finding(path if entry.derived else (*path, "value"), message))
-            continue
-        accepted[target_id] = value
-    findings.extend(_check_rules(targets, accepted))
-    return findings
 
 
 def misread_thousands(value: Decimal, plausible: tuple[Decimal, Decimal]) -> Decimal | None:
@@ -517,48 +890,6 @@ def misread_thousands(value: Decimal, plausible: tuple[Decimal, Decimal]) -> Dec
     meant = value.scaleb(-exponent)
     low, high = plausible
     return meant if low <= meant <= high else None
-
-
-def _check_rules(targets: TargetsFile, values: dict[str, Decimal]) -> list[Finding]:
-    findings: list[Finding] = []
-    for rule in targets.rules:
-        if isinstance(rule, SumRule):
-            if not all(name in values for name in rule.targets):
-                continue
-            total = sum((values[name] for name in rule.targets), Decimal(0))
-            if abs(total - rule.total) > rule.tolerance:
-                terms = " + ".join(rule.targets)
-                findings.append(
-                    Finding(
-                        ("values", rule.targets[0]),
-                        t(
-                            "err.rule_sum",
-                            terms=terms,
-                            total=plain(total),
-                            expected=plain(rule.total),
-                            tolerance=plain(rule.tolerance),
-                            description=pick(rule.description),
-                        ),
-                    )
-                )
-        elif (
-            rule.target in values
-            and rule.limit in values
-            and values[rule.target] > values[rule.limit]
-        ):
-            findings.append(
-                Finding(
-                    ("values", rule.target),
-                    t(
-                        "err.rule_at_most",
-                        value=plain(values[rule.target]),
-                        limit=rule.limit,
-                        limit_value=plain(values[rule.limit]),
-                        description=pick(rule.description),
-                    ),
-                )
-            )
-    return findings
 
 
 def plain(number: Decimal) -> str:

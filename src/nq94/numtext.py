@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from nq94.i18n import t
 
-NUMBER_TEXT = r"^\s*[-+]?\s*\d[\d.,]*\s*%?\s*$"
-"""The shape of a number written as text (also the pattern of the JSON Schema)."""
+NUMBER_TEXT = r"^\s*[-+]?\s*(\d+([.,]\d*)?|\d{1,3}(\.\d{3})+(,\d+)?|\d{1,3}(,\d{3})+)\s*%?\s*$"
+"""The forms of a number written as text that can be read (the pattern of the JSON Schema):
+digits with one decimal separator, or grouped by thousands, the Vietnamese way or with commas."""
 
 _SHAPE = re.compile(r"\s*([-+]?)\s*(\d[\d.,]*)\s*%?\s*")
 _GROUPED = {

@@ -50,9 +50,6 @@ class _Loader(_Base):
 MAX_BYTES = 5 * 1024 * 1024
 """Report files larger than this are refused before parsing."""
 
-FAST_FROM = 64 * 1024
-"""Texts at least this long go through the fast path (nq94.fastyaml) when it can take them."""
-
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted; a report needs three levels."""
 
@@ -99,30 +96,17 @@ class Document:
     root: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
     """Problems found while reading (duplicate keys, forbidden tags); the data omits those parts."""
-    text: str | None = None
-    """The source, kept when the data came from the fast path and the nodes are not built yet."""
-
-    @property
-    def fast(self) -> bool:
-        """Whether the data came from the fast path (see nq94.fastyaml)."""
-        return self.text is not None
-
-    def nodes(self) -> yaml.Node | None:
-        """The node tree, composed on first need when the data came from the fast path."""
-        if self.root is None and self.text is not None:
-            self.root = parse(self.name, self.text, fast_from=None).root
-        return self.root
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
         """Where ``path`` stands (its key with ``key``), or its nearest ancestor in the file."""
-        key_node, node = _find(self.nodes(), path)
+        key_node, node = _find(self.root, path)
         if key and key_node is not None:
             return _mark(key_node)
         return _mark(node) if node is not None else Mark(1, 1)
 
     def marks(self, path: Path) -> dict[str, Mark]:
         """Where each value of the mapping at ``path`` stands, by key (first occurrence)."""
-        _, node = _find(self.nodes(), path)
+        _, node = _find(self.root, path)
         found: dict[str, Mark] = {}
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -193,20 +177,12 @@ def decode(name: str, raw: bytes) -> str:
         raise InputError([Problem(name, line, column, message)]) from e
 
 
-def parse(name: str, text: str, *, fast_from: int | None = FAST_FROM) -> Document:
+def parse(name: str, text: str) -> Document:
     """Parse YAML text into a Document; a syntax error raises InputError.
 
     Problems that leave the rest readable (duplicate keys, forbidden tags) are kept in
-    ``Document.problems`` so that they are reported with all the others. A text of at least
-    ``fast_from`` characters (None: never) may be read through the fast path, which gives the
-    same data; callers re-parse with ``fast_from=None`` before reporting problems in it.
+    ``Document.problems`` so that they are reported with all the others.
     """
-    if fast_from is not None and len(text) >= fast_from:
-        from nq94 import fastyaml
-
-        data = fastyaml.load(text, scalar, MAX_DEPTH)
-        if data is not None:
-            return Document(name, data, text=text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:

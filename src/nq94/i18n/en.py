@@ -157,6 +157,8 @@ MESSAGES: dict[str, str] = {
     "template.derivable": " · or {{baseline, current}}",
     # nq94 schema
     "schema.number_text": 'e.g. "7,5" or "7,5%"',
+    "schema.basis": "Whether the figures are final (official) or not yet (estimate).",
+    "schema.report": "A report of figures achieved against the targets of a resolution.",
     "schema.period": "The period the report covers, always from 1 January.",
     "schema.report_source": "Where the report's figures come from.",
     "schema.values": "Target id -> figure: a number, or a mapping (see each target).",

@@ -155,6 +155,8 @@ MESSAGES: dict[str, str] = {
     "template.derivable": " · hoặc {{baseline, current}}",
     # nq94 schema
     "schema.number_text": 'ví dụ "7,5" hoặc "7,5%"',
+    "schema.basis": "Số liệu chính thức (official) hay số ước tính (estimate).",
+    "schema.report": "Báo cáo số liệu thực hiện so với các chỉ tiêu của nghị quyết.",
     "schema.period": "Kỳ báo cáo, luôn tính từ ngày 1 tháng 1.",
     "schema.report_source": "Nguồn số liệu của báo cáo.",
     "schema.values": "Mã chỉ tiêu -> số liệu: một số, hoặc một bảng khóa - giá trị (xem từng "

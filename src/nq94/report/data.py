@@ -123,7 +123,7 @@ def trend_data(trend: Trend) -> dict[str, Any]:
         "periods": [
             {
                 "period": str(evaluation.report.period),
-                "name": evaluation.report.period.names._asdict(),
+                "name": evaluation.report.period.names.model_dump(),
                 "months": evaluation.report.period.months,
                 "elapsed": evaluation.report.period.elapsed.quantize(_TEN_THOUSANDTH),
                 "basis": evaluation.report.basis.value,

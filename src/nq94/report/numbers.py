@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.i18n import number, pick, t, tn
-from nq94.model import DEFAULT_APPROX_TOLERANCE, Measure, Operator, Status, Target
+from nq94.model import Measure, Status, Target, comparison, measured
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Change, Comparison, Course, Difference
@@ -21,27 +21,8 @@ def status_label(status: Status) -> str:
     return t(f"status.{status.value}")
 
 
-_SYMBOL = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<"}
-
-
 display = number
 """A number for people in the reader's language: 19,515.5 or 19.515,5 (see nq94.i18n.number)."""
-
-
-def comparison(target: Target) -> str:
-    """What a target requires, e.g. '≥ 7.5', '< 3', '58.6 ± 1', '2 to 4'."""
-    if target.operator is Operator.APPROX:
-        tolerance = target.tolerance if target.tolerance is not None else DEFAULT_APPROX_TOLERANCE
-        return f"{display(target.threshold)} ± {display(tolerance)}"
-    if target.operator is Operator.BETWEEN:
-        assert target.upper is not None
-        return t("comparison.between", low=display(target.threshold), high=display(target.upper))
-    return f"{_SYMBOL[target.operator]} {display(target.threshold)}"
-
-
-def measured(text: str, unit: str) -> str:
-    """A figure with its unit: '7.5%' and '100% of plan' close up, '19,515 billion VND' spaced."""
-    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
 
 
 def gap_text(result: Result) -> str:

@@ -1,0 +1,104 @@
+"""`nq94 schema` is the report model's own schema, and it agrees with `nq94 validate`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from nq94.errors import InputError
+from nq94.loading import builtin_targets
+from nq94.yamldoc import parse, read_text
+
+from .conftest import CLI_TYPE as CLI
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "tests" / "example-files"
+FILES = sorted(
+    [*EXAMPLES.glob("*/*.yaml"), *(ROOT / "samples").glob("**/*.yaml")],
+    key=lambda path: str(path),
+)
+
+ALLOWED = {
+    # rules across values: JSON Schema compares a value with constants, never with another value
+    "structure-sum": "the three shares add up to 100 ± 0.2",
+    "certified-above-trained": "certified labour is within trained labour",
+    # a number written as text is read first, then held to the plausible range; JSON Schema can
+    # only check the text's form
+    "ambiguous-number": "'100.000' is 100 or 100000: the plausible range cannot settle it",
+    "grouped-out-of-range": "'1.234.567' is outside the plausible range once read",
+    # YAML forms that have no JSON counterpart, which a YAML-reading schema validator turns
+    # into JSON numbers before the schema sees them
+    "hex-number": "0x1A is text to nq94 (nobody writes a figure in hexadecimal), 26 to YAML 1.1",
+    "nan": ".nan is no number; JSON has none, and NaN passes every numeric bound",
+}
+"""The files on which the schema and nq94 may differ: nq94 refuses them, the schema cannot."""
+
+
+def _comparable(path: Path) -> bool:
+    """Whether a file is YAML both sides read alike: UTF-8, valid, no duplicate key, no tag."""
+    try:
+        doc = parse(str(path), read_text(str(path)))
+    except InputError:
+        return False
+    return not doc.problems
+
+
+COMPARED = [path for path in FILES if _comparable(path)]
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    """The schema `nq94 schema` prints, as a validator."""
+    from typer.testing import CliRunner
+
+    from nq94.cli import app
+
+    schema = json.loads(CliRunner().invoke(app, ["schema", "--lang", "en"]).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("path", COMPARED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_schema_and_validate_agree(
+    path: Path, validator: jsonschema.Draft202012Validator, cli: CLI
+) -> None:
+    """The schema accepts exactly the files `nq94 validate` accepts, but for the rules across
+    values that JSON Schema cannot say."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    by_schema = validator.is_valid(data)
+    by_nq94 = cli("validate", "-f", "text", str(path)).exit_code == 0
+    if path.stem in ALLOWED:
+        assert (by_schema, by_nq94) == (True, False), ALLOWED[path.stem]
+    else:
+        assert by_schema == by_nq94, list(validator.iter_errors(data))
+
+
+def test_the_comparison_covers_the_corpus() -> None:
+    """Most example files take part in the comparison, negative ones included."""
+    assert len(COMPARED) >= 40
+    assert sum(path.parent.name == "negative" for path in COMPARED) >= 30
+
+
+def test_a_lowercase_period_gets_one_answer(
+    tmp_path: Path, validator: jsonschema.Draft202012Validator, cli: CLI
+) -> None:
+    """`period: 2024-9m` is accepted by the tool and by its schema alike."""
+    report = tmp_path / "r.yaml"
+    report.write_text("period: 2024-9m\nvalues: {grdp_growth: 6.1}\n", encoding="utf-8")
+    assert cli("validate", str(report)).exit_code == 0
+    assert validator.is_valid(yaml.safe_load(report.read_text(encoding="utf-8")))
+
+
+def test_the_schema_is_the_models_own(cli: CLI) -> None:
+    """`nq94 schema` adds only $schema and title to the model's JSON Schema."""
+    from nq94.schema import report_schema
+
+    printed = json.loads(cli("schema").stdout)
+    model = builtin_targets().report_model.model_json_schema()
+    assert set(printed) - set(model) == {"$schema"}
+    assert printed["properties"].keys() == model["properties"].keys()
+    assert printed == json.loads(json.dumps(report_schema(builtin_targets())))
