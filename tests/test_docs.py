@@ -79,3 +79,14 @@ def test_json_contract_keys_match_output(cli: CLI_TYPE) -> None:
     for key in report["results"][0]:
         if key not in ("id", "section", "unit", "words", "lower", "upper"):
             assert f"`{key}`" in table, f"README does not explain {key}"
+
+
+def test_python_example_runs_and_prints_what_it_says(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Python example runs as written and prints the summary its comment shows."""
+    (block,) = _blocks(_section("From Python"), "python")
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})
+    shown = block.split("# ", 1)[1].strip()
+    assert capsys.readouterr().out.strip() == shown

@@ -1,6 +1,21 @@
-"""nq94: are the 2024 targets of Resolution 94/NQ-HĐND (Thái Nguyên) met, missed or at risk?"""
+"""nq94: are the 2024 targets of Resolution 94/NQ-HĐND (Thái Nguyên) met, missed or at risk?
+
+The Python API: ``nq94.Report.model_validate(data)`` validates a report (plain data, as
+``yaml.safe_load`` gives it) against the built-in targets, and raises ``pydantic.ValidationError``
+naming each problem's path; ``nq94.report_model(path)`` is the model for another targets file;
+``nq94.check(report)`` evaluates a validated report. The models are imported on first use, so
+that the command line starts without them when it does not need them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nq94.model import Report
 
 __version__ = "0.1.0"
+__all__ = ["Report", "check", "main", "report_model"]
 
 
 def main() -> None:
@@ -20,3 +35,36 @@ def main() -> None:
         gc.freeze()
         gc.enable()
     run()
+
+
+def check(report: Report, *, file: str = "") -> dict[str, Any]:
+    """The evaluation of a validated report, as the JSON contract's report object: ``file``,
+    ``period``, ``basis``, ``summary`` and ``results`` (numbers as exact Decimals).
+
+    The report is evaluated against the targets file its model was built from.
+    """
+    from nq94.evaluate import evaluate
+    from nq94.report.data import report_data
+
+    targets = type(report).targets
+    if targets is None:
+        raise TypeError("validate the report with nq94.Report or report_model(targets) first")
+    return report_data(evaluate(targets, report, file=file))
+
+
+def report_model(targets: str | None = None) -> type[Report]:
+    """The model of a report on the targets file at ``targets`` (None: the built-in one)."""
+    from nq94.loading import load_targets
+
+    return load_targets(targets).report_model
+
+
+def __getattr__(name: str) -> Any:
+    """``nq94.Report``: the model of a report on the built-in targets, built on first use."""
+    if name == "Report":
+        return report_model()
+    if name in ("TargetsFile", "Target", "Entry", "GrowthEntry", "ValueEntry"):
+        from nq94 import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'nq94' has no attribute {name!r}")

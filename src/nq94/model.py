@@ -10,14 +10,12 @@ the message's values as its context; ``at`` in the context, when present, is the
 error's location where the problem stands. :mod:`nq94.loading` turns errors into located lines.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cached_property, partial
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Union
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, Union
 
 from pydantic import (
     AfterValidator,
@@ -245,7 +243,7 @@ class Target(Frozen):
     plausible: Annotated[tuple[Number, Number], BeforeValidator(_pair)]
 
     @model_validator(mode="after")
-    def _consistent(self) -> Target:
+    def _consistent(self) -> Self:
         """A definition that contradicts itself is refused, at its first contradiction."""
         low, high = self.plausible
         if low >= high:
@@ -387,7 +385,7 @@ class TargetsFile(Frozen):
     sections: dict[str, Names]
     targets: tuple[Target, ...]
     rules: tuple[Rule, ...] = ()
-    _report_models: dict[Lang, type[Report]] = PrivateAttr(default_factory=dict)
+    _report_models: dict[Lang, type["Report"]] = PrivateAttr(default_factory=dict)
 
     @field_validator("targets")
     @classmethod
@@ -427,7 +425,7 @@ class TargetsFile(Frozen):
         return self.by_id.get(target_id)
 
     @property
-    def report_model(self) -> type[Report]:
+    def report_model(self) -> type["Report"]:
         """The model of a report on these targets (see :func:`report_model`), built once for
         each language its schema describes targets in."""
         lang = current()
@@ -459,7 +457,7 @@ class Period(NamedTuple):
     months: int
 
     @classmethod
-    def parse(cls, text: str) -> Period:
+    def parse(cls, text: str) -> "Period":
         """Parse '2024', '2024-Q3', '2024-H1', '2024-9M' or '2024-M05'; ValueError otherwise."""
         match = _PERIOD.fullmatch(text.strip())
         if not match:
@@ -606,7 +604,7 @@ class Entry(Figure):
     note: str | None = Field(None, description="schema.note")
 
     @model_validator(mode="after")
-    def _value_or_derived(self) -> Entry:
+    def _value_or_derived(self) -> Self:
         """A value, or both a baseline and a current figure: never both, never half."""
         if self.value is not None and (self.baseline is not None or self.current is not None):
             raise invalid("err.value_and_derived")
@@ -693,7 +691,7 @@ class Values(Frozen):
     targets: ClassVar[TargetsFile]
 
     @model_validator(mode="after")
-    def _rules(self) -> Values:
+    def _rules(self) -> Self:
         """The rules across targets hold among the figures given."""
         entries = self.entries()
         figures = {key: derive(self.targets.by_id[key], entry) for key, entry in entries.items()}

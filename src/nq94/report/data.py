@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -103,7 +102,7 @@ def _input(result: Result) -> Any:
         return result.written
     if result.entry is None:
         return None
-    return {key: value for key, value in asdict(result.entry).items() if value is not None}
+    return result.entry.model_dump(exclude_none=True)
 
 
 def problem_data(problem: Problem) -> dict[str, Any]:

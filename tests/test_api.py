@@ -1,0 +1,79 @@
+"""The Python API: validate a report with nq94.Report, evaluate it with nq94.check."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pydantic
+import pytest
+import yaml
+
+import nq94
+
+from .conftest import SAMPLES
+
+
+def _sample(name: str) -> object:
+    return yaml.safe_load((SAMPLES / name).read_text(encoding="utf-8"))
+
+
+def test_report_is_a_pydantic_model_of_the_builtin_targets() -> None:
+    """nq94.Report is a BaseModel that validates a sample read by yaml.safe_load."""
+    assert issubclass(nq94.Report, pydantic.BaseModel)
+    report = nq94.Report.model_validate(_sample("2024-9m.yaml"))
+    assert str(report.period) == "2024-9M"
+    assert report.values["budget_revenue"].value == Decimal(15000)
+
+
+def test_a_bad_value_is_a_validation_error_naming_its_path() -> None:
+    """A value that is no number raises ValidationError at values.<id>, as the CLI says it."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        nq94.Report.model_validate({"period": "2024", "values": {"grdp_growth": "bảy"}})
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("values", "grdp_growth")
+    assert "expected a number, got 'bảy'" in error["msg"]
+
+
+def test_unknown_ids_and_other_years_are_refused() -> None:
+    """The model knows the targets' ids and the resolution's year."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        nq94.Report.model_validate({"period": "2025", "values": {"grdp_growht": 7}})
+    locs = {error["loc"] for error in caught.value.errors()}
+    assert locs == {("period",), ("values", "grdp_growht")}
+
+
+def test_check_returns_the_json_contracts_report(cli) -> None:  # type: ignore[no-untyped-def]
+    """nq94.check gives the object `nq94 check -f json` writes for the same report; ``input``
+    is the figure as validated, since plain data keeps no trace of how a file wrote it."""
+    import json
+
+    report = nq94.Report.model_validate(_sample("2024-official.yaml"))
+    data = nq94.check(report, file="samples/2024-official.yaml")
+    printed = json.loads(cli("check", "-f", "json", "samples/2024-official.yaml").stdout)
+    (expected,) = printed["reports"]
+    got = json.loads(json.dumps(data, default=float))
+    for result, written in zip(got["results"], expected["results"], strict=True):
+        given, as_written = result.pop("input"), written.pop("input")
+        bare = as_written is not None and not isinstance(as_written, dict)
+        assert given == ({"value": as_written} if bare else as_written)
+    assert got == expected
+
+
+def test_another_targets_file_has_its_own_model(tmp_path: Path) -> None:
+    """nq94.report_model(path) validates against that file's targets and year."""
+    other = tmp_path / "targets.yaml"
+    text = (Path(nq94.__file__).with_name("targets.yaml")).read_text(encoding="utf-8")
+    other.write_text(text.replace("year: 2024", "year: 2025"), encoding="utf-8")
+    model = nq94.report_model(str(other))
+    assert str(model.model_validate({"period": "2025-H1", "values": {}}).period) == "2025-H1"
+    with pytest.raises(pydantic.ValidationError):
+        model.model_validate({"period": "2024-H1", "values": {}})
+
+
+def test_check_needs_a_report_validated_against_targets() -> None:
+    """A report of the shape-only base model cannot be evaluated: it knows no targets."""
+    from nq94.model import Period, Report
+
+    with pytest.raises(TypeError, match="validate the report"):
+        nq94.check(Report(period=Period.parse("2024"), values={}))
