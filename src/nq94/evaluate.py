@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from nq94.model import (
-    Entry,
+    AnyEntry,
     Kind,
     Operator,
     Report,
@@ -36,7 +36,7 @@ class Result(NamedTuple):
 
     target: Target
     status: Status
-    entry: Entry | None = None
+    entry: AnyEntry | None = None
     value: Decimal | None = None
     """The figure for the period: as reported, or derived from baseline and current."""
     actual: Decimal | None = None
@@ -94,7 +94,7 @@ def evaluate(
 
 
 def evaluate_target(
-    target: Target, report: Report, entry: Entry | None, written: Any = None
+    target: Target, report: Report, entry: AnyEntry | None, written: Any = None
 ) -> Result:
     """The status of one target given its entry (None when the report has no figure for it)."""
     if entry is None:

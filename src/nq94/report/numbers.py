@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.i18n import number, pick, t, tn
-from nq94.model import Measure, Status, Target, comparison, measured
+from nq94.model import Measure, Status, Target
+from nq94.model import comparison as comparison  # written for people here, defined by the model
+from nq94.model import measured as measured
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Change, Comparison, Course, Difference
