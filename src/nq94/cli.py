@@ -208,6 +208,8 @@ def _run(
         for problem in missing:
             state["invalid"] = True
             yield invalid(Invalid(problem.file, (problem,)))
+        if files:  # built here once, so that forked workers inherit it rather than each build it
+            targets.report_model  # noqa: B018
         done = workers.each(job, files, parallel=render_piece is not None)
         for outcome in _tracked(done, len(files)):
             if isinstance(outcome, Invalid):
@@ -524,8 +526,9 @@ def _fail(problems: tuple[Problem, ...]) -> NoReturn:
 
 
 def _color(stream: object) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    if os.environ.get("NO_COLOR"):
+    """Colour only on a terminal, never on a dumb one (TERM=dumb) and never when NO_COLOR is set
+    (https://no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

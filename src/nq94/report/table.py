@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import pick, t, tn
-from nq94.model import Basis, Status
+from nq94.model import Basis, Status, Target
 from nq94.outcome import Checked, Invalid, Validated
-from nq94.report.grid import SECTION, Cell, Column, Part, draw, styled
 from nq94.report.numbers import (
     change_label,
     comparison,
@@ -27,6 +26,7 @@ from nq94.report.numbers import (
     status_label,
     year_end_text,
 )
+from nq94.report.terminal import SECTION, Cell, Column, Layout, Part, Row, draw, say, stacked
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -38,17 +38,36 @@ STATUS_STYLE = {
     Status.NO_DATA: "dim",
 }
 
+WORDS_MIN_WIDTH = 24
+"""The narrowest the resolution's words are folded to, when no id is longer."""
+
 MARGIN = 5
 """Index of the margin column, shown only when a margin applies (not for final figures)."""
 
+CHECK_NARROWER = (
+    ((0,), (1,), (2, 5), (3,), (4,), (6,)),
+    ((0,), (1, 2, 5), (3, 4), (6,)),
+    ((0,), (1, 2, 3, 4, 5), (6,)),
+)
+"""The status table's columns stacked, for ever narrower terminals: the margin under what is
+required, then the actual figure over both and the gap over the percent, then every figure in one
+column. Indices are those of check_columns()."""
 
-def check_columns() -> tuple[Column, ...]:
+
+def words_column(targets: Iterable[Target]) -> Column:
+    """The column of the resolution's words, each over its target's id: never narrower than the
+    longest id, so that ids are never broken."""
+    widest = max((len(target.id) for target in targets), default=0)
+    return Column(t("column.target"), words=True, min_width=max(WORDS_MIN_WIDTH, widest))
+
+
+def check_columns(targets: Iterable[Target]) -> tuple[Column, ...]:
     """The columns of the status table, in the reader's language."""
     numbers = ("actual", "required", "gap", "percent", "margin")
     return (
-        Column(t("column.target"), wrap=True, min_width=24),
+        words_column(targets),
         *(Column(t(f"column.{name}"), right=True) for name in numbers),
-        Column(t("column.status")),
+        Column(t("column.status"), wraps=True),
     )
 
 
@@ -61,13 +80,12 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool) -> None:
         if printed:
             out.write("\n")
         draw_report(outcome, out, color=color)
-        out.write(summary_text(outcome, color=color) + "\n")
         printed = True
 
 
 def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool) -> None:
     """One row per file: valid or not, what it covers, how many problems."""
-    rows: list[list[Cell]] = []
+    rows: list[Row] = []
     valid = invalid = 0
     for outcome in outcomes:
         if isinstance(outcome, Invalid):
@@ -88,38 +106,47 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool) -> None
                 ]
             )
     columns = (
-        Column(t("column.file"), wrap=True),
-        Column(t("column.result")),
+        Column(t("column.file"), words=True, min_width=12),
+        Column(t("column.result"), wraps=True),
         Column(t("column.period")),
-        Column(t("column.basis")),
+        Column(t("column.basis"), wraps=True),
         Column(t("column.values"), right=True),
     )
-    draw(columns, rows, out, color=color, title=t("validate.title"))
-    out.write(t("validate.summary", valid=valid, invalid=invalid) + "\n")
+    full = Layout(columns, rows)
+    draw(
+        [full, stacked(full, ((0,), (1,), (2, 3), (4,)))],
+        out,
+        color=color,
+        title=t("validate.title"),
+        after=[t("validate.summary", valid=valid, invalid=invalid)],
+    )
 
 
 def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
-    """The status table of one report."""
+    """The status table of one report, then its summary line."""
     report, targets = evaluation.report, evaluation.targets
     if report.is_final:
         basis = t("caption.final")
     else:
         what = t("caption.estimate" if report.basis is Basis.ESTIMATE else "caption.partial")
         basis = t("caption.margin", what=what)
-    columns = check_columns()
+    columns = check_columns(result.target for result in evaluation.results)
     keep = [i for i in range(len(columns)) if not (report.is_final and i == MARGIN)]
-    rows: list[list[Cell] | None] = []
+    rows: list[Row] = []
     section = None
     for result in evaluation.results:
         if result.target.section != section:
             section = result.target.section
             names = targets.sections[section]
             rows += [SECTION, [[Part(pick(names), "bold")]]]
-        cells = _cells(result)
-        rows.append([cells[i] for i in keep])
+        rows.append(_cells(result))
+    full = Layout(columns, rows)
+    layouts = []
+    for groups in (tuple((i,) for i in range(len(columns))), *CHECK_NARROWER):
+        kept = [tuple(i for i in group if i in keep) for group in groups]
+        layouts.append(stacked(full, [group for group in kept if group]))
     draw(
-        [columns[i] for i in keep],
-        rows,
+        layouts,
         out,
         color=color,
         title=t(
@@ -131,13 +158,14 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
         ),
         caption=basis,
         expand=True,
+        after=[summary_text(evaluation)],
     )
 
 
 def _cells(result: Result) -> list[Cell]:
     target = result.target
     status = [Part(status_label(result.status), STATUS_STYLE[result.status])]
-    words = [Part(target.words), Part(f"\n{target.id}", "dim")]
+    words = _words(target)
     if result.actual is None:
         return [words, [Part("—", "dim")], comparison(target), "", "", "", status]
     for note in (reading(result), obtained_text(result)):
@@ -154,37 +182,57 @@ def _cells(result: Result) -> list[Cell]:
     ]
 
 
-def summary_text(evaluation: Evaluation, *, color: bool) -> str:
+def _words(target: Target) -> list[Part]:
+    """The resolution's words, and the target's id on a line of its own."""
+    return [Part(target.words), Part(f"\n{target.id}", "dim")]
+
+
+def summary_text(evaluation: Evaluation) -> list[Part]:
     """The summary line, each count in its status colour."""
     summary = evaluation.summary
-    counts = [
-        styled(f"{count} {status_label(status)}", STATUS_STYLE[status], color=color)
-        for status, count in summary.items()
-    ]
-    return t("summary", total=sum(summary.values()), parts=", ".join(counts))
+    # the counts go where the catalogue puts {parts}, each in its own colour
+    head, _, tail = t("summary", total=sum(summary.values()), parts="{parts}").partition("{parts}")
+    parts = [Part(head)]
+    for index, (status, count) in enumerate(summary.items()):
+        if index:
+            parts.append(Part(", "))
+        parts.append(Part(f"{count} {status_label(status)}", STATUS_STYLE[status]))
+    return [*parts, Part(tail)]
 
 
 def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
-    """A row per target: its figure and status in each period, its course, where it is heading."""
+    """A row per target: its figure and status in each period, its course, where it is heading.
+
+    Where the periods do not fit side by side, each period is a line under the target's words,
+    and then its course too.
+    """
     first = trend.evaluations[0]
-    columns = [Column(t("column.target"), wrap=True, min_width=24)]
-    for evaluation in trend.evaluations:
-        report = evaluation.report
-        heading = f"{pick(report.period.short_names)}\n{t('basis.' + report.basis.value)}"
-        columns.append(Column(heading, right=True))
-    columns += [
-        Column(t("column.course")),
-        Column(t("column.year_end"), right=True),
-        Column(t("column.status")),
+    headings = [
+        (pick(e.report.period.short_names), t("basis." + e.report.basis.value))
+        for e in trend.evaluations
     ]
-    rows: list[list[Cell] | None] = []
+    columns = [words_column(course.target for course in trend.courses)]
+    columns += [Column(f"{name}\n{basis}", right=True, wraps=True) for name, basis in headings]
+    columns += [
+        Column(t("column.course"), wraps=True),
+        Column(t("column.year_end"), right=True),
+        Column(t("column.status"), wraps=True),
+    ]
+    periods = len(headings)
+    longest = 0  # the longest line of a period under the words, which had better not wrap
+    wide: list[Row] = []
+    merged: list[Row] = []
+    narrow: list[Row] = []
     section = None
     for course in trend.courses:
         target = course.target
         if target.section != section:
             section = target.section
-            rows += [SECTION, [[Part(pick(first.targets.sections[section]), "bold")]]]
-        words = [Part(target.words), Part(f"\n{target.id}", "dim")]
+            heading: Row = [[Part(pick(first.targets.sections[section]), "bold")]]
+            wide += [SECTION, heading]
+            merged += [SECTION, heading]
+            narrow += [SECTION, heading]
+        words = _words(target)
         if pace := pace_text(course):
             words.append(Part(f" · {pace}", "dim"))
         points: list[Cell] = [
@@ -194,59 +242,73 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
             ]
             for result in course.results
         ]
-        rows.append(
-            [
-                words,
-                *points,
-                course_text(course),
-                year_end_text(course),
-                [Part(status_label(course.final), STATUS_STYLE[course.final])],
+        lines = list(words)
+        for (name, basis), result in zip(headings, course.results, strict=True):
+            period = [
+                Part(f"\n{name} ({basis}): ", "dim"),
+                Part(figure_text(result)),
+                Part(" · ", "dim"),
+                Part(status_label(result.status), STATUS_STYLE[result.status]),
             ]
-        )
-    periods = " → ".join(pick(e.report.period.names) for e in trend.evaluations)
+            longest = max(longest, sum(len(part.text) for part in period) - 1)
+            lines += period
+        status = [Part(status_label(course.final), STATUS_STYLE[course.final])]
+        wide.append([words, *points, course_text(course), year_end_text(course), status])
+        merged.append([lines, course_text(course), year_end_text(course), status])
+        sparkline = Part(f"\n{t('column.course')}: {course_text(course)}", "dim")
+        narrow.append([[*lines, sparkline], year_end_text(course), status])
+    names = " → ".join(pick(e.report.period.names) for e in trend.evaluations)
     draw(
-        columns,
-        rows,
+        [
+            Layout(columns, wide),
+            Layout([columns[0], *columns[periods + 1 :]], merged, comfortable=longest),
+            Layout([columns[0], *columns[periods + 2 :]], narrow, comfortable=longest),
+        ],
         out,
         color=color,
         title=t("trend.title", number=first.targets.resolution.number, year=trend.year),
-        caption=t("trend.caption", periods=periods),
+        caption=t("trend.caption", periods=names),
         expand=True,
     )
 
 
 def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
-    """Every target whose figure or status changed, worst first, then a one-line verdict."""
+    """Every target whose figure or status changed, worst first, then a one-line verdict.
+
+    Where the columns do not fit, the figures are stacked, and then the change and the status
+    are a line under the target's words.
+    """
     old, new = comparison.old, comparison.new
     columns = (
-        Column(t("column.target"), wrap=True, min_width=24),
-        Column(t("column.change")),
+        words_column(d.target for d in comparison.differences),
+        Column(t("column.change"), wraps=True),
         Column(t("column.before"), right=True),
         Column(t("column.after"), right=True),
         Column(t("column.difference"), right=True),
-        Column(t("column.status")),
+        Column(t("column.status"), wraps=True),
     )
-    rows: list[list[Cell] | None] = []
+    rows: list[Row] = []
+    narrow: list[Row] = []
     for d in comparison.differences:
-        style = CHANGE_STYLE[d.change]
+        change = Part(change_label(d.change), CHANGE_STYLE[d.change])
+        status = Part(status_change_text(d), STATUS_STYLE[d.new.status])
         difference = display(d.difference, sign=True) if d.difference is not None else ""
-        rows.append(
-            [
-                [Part(d.target.words), Part(f"\n{d.target.id}", "dim")],
-                [Part(change_label(d.change), style)],
-                figure_text(d.old),
-                figure_text(d.new),
-                difference,
-                [Part(status_change_text(d), STATUS_STYLE[d.new.status])],
-            ]
-        )
+        figures = [figure_text(d.old), figure_text(d.new), difference]
+        rows.append([_words(d.target), [change], *figures, [status]])
+        words = [*_words(d.target), Part("\n"), change, Part(" · ", "dim"), status]
+        narrow.append([words, *figures])
+    verdict = [Part(diff_summary(comparison), "bold red" if comparison.regressed else "")]
     title = f"{side(old)} → {side(new)}"
-    if rows:
-        draw(columns, rows, out, color=color, title=title, expand=True)
-    else:
-        out.write(title + "\n")
-    verdict = diff_summary(comparison)
-    out.write(styled(verdict, "bold red" if comparison.regressed else "", color=color) + "\n")
+    if not rows:
+        say([title, verdict], out, color=color)
+        return
+    full = Layout(columns, rows)
+    layouts = [
+        full,
+        stacked(full, ((0,), (1,), (2, 3, 4), (5,))),
+        stacked(Layout([columns[0], *columns[2:5]], narrow), ((0,), (1, 2, 3))),
+    ]
+    draw(layouts, out, color=color, title=title, expand=True, after=[verdict])
 
 
 CHANGE_STYLE = {

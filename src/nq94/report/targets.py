@@ -6,28 +6,47 @@ from typing import TextIO
 
 from nq94.i18n import pick, t
 from nq94.model import Target, TargetsFile
-from nq94.report.grid import SECTION, Cell, Column, Part, draw
 from nq94.report.numbers import comparison, display, measured
+from nq94.report.terminal import SECTION, Column, Layout, Part, Row, draw
+
+WORDS_MIN_WIDTH = 30
+"""The narrowest the resolution's words are folded to beside the ids; narrower terminals get
+each id under its words."""
 
 
 def listing(targets: TargetsFile, out: TextIO, *, color: bool) -> None:
-    """Every target: id, the resolution's words and the comparison, grouped by section."""
+    """Every target: id, the resolution's words and the comparison, grouped by section.
+
+    Where the three columns do not fit, each id goes under its words, as in the status table.
+    """
     resolution = targets.resolution
-    rows: list[list[Cell] | None] = []
+    rows: list[Row] = []
+    narrow: list[Row] = []
     section = None
     for target in targets.targets:
         if target.section != section:
             section = target.section
-            rows += [SECTION, ["", [Part(pick(targets.sections[section]), "bold")], ""]]
-        rows.append([target.id, target.words, measured(comparison(target), pick(target.unit))])
-    columns = (
-        Column(t("column.id")),
-        Column(t("column.words"), wrap=True),
-        Column(t("column.comparison")),
+            heading = [Part(pick(targets.sections[section]), "bold")]
+            rows += [SECTION, ["", heading, ""]]
+            narrow += [SECTION, [heading, ""]]
+        wanted = measured(comparison(target), pick(target.unit))
+        rows.append([target.id, target.words, wanted])
+        narrow.append([[Part(target.words), Part(f"\n{target.id}", "dim")], wanted])
+    # a comparison wraps only after its figure: '≥ 123' stays on the first line of its cell
+    figures = max(len(comparison(target)) for target in targets.targets)
+    required = Column(t("column.comparison"), wraps=True, min_width=figures)
+    ids = Column(t("column.id"))
+    beside = Column(t("column.words"), words=True, min_width=WORDS_MIN_WIDTH)
+    longest = max(len(target.id) for target in targets.targets)
+    above = Column(t("column.words"), words=True, min_width=longest)
+    layouts = [Layout((ids, beside, required), rows), Layout((above, required), narrow)]
+    draw(
+        layouts,
+        out,
+        color=color,
+        title=t("targets.title", number=resolution.number, year=resolution.year),
+        after=[t("targets.count", count=len(targets.targets))],
     )
-    title = t("targets.title", number=resolution.number, year=resolution.year)
-    draw(columns, rows, out, color=color, title=title)
-    out.write(t("targets.count", count=len(targets.targets)) + "\n")
 
 
 def explain(targets: TargetsFile, target: Target, out: TextIO, *, color: bool) -> None:
@@ -56,5 +75,5 @@ def explain(targets: TargetsFile, target: Target, out: TextIO, *, color: bool) -
             t("targets.plausible", low=display(low), high=display(high), unit=unit),
         ),
     ]
-    columns = (Column(style="bold"), Column(wrap=True))
-    draw(columns, [list(row) for row in rows], out, color=color, header=False)
+    columns = (Column(style="bold"), Column(words=True, min_width=20))
+    draw([Layout(columns, [list(row) for row in rows])], out, color=color, header=False)
