@@ -192,20 +192,21 @@ def test_export_xlsx_workbook(cli: CLI, tmp_path: Path) -> None:
 
 
 def test_export_html_page(cli: CLI, tmp_path: Path) -> None:
-    """One self-contained page: title, a row per target with words, bar and status, summary."""
+    """One self-contained page: title, a row per target with words, status, summary, and a bar
+    for each target with a figure that asks for at least a figure (none for 'below 3 %')."""
     page = tmp_path / "status.html"
     assert cli("export", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
     assert "<title>Resolution 94/NQ-HĐND: first nine months of 2024</title>" in text
-    assert text.count('<div class="bar">') == 15
+    assert text.count('<div class="bar">') == 14
     assert "@page { size: A4" in text
     assert "http" not in text.replace("http-equiv", "")  # nothing fetched from elsewhere
-    assert 'class="status missed">5 missed</span>' in text
+    assert 'class="status missed">6 missed</span>' in text
     assert cli("export", "--lang", "vi", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
     assert '<html lang="vi">' in text
     assert "<title>Nghị quyết 94/NQ-HĐND: 9 tháng đầu năm 2024</title>" in text
-    assert 'class="status missed">5 Không đạt</span>' in text
+    assert 'class="status missed">6 Không đạt</span>' in text
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".html", ".xlsx"])

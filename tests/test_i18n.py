@@ -179,11 +179,11 @@ def test_vietnamese_locale_is_the_default(tmp_path: Path) -> None:
     vietnamese = subprocess.run(
         command, env={**env, "LANG": "vi_VN.UTF-8"}, capture_output=True, text=True, check=False
     )
-    assert "30 chỉ tiêu: 2 Đạt" in vietnamese.stdout
+    assert "30 chỉ tiêu: 3 Đạt" in vietnamese.stdout
     english = subprocess.run(
         command, env={**env, "LANG": "en_US.UTF-8"}, capture_output=True, text=True, check=False
     )
-    assert "30 targets: 2 met" in english.stdout
+    assert "30 targets: 3 met" in english.stdout
 
 
 def test_help_is_in_the_chosen_language(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -95,9 +95,10 @@ def test_json_without_reports_is_still_a_contract() -> None:
     module(Format.JSON).check([], out, color=False)
     assert json.loads(out.getvalue()) == {
         "nq94": __version__,
-        "schema_version": 1,
+        "schema_version": 2,
         "reports": [],
         "problems": [],
+        "warnings": [],
     }
 
 

@@ -22,7 +22,9 @@ from .conftest import CLI_TYPE as CLI
 from .conftest import SAMPLES
 
 GOLDEN = Path(__file__).parent / "golden"
-H1, NINE, ESTIMATE = (f"samples/{name}.yaml" for name in ("2024-h1", "2024-9m", "2024-estimate"))
+H1, NINE, ESTIMATE, OFFICIAL = (
+    f"samples/{name}.yaml" for name in ("2024-h1", "2024-9m", "2024-estimate", "2024-official")
+)
 
 
 def _json(text: str) -> dict:  # type: ignore[type-arg]
@@ -109,12 +111,14 @@ def test_reports_of_different_years_are_refused_naming_both(cli: CLI, tmp_path: 
 
 
 def test_a_period_given_twice_is_refused_naming_both(cli: CLI, tmp_path: Path) -> None:
+    """Two reports of one period on one basis cannot be lined up: the second names the first."""
     again = tmp_path / "9m-revised.yaml"
     shutil.copy(SAMPLES / "2024-9m.yaml", again)
     run = cli("trend", NINE, H1, str(again))
     assert run.exit_code == 2, run
     assert run.stderr == (
-        f"{again}:4:9: period 2024-9M is also the period of {NINE}; give one report per period "
+        f"{again}:4:9: period 2024-9M (official) is also the period of {NINE}; give one report "
+        "per period and basis "
         "(`nq94 diff` compares two submissions)\n"
     )
 
@@ -176,8 +180,10 @@ def test_diff_csv_and_markdown_list_the_same_changes(cli: CLI) -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_review_outputs_match_golden(cli: CLI, fmt: str) -> None:
-    _compare(cli("trend", "-f", fmt, H1, NINE, ESTIMATE).stdout, GOLDEN / f"trend.{fmt}")
+    _compare(cli("trend", "-f", fmt, H1, NINE, ESTIMATE, OFFICIAL).stdout, GOLDEN / f"trend.{fmt}")
     _compare(cli("diff", "-f", fmt, NINE, ESTIMATE).stdout, GOLDEN / f"diff.{fmt}")
+    settled = cli("diff", "-f", fmt, ESTIMATE, OFFICIAL).stdout
+    _compare(settled, GOLDEN / f"diff-settled.{fmt}")
 
 
 # --- the review functions themselves -------------------------------------------------------------

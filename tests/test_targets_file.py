@@ -79,10 +79,13 @@ def test_words_are_quoted_with_their_numbers(targets: TargetsFile) -> None:
 
 
 def test_default_margins(targets: TargetsFile) -> None:
-    """0.5 for % and points, 2 % of the threshold for amounts, 0 for counts."""
+    """0.5 for % and points, 2 % of the threshold for amounts, 0 for counts, never more than a
+    tenth of the threshold; military recruitment, final once reported, has none."""
     by_id = targets.by_id
     assert by_id["grdp_growth"].at_risk_margin == Decimal("0.5")
-    assert by_id["poverty_rate_reduction"].at_risk_margin == Decimal("0.5")
+    assert by_id["poverty_rate_reduction"].at_risk_margin == Decimal("0.08")
+    assert by_id["urban_unemployment_rate"].at_risk_margin == Decimal("0.3")
+    assert by_id["military_recruitment_rate"].at_risk_margin == 0
     assert by_id["budget_revenue"].at_risk_margin == Decimal("390.30")
     assert by_id["grdp_per_capita"].at_risk_margin == Decimal("2.46")
     assert by_id["new_rural_communes"].at_risk_margin == 0

@@ -100,6 +100,7 @@ MaxBytesOption = Annotated[
     int,
     typer.Option("--max-bytes", min=1, help=t("help.max_bytes")),
 ]
+StrictOption = Annotated[bool, typer.Option("--strict", help=t("help.strict"))]
 LangOption = Annotated[
     Lang | None,
     typer.Option(
@@ -126,6 +127,7 @@ def check(
         ),
     ] = None,
     recursive: RecursiveOption = False,
+    strict: StrictOption = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
@@ -138,6 +140,7 @@ def check(
         recursive=recursive,
         fail_on=fail_on,
         evaluating=True,
+        strict=strict,
         max_bytes=max_bytes,
     )
 
@@ -149,6 +152,7 @@ def validate(
     targets: TargetsOption = None,
     output_format: FormatOption = Format.AUTO,
     recursive: RecursiveOption = False,
+    strict: StrictOption = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
@@ -161,6 +165,7 @@ def validate(
         recursive=recursive,
         fail_on=None,
         evaluating=False,
+        strict=strict,
         max_bytes=max_bytes,
     )
 
@@ -173,6 +178,7 @@ def _run(
     recursive: bool,
     fail_on: FailOn | None,
     evaluating: bool,
+    strict: bool,
     max_bytes: int,
 ) -> NoReturn:
     from nq94 import workers
@@ -194,7 +200,7 @@ def _run(
     def job(name: str) -> Checked | Validated:
         """One file's whole job; in a worker process when there are many files."""
         try:
-            loaded = read_report(name, targets, max_bytes=max_bytes)
+            loaded = read_report(name, targets, max_bytes=max_bytes, strict=strict)
         except InputError as e:
             return Invalid(name, e.problems)
         if not evaluating:
@@ -202,7 +208,8 @@ def _run(
         evaluation = evaluated(targets, loaded)
         if render_piece is None:
             return evaluation
-        return Rendered(name, render_piece(evaluation), statuses(evaluation))
+        text = render_piece(evaluation)
+        return Rendered(name, text, statuses(evaluation), evaluation.warnings)
 
     def outcomes() -> Iterator[Checked | Validated]:
         for problem in missing:
@@ -216,6 +223,8 @@ def _run(
                 state["invalid"] = True
                 yield invalid(outcome)
                 continue
+            if echo:
+                _warn(outcome.warnings)
             if isinstance(outcome, Evaluation | Rendered) and statuses(outcome) & failing:
                 state["failed"] = True
             yield outcome
@@ -296,7 +305,8 @@ def trend(
                 stated.append(Stated(name, *found))
             continue
         loaded.append(each)
-        stated.append(Stated(name, each.report.period, each.positions.of_key("period")))
+        report = each.report
+        stated.append(Stated(name, report.period, report.basis, each.positions.of_key("period")))
     problems += same_year(stated) if stated else []
     if problems:
         _fail(tuple(problems))
@@ -351,7 +361,15 @@ def _read_all(names: list[str], targets: TargetsFile, max_bytes: int) -> list[Lo
             problems += e.problems
     if problems:
         _fail(tuple(problems))
+    for each in loaded:
+        _warn(each.warnings)
     return loaded
+
+
+def _warn(warnings: tuple[Problem, ...]) -> None:
+    """Say each warning on stderr, located, as problems are."""
+    for warning in warnings:
+        typer.echo(str(warning), err=True)
 
 
 def _review_format(output_format: ReviewFormat) -> Format:

@@ -13,8 +13,14 @@ class Problem(NamedTuple):
     line: int
     column: int
     message: str
+    warning: bool = False
+    """A figure that is valid but looks wrong: said, and not refused (unless --strict)."""
 
     def __str__(self) -> str:
+        if self.warning:
+            from nq94.i18n import t
+
+            return f"{self.file}:{self.line}:{self.column}: {t('warning')}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from nq94.errors import Problem
 from nq94.model import (
     AnyEntry,
     Kind,
@@ -49,6 +50,8 @@ class Result(NamedTuple):
     """The at-risk margin used: 0 for final figures, None without data."""
     written: Any = None
     """The figure exactly as the report wrote it, when known (text stays text)."""
+    capped: bool = False
+    """Whether a projection went past the plausible maximum and ``actual`` is that maximum."""
 
 
 class Evaluation(NamedTuple):
@@ -60,6 +63,8 @@ class Evaluation(NamedTuple):
     results: tuple[Result, ...]
     positions: Mapping[str, Mark] = _NO_POSITIONS
     """Where each value stands in the file, by target id ("values": the values mapping)."""
+    warnings: tuple[Problem, ...] = ()
+    """Figures of the report that are valid but look wrong, located."""
 
     def position(self, target_id: str) -> Mark:
         """Where a target's value stands, or the values mapping for a target without one."""
@@ -102,13 +107,18 @@ def evaluate_target(
     value = derive(target, entry)
     actual, obtained = value, Obtained.DERIVED if entry.derived else Obtained.REPORTED
     period = report.period
+    capped = False
     if target.kind is Kind.FLOW and not period.is_year_end:
         actual, obtained = period.project(value), Obtained.PROJECTED
+        high = target.plausible[1]
+        if actual > high:  # no projection goes past what is possible: 101 % of plan stays 120
+            actual, capped = high, True
     margin = Decimal(0) if report.is_final else target.at_risk_margin
     status = decide(target, actual, margin)
+    if target.ceiling and actual >= target.threshold:
+        status = Status.MET  # "Duy trì 100%": nothing can do better than the top of the range
     if status is Status.MISSED and target.kind is Kind.COUNT and not period.is_year_end:
         status = Status.AT_RISK  # a count can still be reached before the year ends
-    percent = actual / target.threshold * 100 if target.threshold else None
     return Result(
         target,
         status,
@@ -117,10 +127,19 @@ def evaluate_target(
         actual=actual,
         obtained=obtained,
         gap=gap(target, actual),
-        percent_of_target=percent,
+        percent_of_target=percent_of_target(target, actual),
         margin=margin,
         written=written,
+        capped=capped,
     )
+
+
+def percent_of_target(target: Target, actual: Decimal) -> Decimal | None:
+    """``actual`` as a percent of the threshold, for targets that ask for at least a figure;
+    None for the others ("below 3 %" is not 93 % achieved by 2.8) and for a threshold of 0."""
+    if target.operator not in (Operator.GE, Operator.GT) or not target.threshold:
+        return None
+    return actual / target.threshold * 100
 
 
 def decide(target: Target, actual: Decimal, margin: Decimal) -> Status:

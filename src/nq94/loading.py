@@ -6,6 +6,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -16,13 +17,16 @@ from pydantic import BaseModel, ValidationError
 from nq94.errors import InputError, Problem
 from nq94.i18n import t
 from nq94.model import (
+    Basis,
     Period,
     Report,
     TargetsFile,
     Values,
     closest,
     describe,
+    looks_like_fraction,
     parse_period,
+    plain,
 )
 from nq94.yamldoc import MAX_BYTES, Document, Mark, parse, read_text
 
@@ -62,22 +66,29 @@ class Loaded(NamedTuple):
     """Target id -> where its value starts; "values" -> where the values mapping starts."""
     written: Mapping[str, Any]
     """Target id -> the figure exactly as the file wrote it (text stays text)."""
+    warnings: tuple[Problem, ...] = ()
+    """Figures that are valid but look wrong, located."""
 
 
-def read_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Loaded:
-    """The report at ``path`` with its positions; InputError lists every problem."""
-    return loaded_from(path, read_text(path, max_bytes=max_bytes), targets)
+def read_report(
+    path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES, strict: bool = False
+) -> Loaded:
+    """The report at ``path`` with its positions; InputError lists every problem (and, when
+    ``strict``, every warning as a problem)."""
+    return loaded_from(path, read_text(path, max_bytes=max_bytes), targets, strict=strict)
 
 
-def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Mark] | None:
-    """The period a report file states, and where, even when the report is invalid; None when
-    the file states none that can be read."""
+def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, Mark] | None:
+    """The period a report file states, its basis (official unless it says estimate), and where
+    the period stands, even when the report is invalid; None when the file states no period
+    that can be read."""
     try:
         doc = parse(path, read_text(path, max_bytes=max_bytes))
         period = parse_period(doc.data["period"])
     except (InputError, TypeError, KeyError, ValueError):
         return None
-    return period, doc.mark(("period",))
+    basis = Basis.ESTIMATE if doc.data.get("basis") == Basis.ESTIMATE.value else Basis.OFFICIAL
+    return period, basis, doc.mark(("period",))
 
 
 def load_report(path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES) -> Report:
@@ -90,7 +101,7 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
     return loaded_from(name, text, targets).report
 
 
-def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
+def loaded_from(name: str, text: str, targets: TargetsFile, *, strict: bool = False) -> Loaded:
     """The report in ``text`` (named ``name`` in messages), validated against ``targets``."""
     doc = parse(name, text)
     values = doc.data.get("values") if isinstance(doc.data, dict) else None
@@ -100,7 +111,18 @@ def loaded_from(name: str, text: str, targets: TargetsFile) -> Loaded:
         else {}
     )
     report = validated(doc, targets.report_model)
-    return Loaded(name, report, Positions(doc), written)
+    warnings = tuple(
+        locate(doc, ("values", key, "value"), _fraction(entry.value), warning=True)
+        for key, entry in report.values.items()
+        if entry.value is not None and looks_like_fraction(targets.by_id[key], entry)
+    )
+    if strict and warnings:
+        raise InputError(warning._replace(warning=False) for warning in warnings)
+    return Loaded(name, report, Positions(doc), written, warnings)
+
+
+def _fraction(value: Decimal) -> str:
+    return t("warn.fraction", value=plain(value), meant=plain(value * 100))
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -271,11 +293,19 @@ def _name(annotation: Any) -> str:
     return getattr(annotation, "__name__", "")
 
 
-def locate(doc: Document, loc: tuple[str, ...], message: str, *, at_key: bool = False) -> Problem:
+def locate(
+    doc: Document,
+    loc: tuple[str, ...],
+    message: str,
+    *,
+    at_key: bool = False,
+    warning: bool = False,
+) -> Problem:
     """A problem at the deepest part of ``loc`` present in the file, prefixed with that path."""
     path = _present(doc.data, loc)
     prefix = ".".join(path)
-    return doc.problem(path, f"{prefix}: {message}" if prefix else message, key=at_key)
+    found = doc.problem(path, f"{prefix}: {message}" if prefix else message, key=at_key)
+    return found._replace(warning=warning)
 
 
 def _present(data: Any, loc: tuple[str, ...]) -> tuple[str, ...]:

@@ -106,6 +106,7 @@ MAX_MAGNITUDE = 30
 """Figures are refused beyond 1e30 or below 1e-30, so arithmetic on them never overflows."""
 _PERCENT_MARGIN = Decimal("0.5")
 _AMOUNT_MARGIN_SHARE = Decimal("0.02")
+_MARGIN_SHARE_AT_MOST = Decimal("0.1")
 
 TARGET_ID = r"^[a-z][a-z0-9_]*$"
 """The form of a target id."""
@@ -262,16 +263,25 @@ class Target(Frozen):
 
     @property
     def at_risk_margin(self) -> Decimal:
-        """The margin around the threshold within which a non-final value is at risk."""
+        """The margin around the threshold within which a non-final value is at risk: the
+        target's own, else its measure's default, never more than a tenth of the threshold (a
+        margin of 0.5 points would swallow "from 0.8 points upward")."""
         if self.margin is not None:
             return self.margin
         match self.measure:
             case Measure.PERCENT | Measure.POINTS:
-                return _PERCENT_MARGIN
+                default = _PERCENT_MARGIN
             case Measure.AMOUNT:
-                return abs(self.threshold) * _AMOUNT_MARGIN_SHARE
+                default = abs(self.threshold) * _AMOUNT_MARGIN_SHARE
             case Measure.COUNT:
-                return Decimal(0)
+                default = Decimal(0)
+        return min(default, abs(self.threshold) * _MARGIN_SHARE_AT_MOST)
+
+    @property
+    def ceiling(self) -> bool:
+        """Whether the target asks for the most there can be ("Duy trì 100%"): a ">=" threshold
+        at the top of the plausible range, met by a value at that top in any report."""
+        return self.operator is Operator.GE and self.threshold == self.plausible[1]
 
     @property
     def band(self) -> tuple[Decimal, Decimal] | None:
@@ -885,6 +895,23 @@ def _dump_values(values: dict[str, AnyEntry]) -> dict[str, Any]:
 def period_pattern(year: int) -> str:
     """The JSON Schema pattern of a period of ``year`` as text, in any case: 2024-9M, 2024-9m."""
     return rf"^\s*{year}(-([Qq][1-4]|[Hh]1|9[Mm]|[Mm](0[1-9]|1[0-2])))?\s*$"
+
+
+def looks_like_fraction(target: Target, entry: AnyEntry) -> bool:
+    """Whether a reported percent looks typed as a fraction: 0.95 for a target of 95 %, as a
+    spreadsheet's percent cell holds it. Only for targets of 10 % or more, where no figure
+    in (0, 1.5] is likely."""
+    value = entry.value
+    return (
+        value is not None
+        and target.measure is Measure.PERCENT
+        and target.threshold >= _FRACTION_FROM
+        and 0 < value <= _FRACTION_AT_MOST
+    )
+
+
+_FRACTION_FROM = Decimal(10)
+_FRACTION_AT_MOST = Decimal("1.5")
 
 
 def closest(name: str, names: Iterable[str]) -> str | None:

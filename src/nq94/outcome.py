@@ -24,6 +24,7 @@ class Rendered(NamedTuple):
     file: str
     text: str
     statuses: frozenset[Status]
+    warnings: tuple[Problem, ...] = ()
 
 
 Checked = Evaluation | Rendered | Invalid
@@ -51,11 +52,13 @@ def statuses(outcome: Evaluation | Rendered) -> frozenset[Status]:
 
 
 def evaluated(targets: TargetsFile, loaded: Loaded) -> Evaluation:
-    """Evaluate a loaded report, carrying where and how each value was written."""
-    return evaluate(
+    """Evaluate a loaded report, carrying where and how each value was written, and its
+    warnings."""
+    evaluation = evaluate(
         targets,
         loaded.report,
         file=loaded.file,
         positions=loaded.positions,
         written=loaded.written,
     )
+    return evaluation._replace(warnings=loaded.warnings)

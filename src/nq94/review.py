@@ -15,7 +15,7 @@ from typing import NamedTuple
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import t
-from nq94.model import Kind, Operator, Period, Status, Target
+from nq94.model import Basis, Kind, Operator, Period, Status, Target
 from nq94.yamldoc import Mark
 
 # --- trend ---------------------------------------------------------------------------------------
@@ -72,19 +72,21 @@ class Trend(NamedTuple):
 
 
 class Stated(NamedTuple):
-    """The period a report file states, and where."""
+    """The period a report file states, on which basis, and where."""
 
     file: str
     period: Period
+    basis: Basis
     mark: Mark
 
 
 def same_year(reports: Sequence[Stated]) -> list[Problem]:
     """Problems with reviewing these reports together: another year than the first report's,
-    or a period given twice. Each problem names both files."""
+    or a period given twice on one basis (an estimate and official figures of one period are
+    the reporting cycle). Each problem names both files."""
     problems = []
     first = reports[0]
-    seen: dict[Period, Stated] = {}
+    seen: dict[tuple[Period, Basis], Stated] = {}
     for report in reports:
         period, where = report.period, (report.file, report.mark.line, report.mark.column)
         if period.year != first.period.year:
@@ -100,21 +102,25 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
                     ),
                 )
             )
-        elif period in seen:
-            problems.append(
-                Problem(
-                    *where,
-                    t("err.period_twice", period=period, other=seen[period].file),
-                )
-            )
+        elif (period, report.basis) in seen:
+            twice = f"{period} ({t('basis.' + report.basis.value)})"
+            other = seen[period, report.basis].file
+            problems.append(Problem(*where, t("err.period_twice", period=twice, other=other)))
         else:
-            seen[period] = report
+            seen[period, report.basis] = report
     return problems
 
 
+def cycle_order(evaluation: Evaluation) -> tuple[int, int]:
+    """Where a report stands in the year's reporting cycle: by period, and within a period the
+    estimate before the official figures."""
+    report = evaluation.report
+    return report.period.months, report.basis is Basis.OFFICIAL
+
+
 def trend(evaluations: Sequence[Evaluation]) -> Trend:
-    """Line up reports of one year (see `same_year`) in period order."""
-    ordered = tuple(sorted(evaluations, key=lambda evaluation: evaluation.report.period.months))
+    """Line up reports of one year (see `same_year`) in the order of the reporting cycle."""
+    ordered = tuple(sorted(evaluations, key=cycle_order))
     courses = []
     for index, target in enumerate(ordered[0].targets.targets):
         results = tuple(evaluation.results[index] for evaluation in ordered)
@@ -173,6 +179,9 @@ class Change(StrEnum):
 
     WORSENED = "worsened"
     REMOVED = "removed"
+    SETTLED = "settled"
+    """An estimate replaced by official figures of the same period: the status or the figure
+    became final, which is neither better nor worse news than a changed figure."""
     CHANGED = "changed"
     """The figure changed, the status did not."""
     ADDED = "added"
@@ -195,6 +204,14 @@ class Difference(NamedTuple):
     difference: Decimal | None
     """New figure minus old, when both reports have one."""
 
+    @property
+    def regressed(self) -> bool:
+        """Whether the status got worse; for a figure that settled, only when the estimate said
+        met and the official figures say missed or at risk."""
+        if self.change is Change.SETTLED:
+            return self.old.status is Status.MET and self.new.status in _WORSE
+        return self.change is Change.WORSENED
+
 
 class Comparison(NamedTuple):
     """What changed from an old report to a new one, worst first."""
@@ -204,20 +221,43 @@ class Comparison(NamedTuple):
     differences: tuple[Difference, ...]
 
     @property
+    def settling(self) -> bool:
+        """Whether the new report gives the official figures of the old one's estimate."""
+        return settles(self.old, self.new)
+
+    @property
     def regressed(self) -> bool:
-        """Whether any status got worse."""
-        return any(d.change is Change.WORSENED for d in self.differences)
+        """Whether any status got worse: for figures that settled, only a target the estimate
+        said was met that ends missed or at risk."""
+        return any(d.regressed for d in self.differences)
+
+
+_WORSE = (Status.MISSED, Status.AT_RISK)
+
+
+def settles(old: Evaluation, new: Evaluation) -> bool:
+    """Whether ``new`` gives the official figures of the period ``old`` estimated."""
+    before, after = old.report, new.report
+    return (
+        before.period == after.period
+        and before.basis is Basis.ESTIMATE
+        and after.basis is Basis.OFFICIAL
+    )
 
 
 def compare(old: Evaluation, new: Evaluation) -> Comparison:
     """Every target whose figure or status differs, worst first; unchanged ones are left out.
 
-    Worst first: statuses that worsened (most first), figures removed, figures changed with the
-    same status, figures added, statuses that improved; the targets file's order within each.
+    Worst first: statuses that worsened (most first), figures removed, figures that settled
+    (from an estimate to the official figures of its period), figures changed with the same
+    status, figures added, statuses that improved; the targets file's order within each.
     """
     differences = []
+    settling = settles(old, new)
     for before, after in zip(old.results, new.results, strict=True):
         change = _change(before, after)
+        if settling and change in (Change.WORSENED, Change.IMPROVED, Change.CHANGED):
+            change = Change.SETTLED
         if change is None:
             continue
         difference = (
@@ -243,6 +283,6 @@ def _change(before: Result, after: Result) -> Change | None:
 
 def _severity(difference: Difference) -> tuple[int, int]:
     step = 0
-    if difference.change in (Change.WORSENED, Change.IMPROVED):
+    if difference.change in (Change.WORSENED, Change.IMPROVED, Change.SETTLED):
         step = -abs(_RANK[difference.new.status] - _RANK[difference.old.status])
     return _ORDER.index(difference.change), step

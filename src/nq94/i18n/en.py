@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "basis.estimate": "estimate",
     "change.worsened": "worsened",
     "change.removed": "removed",
+    "change.settled": "settled",
     "change.changed": "changed",
     "change.added": "added",
     "change.improved": "improved",
@@ -108,6 +109,12 @@ MESSAGES: dict[str, str] = {
     "explain.gap": "gap {gap}",
     "explain.percent": "{percent} of target",
     "explain.margin": "margin ±{margin}",
+    "headroom.left": "{value} to spare",
+    "headroom.over": "{value} over",
+    "band.inside": "within the range",
+    "band.outside": "{value} outside the range",
+    "note.capped": ", capped at the plausible maximum {high}",
+    "headroom.none": "none to spare",
     "note.projected": "projected to year end from {value}",
     "note.growth": "growth derived from {baseline} → {current}",
     "note.change": "change derived from {baseline} → {current}",
@@ -133,6 +140,7 @@ MESSAGES: dict[str, str] = {
     "pace.needed": "needed {needed} {unit}, averaging {so_far}",
     "pace.reached": "reached, averaging {so_far} {unit}",
     "pace.at": "at {period}: {text}",
+    "diff.settled_heading": "Settled: the estimate's figures are now official",
     "diff.title": "Changes from {old} to {new}",
     "diff.none": "No figure or status changed",
     "diff.no_worse": "no status got worse",
@@ -177,6 +185,8 @@ MESSAGES: dict[str, str] = {
     "describe.date": "a date ('{text}')",
     "describe.mapping": "a mapping",
     "describe.list": "a list",
+    "warning": "warning",
+    "warn.fraction": "{value} looks like a fraction; did you mean {meant}?",
     "err.or": "{first} or {last}",
     "err.empty_file": "an empty file",
     "err.example.period": ' (e.g. period: "2024" or "2024-9M")',
@@ -250,7 +260,7 @@ MESSAGES: dict[str, str] = {
     "err.other_year": "period {period} is of {year}, but {first} is of {first_year}; review "
     "reports of one year together",
     "err.period_twice": "period {period} is also the period of {other}; give one report per "
-    "period (`nq94 diff` compares two submissions)",
+    "period and basis (`nq94 diff` compares two submissions)",
     # the command line
     "cli.wrote": "wrote {output}",
     "cli.unknown_extension": "unknown extension '{suffix}'; use one of {known}",
@@ -276,6 +286,8 @@ MESSAGES: dict[str, str] = {
     "or at risk.",
     "help.check_exit": "Exit codes: 0 every file valid; 1 a status at or beyond --fail-on; 2 "
     "invalid input (one FILE:LINE:COL: line per problem on stderr).",
+    "help.strict": "Treat warnings (figures that look wrong, such as 0.95 for 95 %) as "
+    "problems: exit 2.",
     "help.fail_on": "Exit 1 when a target of any report is missed ('missed'), or missed or at "
     "risk ('at-risk').",
     "help.validate": "Check that reports are well formed, plausible and consistent, without "

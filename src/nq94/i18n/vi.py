@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "basis.estimate": "ước tính",
     "change.worsened": "xấu đi",
     "change.removed": "bị bỏ",
+    "change.settled": "đã chốt",
     "change.changed": "thay đổi",
     "change.added": "bổ sung",
     "change.improved": "cải thiện",
@@ -106,6 +107,12 @@ MESSAGES: dict[str, str] = {
     "explain.gap": "chênh lệch {gap}",
     "explain.percent": "đạt {percent} kế hoạch",
     "explain.margin": "biên ±{margin}",
+    "headroom.left": "còn cách {value}",
+    "headroom.over": "vượt {value}",
+    "band.inside": "trong khoảng",
+    "band.outside": "ngoài khoảng {value}",
+    "note.capped": ", giới hạn ở mức tối đa hợp lý {high}",
+    "headroom.none": "vừa chạm ngưỡng",
     "note.projected": "dự báo cả năm từ {value}",
     "note.growth": "tốc độ tăng tính từ {baseline} → {current}",
     "note.change": "mức giảm tính từ {baseline} → {current}",
@@ -131,6 +138,7 @@ MESSAGES: dict[str, str] = {
     "pace.needed": "cần {needed} {unit}, bình quân {so_far}",
     "pace.reached": "đã đạt, bình quân {so_far} {unit}",
     "pace.at": "tại kỳ {period}: {text}",
+    "diff.settled_heading": "Đã chốt: số ước tính nay là số chính thức",
     "diff.title": "Thay đổi từ {old} sang {new}",
     "diff.none": "Không có số liệu hay đánh giá nào thay đổi",
     "diff.no_worse": "không có đánh giá nào xấu đi",
@@ -175,6 +183,8 @@ MESSAGES: dict[str, str] = {
     "describe.date": "một ngày tháng ('{text}')",
     "describe.mapping": "một bảng khóa - giá trị",
     "describe.list": "một danh sách",
+    "warning": "cảnh báo",
+    "warn.fraction": "{value} có vẻ là một phân số; có phải ý là {meant}?",
     "err.or": "{first} hoặc {last}",
     "err.empty_file": "tệp rỗng",
     "err.example.period": ' (ví dụ period: "2024" hoặc "2024-9M")',
@@ -249,8 +259,8 @@ MESSAGES: dict[str, str] = {
     "err.no_match": "không có tệp nào khớp mẫu này",
     "err.other_year": "kỳ {period} thuộc năm {year}, nhưng {first} thuộc năm {first_year}; "
     "chỉ xem cùng nhau các báo cáo của một năm",
-    "err.period_twice": "kỳ {period} trùng với kỳ của {other}; mỗi kỳ chỉ một báo cáo (lệnh "
-    "`nq94 diff` so sánh hai lần nộp)",
+    "err.period_twice": "kỳ {period} trùng với kỳ của {other}; mỗi kỳ chỉ một báo cáo số ước "
+    "tính và một báo cáo số chính thức (lệnh `nq94 diff` so sánh hai lần nộp)",
     # dòng lệnh
     "cli.wrote": "đã ghi {output}",
     "cli.unknown_extension": "phần mở rộng '{suffix}' không hỗ trợ; hãy dùng một trong: {known}",
@@ -276,6 +286,8 @@ MESSAGES: dict[str, str] = {
     "cơ không đạt.",
     "help.check_exit": "Mã thoát: 0 mọi tệp hợp lệ; 1 có đánh giá ở mức --fail-on hoặc xấu hơn; "
     "2 dữ liệu vào không hợp lệ (mỗi lỗi một dòng TỆP:DÒNG:CỘT: trên stderr).",
+    "help.strict": "Coi cảnh báo (số liệu có vẻ sai, như 0,95 thay cho 95%) là lỗi: "
+    "thoát với mã 2.",
     "help.fail_on": "Thoát với mã 1 khi có chỉ tiêu không đạt ('missed'), hoặc không đạt hay "
     "có nguy cơ không đạt ('at-risk').",
     "help.validate": "Kiểm tra báo cáo đúng định dạng, hợp lý và nhất quán, không đánh giá chỉ "

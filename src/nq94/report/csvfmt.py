@@ -128,13 +128,13 @@ def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
     """A row per target per report, with the target's course repeated on each."""
     del color
     data = trend_data(trend)
-    periods = {period["period"]: period for period in data["periods"]}
+    periods = {(period["period"], period["basis"]): period for period in data["periods"]}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(TREND_COLUMNS)
     for target in data["targets"]:
         pace = target["pace"] or {}
         for point in target["points"]:
-            period = periods[point["period"]]
+            period = periods[point["period"], point["basis"]]
             row = {
                 **target,
                 **point,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
 from nq94.model import Target
+from nq94.report.numbers import decisive
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Course, Trend
@@ -16,8 +17,11 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 _ONE = Decimal(1)
 _HUNDREDTH = Decimal("0.01")
 _TEN_THOUSANDTH = Decimal("0.0001")
-SCHEMA_VERSION = 1
-"""Version of the JSON contract; raised only when a key changes meaning or disappears."""
+SCHEMA_VERSION = 2
+"""Version of the JSON contract; raised only when a key changes meaning or disappears.
+
+2: ``percent_of_target`` is null for targets that do not ask for at least a figure (<, <=, ≈,
+between), and is given with the decimals that keep a missed target below 100."""
 
 
 def report_data(
@@ -76,12 +80,16 @@ def outcome_data(result: Result) -> dict[str, Any]:
         "obtained": result.obtained.value if result.obtained else None,
         "value": _computed(result.value),
         "gap": _computed(result.gap),
-        "percent_of_target": (
-            percent.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP) if percent is not None else None
-        ),
+        "percent_of_target": _percent(percent) if percent is not None else None,
         "margin": _computed(result.margin),
         "input": _input(result),
     }
+
+
+def _percent(percent: Decimal) -> Decimal:
+    """A percent of target to hundredths, or more where 100 would misstate it (99.999 → 99.999)."""
+    decimals = decisive(percent, (Decimal(100),))
+    return percent.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def _computed(number: Decimal | None) -> Decimal | None:
@@ -149,6 +157,7 @@ def course_data(course: Course, evaluations: Sequence[Evaluation]) -> dict[str, 
         "points": [
             {
                 "period": str(evaluation.report.period),
+                "basis": evaluation.report.basis.value,
                 "status": result.status.value,
                 "value": _computed(result.value),
                 "actual": _computed(result.actual),
@@ -182,6 +191,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
     return {
         "old": side(comparison.old),
         "new": side(comparison.new),
+        "settling": comparison.settling,
         "regressed": comparison.regressed,
         "changes": [
             {

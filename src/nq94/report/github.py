@@ -30,7 +30,8 @@ def command(kind: str, message: str, *, file: str, line: int, col: int, title: s
 
 def _errors(problems: Iterable[Problem], out: TextIO) -> None:
     for p in problems:
-        out.write(command("error", p.message, file=p.file, line=p.line, col=p.column))
+        kind = "warning" if p.warning else "error"
+        out.write(command(kind, p.message, file=p.file, line=p.line, col=p.column))
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
@@ -40,6 +41,7 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
         if isinstance(outcome, Invalid):
             _errors(outcome.problems, out)
             continue
+        _errors(outcome.warnings, out)
         if not isinstance(outcome, Evaluation):
             continue
         for result in outcome.results:
@@ -66,5 +68,4 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
     """An ::error per problem; nothing for valid files."""
     del color
     for outcome in outcomes:
-        if isinstance(outcome, Invalid):
-            _errors(outcome.problems, out)
+        _errors(outcome.problems if isinstance(outcome, Invalid) else outcome.warnings, out)

@@ -9,7 +9,15 @@ from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import current, pick, t
 from nq94.model import Status
-from nq94.report.numbers import comparison, display, explain, gap_text, percent_text, status_label
+from nq94.report.numbers import (
+    actual_text,
+    comparison,
+    display,
+    explain,
+    gap_text,
+    percent_text,
+    status_label,
+)
 
 STATUS_CLASS = {
     Status.MET: "met",
@@ -101,7 +109,7 @@ def _row(result: Result) -> str:
     provenance = [text for text in (entry.source, entry.note) if text] if entry else []
     if provenance:
         words += f'<span class="why">{" · ".join(escape(text) for text in provenance)}</span>'
-    actual = display(result.actual) if result.actual is not None else "—"
+    actual = actual_text(result)
     gap, percent = gap_text(result), percent_text(result)
     if result.percent_of_target is not None:
         width = max(Decimal(0), min(Decimal(100), result.percent_of_target))

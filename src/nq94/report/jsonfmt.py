@@ -28,14 +28,17 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
-    """``{"nq94", "schema_version", "reports": [...], "problems": [...]}``."""
+    """``{"nq94", "schema_version", "reports": [...], "problems": [...], "warnings": [...]}``."""
     del color  # machine output is never coloured
     problems: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
 
     def noting_problems() -> Iterator[Checked]:
         for outcome in outcomes:
             if isinstance(outcome, Invalid):
                 problems.extend(problem_data(p) for p in outcome.problems)
+            else:
+                warnings.extend(problem_data(p) for p in outcome.warnings)
             yield outcome
 
     _open(out, "reports")
@@ -45,7 +48,8 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
         out.write(text)
         written = True
     out.write("\n  ],\n" if written else "],\n")
-    out.write(f'  "problems": {dumps(problems, level=1, expand=1)}\n}}\n')
+    out.write(f'  "problems": {dumps(problems, level=1, expand=1)},\n')
+    out.write(f'  "warnings": {dumps(warnings, level=1, expand=1)}\n}}\n')
 
 
 def piece(evaluation: Evaluation) -> str:
@@ -94,6 +98,7 @@ def file_data(outcome: Validated) -> dict[str, Any]:
             "basis": None,
             "values": None,
             "problems": problems,
+            "warnings": [],
         }
     report = outcome.report
     return {
@@ -103,6 +108,7 @@ def file_data(outcome: Validated) -> dict[str, Any]:
         "basis": report.basis.value,
         "values": len(report.values),
         "problems": [],
+        "warnings": [problem_data(p) for p in outcome.warnings],
     }
 
 

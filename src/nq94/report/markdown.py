@@ -12,6 +12,8 @@ from nq94.i18n import pick, t, tn
 from nq94.model import Status
 from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.numbers import (
+    actual_text,
+    apart,
     change_label,
     comparison,
     course_text,
@@ -21,6 +23,7 @@ from nq94.report.numbers import (
     gap_text,
     pace_text,
     percent_text,
+    period_heading,
     side,
     status_change_text,
     status_label,
@@ -74,7 +77,7 @@ def report_markdown(evaluation: Evaluation) -> str:
     ]
     for result in evaluation.results:
         target = result.target
-        actual = display(result.actual) if result.actual is not None else "—"
+        actual = actual_text(result)
         gap, share = gap_text(result), percent_text(result)
         status = f"{STATUS_MARK[result.status]} {status_label(result.status)}"
         words = f"{escape(target.words)} `{target.id}`"
@@ -129,7 +132,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
             f"- **{pick(report.period.short_names)}**: {escape(pick(report.period.names))}, "
             f"{t('basis.' + report.basis.value)}, {escape(evaluation.file)}"
         )
-    periods = " | ".join(pick(e.report.period.short_names) for e in trend.evaluations)
+    periods = " | ".join(period_heading(e) for e in trend.evaluations)
     lines += [
         "",
         f"| {t('column.target')} | {periods} | {t('column.course')} | {t('column.year_end')} "
@@ -161,24 +164,31 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
         f"{diff_summary(comparison)}.",
         "",
     ]
-    if comparison.differences:
+    changed, settled = apart(comparison)
+    for heading, differences in ((None, changed), (t("diff.settled_heading"), settled)):
+        if not differences:
+            continue
+        if heading:
+            lines += [f"#### {escape(heading)}", ""]
         lines += [
             _header(("target", "change", "before", "after", "difference", "status")),
             "|---|---|--:|--:|--:|---|",
         ]
-    for d in comparison.differences:
-        difference = display(d.difference, sign=True) if d.difference is not None else ""
-        lines.append(
-            f"| {escape(d.target.words)} `{d.target.id}` | {CHANGE_MARK[d.change]} "
-            f"{change_label(d.change)} | {figure_text(d.old)} | {figure_text(d.new)} "
-            f"| {difference} | {escape(status_change_text(d))} |"
-        )
-    out.write("\n".join(lines) + "\n")
+        for d in differences:
+            difference = display(d.difference, sign=True) if d.difference is not None else ""
+            lines.append(
+                f"| {escape(d.target.words)} `{d.target.id}` | {CHANGE_MARK[d.change]} "
+                f"{change_label(d.change)} | {figure_text(d.old)} | {figure_text(d.new)} "
+                f"| {difference} | {escape(status_change_text(d))} |"
+            )
+        lines.append("")
+    out.write("\n".join(lines).rstrip("\n") + "\n")
 
 
 CHANGE_MARK = {
     "worsened": "🔻",
     "removed": "➖",
+    "settled": "☑️",
     "changed": "✏️",
     "added": "➕",
     "improved": "🔺",

@@ -4,8 +4,8 @@ rounding is for display only."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from nq94.evaluate import Evaluation, Obtained, Result
@@ -26,16 +26,84 @@ def status_label(status: Status) -> str:
 display = number
 """A number for people in the reader's language: 19,515.5 or 19.515,5 (see nq94.i18n.number)."""
 
+MOST_PLACES = 28
+"""Decimals a figure is never shown beyond: the precision of decimal arithmetic."""
+
+
+def decisive(value: Decimal, bounds: Iterable[Decimal], *, places: int = 2) -> int:
+    """The fewest decimals, from ``places``, at which ``value`` rounded stands on the same side
+    of every bound as ``value`` itself: 7.499 against 7.5 needs 3, 7.4 needs 2 (7.40 → 7.4).
+
+    Every figure shown for a result is rounded this way, so that it reads as its status says.
+    """
+    sides = [(bound, (value > bound) - (value < bound)) for bound in bounds]
+    for decimals in range(places, MOST_PLACES):
+        try:
+            rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # more digits than decimal arithmetic holds
+            return decimals
+        if all((rounded > bound) - (rounded < bound) == side for bound, side in sides):
+            return decimals
+    return MOST_PLACES
+
+
+def bounds(result: Result) -> list[Decimal]:
+    """The figures a result's status turns on: the threshold (or the band's edges), and the
+    edges of the at-risk margin around them."""
+    target = result.target
+    edges = list(target.band or (target.threshold,))
+    margin = result.margin or Decimal(0)
+    return [edge + step for edge in edges for step in {-margin, Decimal(0), margin}]
+
+
+def places(result: Result) -> int:
+    """Decimals for a result's figure and gap: 2, or as many as its status needs."""
+    if result.actual is None:
+        return 2
+    return decisive(result.actual, bounds(result))
+
+
+def actual_text(result: Result) -> str:
+    """The figure compared with the threshold, with the decimals its status needs; '—' without."""
+    return display(result.actual, places=places(result)) if result.actual is not None else "—"
+
+
+def exact(value: Decimal) -> str:
+    """A figure as given, every decimal kept (1.15 → 0.355, never 0.36)."""
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return display(value, places=min(decimals, MOST_PLACES))
+
 
 def gap_text(result: Result) -> str:
-    """The gap with its sign, '+485' or '-1.6'; empty without data."""
-    return display(result.gap, sign=True) if result.gap is not None else ""
+    """The gap with its sign, '+485' or '-1.6', with the decimals of the figure; empty without."""
+    if result.gap is None:
+        return ""
+    return display(result.gap, places=places(result), sign=True)
 
 
 def percent_text(result: Result) -> str:
-    """The percent of target to one decimal, '102.5%'; empty without data."""
-    percent = result.percent_of_target
-    return f"{display(percent, places=1, fixed=True)}%" if percent is not None else ""
+    """How the figure stands against the target in the '% of target' column: '102.5%' for
+    targets that ask for at least a figure (never 100.0% for one missed), the headroom for
+    those that ask for less ('0.2 to spare'), the distance from the band for ranges."""
+    target, actual, percent = result.target, result.actual, result.percent_of_target
+    if actual is None:
+        return ""
+    if percent is not None:
+        decimals = decisive(percent, (Decimal(100),), places=1)
+        return f"{display(percent, places=decimals, fixed=True)}%"
+    band = target.band
+    if band is None:  # below (or at most) the threshold: what is left before it
+        headroom = target.threshold - actual
+        if not headroom:
+            return t("headroom.none")
+        shown = display(abs(headroom), places=places(result))
+        return t("headroom.left" if headroom > 0 else "headroom.over", value=shown)
+    low, high = band
+    outside = low - actual if actual < low else actual - high if actual > high else Decimal(0)
+    if not outside:
+        return t("band.inside")
+    return t("band.outside", value=display(outside, places=places(result)))
 
 
 def explain(result: Result) -> str:
@@ -44,7 +112,7 @@ def explain(result: Result) -> str:
     required = measured(comparison(target), pick(target.unit))
     if result.actual is None:
         return t("explain.no_figure", required=required)
-    parts = [t("explain.versus", actual=display(result.actual), required=required)]
+    parts = [t("explain.versus", actual=actual_text(result), required=required)]
     if note := reading(result):
         parts.append(note)
     if note := obtained_text(result):
@@ -53,6 +121,8 @@ def explain(result: Result) -> str:
         parts.append(t("explain.gap", gap=gap_text(result)))
     if result.percent_of_target is not None:
         parts.append(t("explain.percent", percent=percent_text(result)))
+    elif standing := percent_text(result):
+        parts.append(standing)
     if result.margin:
         parts.append(t("explain.margin", margin=display(result.margin)))
     return "; ".join(parts)
@@ -61,12 +131,16 @@ def explain(result: Result) -> str:
 def obtained_text(result: Result) -> str | None:
     """How a figure came about when not as reported: projected to the year end, or derived."""
     if result.obtained is Obtained.PROJECTED and result.value is not None:
-        return t("note.projected", value=display(result.value))
+        projected = t("note.projected", value=exact(result.value))
+        if result.capped:
+            high = result.target.plausible[1]
+            projected += t("note.capped", high=display(high, places=places(result)))
+        return projected
     if result.obtained is Obtained.DERIVED and result.entry is not None:
         baseline, current = result.entry.baseline, result.entry.current
         if baseline is not None and current is not None:
             key = "note.growth" if result.target.kind.value == "growth" else "note.change"
-            return t(key, baseline=display(baseline), current=display(current))
+            return t(key, baseline=exact(baseline), current=exact(current))
     return None
 
 
@@ -164,8 +238,13 @@ def status_change_text(difference: Difference) -> str:
 
 
 def figure_text(result: Result) -> str:
-    """A result's figure for people, or '—' without one."""
-    return display(result.value) if result.value is not None else "—"
+    """A result's figure for the period, or '—' without one: the figure compared, with the
+    decimals its status needs, unless it was projected (then the period's own figure)."""
+    if result.value is None:
+        return "—"
+    if result.obtained is Obtained.PROJECTED:
+        return display(result.value)
+    return actual_text(result)
 
 
 def diff_summary(comparison: Comparison) -> str:
@@ -177,9 +256,25 @@ def diff_summary(comparison: Comparison) -> str:
         return t("diff.none")
     counts = Counter(d.change for d in differences)
     parts = ", ".join(f"{counts[c]} {change_label(c)}" for c in Change if counts[c])
-    worse = counts[Change.WORSENED]
+    worse = sum(d.regressed for d in differences)
     verdict = tn("diff.worse", worse) if worse else t("diff.no_worse")
     return tn("diff.changed", len(differences), parts=parts, verdict=verdict)
+
+
+def apart(comparison: Comparison) -> tuple[list[Difference], list[Difference]]:
+    """A comparison's differences: those of figures and statuses, and, listed apart, those that
+    settled from an estimate to the official figures of its period."""
+    from nq94.review import Change
+
+    settled = [d for d in comparison.differences if d.change is Change.SETTLED]
+    return [d for d in comparison.differences if d.change is not Change.SETTLED], settled
+
+
+def period_heading(evaluation: Evaluation) -> str:
+    """A report's column in a review: its period and basis, '9 tháng 2024 (chính thức)',
+    '2024 (estimate)'."""
+    report = evaluation.report
+    return f"{pick(report.period.short_names)} ({t('basis.' + report.basis.value)})"
 
 
 def side(evaluation: Evaluation) -> str:

@@ -10,6 +10,8 @@ from nq94.i18n import pick, t, tn
 from nq94.model import Basis, Status, Target
 from nq94.outcome import Checked, Invalid, Validated
 from nq94.report.numbers import (
+    actual_text,
+    apart,
     change_label,
     comparison,
     course_text,
@@ -168,15 +170,19 @@ def _cells(result: Result) -> list[Cell]:
     words = _words(target)
     if result.actual is None:
         return [words, [Part("—", "dim")], comparison(target), "", "", "", status]
-    for note in (reading(result), obtained_text(result)):
+    # a target that asks for less, or for a range, has no percent of target: what it has to
+    # spare, or how far it is from the range, goes with the notes under its words
+    percent = percent_text(result) if result.percent_of_target is not None else ""
+    standing = "" if percent else percent_text(result)
+    for note in (reading(result), obtained_text(result), standing):
         if note:
             words.append(Part(f" · {note}", "dim"))
     return [
         words,
-        display(result.actual),
+        actual_text(result),
         comparison(target),
         gap_text(result),
-        percent_text(result),
+        percent,
         f"±{display(result.margin)}" if result.margin is not None else "",
         status,
     ]
@@ -212,7 +218,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         for e in trend.evaluations
     ]
     columns = [words_column(course.target for course in trend.courses)]
-    columns += [Column(f"{name}\n{basis}", right=True, wraps=True) for name, basis in headings]
+    columns += [Column(f"{name}\n({basis})", right=True, wraps=True) for name, basis in headings]
     columns += [
         Column(t("column.course"), wraps=True),
         Column(t("column.year_end"), right=True),
@@ -289,7 +295,12 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
     )
     rows: list[Row] = []
     narrow: list[Row] = []
-    for d in comparison.differences:
+    changed, settled = apart(comparison)
+    for d in [*changed, *settled]:
+        if settled and d is settled[0]:  # settled figures are listed apart, under a heading
+            heading = [Part(t("diff.settled_heading"), "bold")]
+            rows += [SECTION, [heading]]
+            narrow += [SECTION, [heading]]
         change = Part(change_label(d.change), CHANGE_STYLE[d.change])
         status = Part(status_change_text(d), STATUS_STYLE[d.new.status])
         difference = display(d.difference, sign=True) if d.difference is not None else ""
@@ -314,6 +325,7 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
 CHANGE_STYLE = {
     "worsened": "bold red",
     "removed": "bold yellow",
+    "settled": "bold",
     "changed": "",
     "added": "",
     "improved": "bold green",

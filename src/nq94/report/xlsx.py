@@ -12,7 +12,14 @@ from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
 from nq94.model import Status
 from nq94.report.csvfmt import safe
-from nq94.report.numbers import comparison, explain, status_label
+from nq94.report.numbers import (
+    comparison,
+    decisive,
+    explain,
+    percent_text,
+    places,
+    status_label,
+)
 
 STATUS_COLOURS = {
     Status.MET: ("#D7F0D9", "#14592A"),
@@ -45,7 +52,15 @@ def render(evaluation: Evaluation) -> bytes:
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     top = book.add_format({"valign": "top"})
     number = book.add_format({"num_format": "#,##0.00##", "valign": "top"})
-    percent = book.add_format({"num_format": "0.0\\%", "valign": "top"})
+    formats: dict[str, object] = {}
+
+    def shown(decimals: int, *, least: int = 2, suffix: str = "") -> object:
+        """The number format that shows ``decimals`` decimals at most (``least`` always)."""
+        code = f"#,##0.{'0' * least}{'#' * max(0, decimals - least)}{suffix}"
+        if code not in formats:
+            formats[code] = book.add_format({"num_format": code, "valign": "top"})
+        return formats[code]
+
     status_format = {
         status: book.add_format({"bold": True, "bg_color": bg, "font_color": fg, "valign": "top"})
         for status, (bg, fg) in STATUS_COLOURS.items()
@@ -63,11 +78,17 @@ def render(evaluation: Evaluation) -> bytes:
         sheet.write_string(row, 0, section, top)
         sheet.write_string(row, 1, target.id, top)
         sheet.write_string(row, 2, target.words, wrap)
-        sheet.write(row, 3, _number(result.actual), number)
+        figure = shown(places(result))  # the decimals that agree with the status
+        sheet.write(row, 3, _number(result.actual), figure)
         sheet.write_string(row, 4, comparison(target), top)
         sheet.write_number(row, 5, float(target.threshold), number)
-        sheet.write(row, 6, _number(result.gap), number)
-        sheet.write(row, 7, _number(result.percent_of_target), percent)
+        sheet.write(row, 6, _number(result.gap), figure)
+        if result.percent_of_target is not None:
+            decimals = decisive(result.percent_of_target, (Decimal(100),), places=1)
+            percent = shown(decimals, least=1, suffix="\\%")
+            sheet.write_number(row, 7, float(result.percent_of_target), percent)
+        else:  # the headroom, or the distance from the band
+            sheet.write_string(row, 7, percent_text(result), top)
         sheet.write(row, 8, _number(result.margin), number)
         sheet.write_string(row, 9, status_label(result.status), status_format[result.status])
         sheet.write_string(row, 10, explain(result), wrap)
