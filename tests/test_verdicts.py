@@ -56,14 +56,19 @@ EXPECTED = {
 }
 
 
+def _written(folder: Path, texts: dict[str, str]) -> dict[str, Path]:
+    """Each text as a report file in ``folder``, by name."""
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = folder / f"{name}.yaml"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
 @pytest.fixture
 def reports(tmp_path: Path) -> dict[str, Path]:
     """Each case as a small report file."""
-    paths = {}
-    for name, text in CASES.items():
-        paths[name] = tmp_path / f"{name}.yaml"
-        paths[name].write_text(text, encoding="utf-8")
-    return paths
+    return _written(tmp_path, CASES)
 
 
 def _json(cli: CLI, path: Path) -> dict[str, dict[str, object]]:
@@ -212,11 +217,7 @@ CYCLE = {
 @pytest.fixture
 def cycle(tmp_path: Path) -> dict[str, Path]:
     """One year's reporting cycle: H1, 9 months, the November estimate, the official figures."""
-    paths = {}
-    for name, text in CYCLE.items():
-        paths[name] = tmp_path / f"{name}.yaml"
-        paths[name].write_text(text, encoding="utf-8")
-    return paths
+    return _written(tmp_path, CYCLE)
 
 
 def test_trend_takes_the_whole_cycle_in_order(cli: CLI, cycle: dict[str, Path]) -> None:
