@@ -77,3 +77,11 @@ def test_check_needs_a_report_validated_against_targets() -> None:
 
     with pytest.raises(TypeError, match="validate the report"):
         nq94.check(Report(period=Period.parse("2024"), values={}))
+
+
+def test_messages_follow_the_environments_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NQ94_LANG=vi gives the API's messages in Vietnamese, as it does the command line's."""
+    monkeypatch.setenv("NQ94_LANG", "vi")
+    with pytest.raises(pydantic.ValidationError) as caught:
+        nq94.report_model().model_validate({"period": "2024", "values": {"grdp_growth": "bảy"}})
+    assert "cần một số" in caught.value.errors()[0]["msg"]

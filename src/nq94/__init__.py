@@ -53,9 +53,17 @@ def check(report: Report, *, file: str = "") -> dict[str, Any]:
 
 
 def report_model(targets: str | None = None) -> type[Report]:
-    """The model of a report on the targets file at ``targets`` (None: the built-in one)."""
+    """The model of a report on the targets file at ``targets`` (None: the built-in one).
+
+    Its messages are in the language the environment asks for (NQ94_LANG, else the locale),
+    as the command line's are.
+    """
+    import os
+
+    from nq94.i18n import detect, use
     from nq94.loading import load_targets
 
+    use(detect([], os.environ))
     return load_targets(targets).report_model
 
 

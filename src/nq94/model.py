@@ -375,6 +375,25 @@ Rule = Annotated[
 """A rule across targets, of the kind its ``rule`` key names."""
 
 
+def _declared_section(target: Target, info: ValidationInfo) -> Target:
+    """A target's section is one the file declares (each target is checked)."""
+    sections = info.data.get("sections")
+    if sections is not None and target.section not in sections:
+        known = ", ".join(sections)
+        raise invalid("err.unknown_section", at=("section",), section=target.section, known=known)
+    return target
+
+
+def _known_targets(rule: Any, info: ValidationInfo) -> Any:
+    """A rule speaks only of targets the file defines."""
+    targets = info.data.get("targets")
+    known = {target.id for target in targets} if targets is not None else None
+    for name in rule.names:
+        if known is not None and name not in known:
+            raise invalid("err.rule_unknown", rule=rule.id, name=name)
+    return rule
+
+
 class Resolution(Frozen):
     """The resolution a targets file encodes."""
 
@@ -393,37 +412,20 @@ class TargetsFile(Frozen):
 
     resolution: Resolution
     sections: dict[str, Names]
-    targets: tuple[Target, ...]
-    rules: tuple[Rule, ...] = ()
+    targets: tuple[Annotated[Target, AfterValidator(_declared_section)], ...]
+    rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = ()
     _report_models: dict[Lang, type["Report"]] = PrivateAttr(default_factory=dict)
 
     @field_validator("targets")
     @classmethod
-    def _targets_fit(cls, targets: tuple[Target, ...], info: ValidationInfo) -> tuple[Target, ...]:
-        """Ids are unique and sections are declared."""
-        sections = info.data.get("sections")
+    def _unique_ids(cls, targets: tuple[Target, ...]) -> tuple[Target, ...]:
+        """No two targets have one id."""
         seen: set[str] = set()
         for index, target in enumerate(targets):
             if target.id in seen:
                 raise invalid("err.duplicate_id", at=(str(index), "id"), id=target.id)
             seen.add(target.id)
-            if sections is not None and target.section not in sections:
-                known = ", ".join(sections)
-                at = (str(index), "section")
-                raise invalid("err.unknown_section", at=at, section=target.section, known=known)
         return targets
-
-    @field_validator("rules")
-    @classmethod
-    def _rules_name_targets(cls, rules: tuple[Rule, ...], info: ValidationInfo) -> tuple[Rule, ...]:
-        """A rule speaks only of targets the file defines."""
-        targets = info.data.get("targets")
-        known = {target.id for target in targets} if targets is not None else None
-        for index, rule in enumerate(rules):
-            for name in rule.names:
-                if known is not None and name not in known:
-                    raise invalid("err.rule_unknown", at=(str(index),), rule=rule.id, name=name)
-        return rules
 
     @cached_property
     def by_id(self) -> dict[str, Target]:

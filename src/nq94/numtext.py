@@ -13,17 +13,21 @@ from decimal import Decimal
 
 from nq94.i18n import t
 
-NUMBER_TEXT = r"^\s*[-+]?\s*(\d+([.,]\d*)?|\d{1,3}(\.\d{3})+(,\d+)?|\d{1,3}(,\d{3})+)\s*%?\s*$"
+NUMBER_TEXT = (
+    r"^\s*[-+]?\s*"
+    r"([0-9]+([.,][0-9]*)?|[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?|[0-9]{1,3}(,[0-9]{3})+)"
+    r"\s*%?\s*$"
+)
 """The forms of a number written as text that can be read (the pattern of the JSON Schema):
 digits with one decimal separator, or grouped by thousands, the Vietnamese way or with commas."""
 
-_SHAPE = re.compile(r"\s*([-+]?)\s*(\d[\d.,]*)\s*%?\s*")
+_SHAPE = re.compile(r"\s*([-+]?)\s*([0-9][0-9.,]*)\s*%?\s*")
 _GROUPED = {
-    ".": re.compile(r"\d{1,3}(\.\d{3})+"),
-    ",": re.compile(r"\d{1,3}(,\d{3})+"),
+    ".": re.compile(r"[0-9]{1,3}(\.[0-9]{3})+"),
+    ",": re.compile(r"[0-9]{1,3}(,[0-9]{3})+"),
 }
-_VIETNAMESE = re.compile(r"\d{1,3}(\.\d{3})+,\d+")
-_ENGLISH = re.compile(r"\d{1,3}(,\d{3})+\.\d+")
+_VIETNAMESE = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]+")
+_ENGLISH = re.compile(r"[0-9]{1,3}(,[0-9]{3})+\.[0-9]+")
 
 
 class NumberError(ValueError):

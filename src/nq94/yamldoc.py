@@ -69,9 +69,9 @@ _BOOLS = {
     for word in words.split()
 }  # fmt: skip
 _SPECIAL_FLOATS = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
-_DATE = re.compile(r"\d{4}-\d\d?-\d\d?(?:[Tt ].*)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt ].*)?")
 _NUMBER_START = frozenset("0123456789+-.")
-_PLAIN_DECIMAL = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 
 
 class Mark(NamedTuple):
@@ -310,6 +310,8 @@ def to_decimal(text: str) -> Decimal | None:
     """Decimal digits, point, exponent and sign as an exact Decimal; None for anything else."""
     if _PLAIN_DECIMAL.fullmatch(text):  # the usual form, at once
         return Decimal(text)
+    if not text.isascii():  # Decimal reads other scripts' digits ('٧'); a report writes 0-9
+        return None
     if not any(c.isdigit() for c in text) or any(c.isalpha() and c not in "eE" for c in text):
         return None
     try:
