@@ -56,7 +56,8 @@ def test_trend_shows_every_target_across_the_three_reviews(
         text
     )
     assert "needed 10.67 percentage points a month, averaging 7.56" in text
-    assert "first half of 2024 → first nine months of 2024 → full year 2024" in text
+    periods = "first half of 2024 (official) → first nine months of 2024 (official)"
+    assert f"{periods} → full year 2024 (estimate)" in text
 
 
 def test_trend_sorts_by_period_whatever_the_order_given(cli: CLI) -> None:

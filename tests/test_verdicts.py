@@ -296,3 +296,65 @@ def test_statuses_are_exhaustive_in_expectations() -> None:
     named = {status for cases in EXPECTED.values() for _, status, *_ in cases}
     assert named <= {status.value for status in Status}
     assert re.fullmatch(r"[a-z_]+", "".join(sorted(named)))
+
+
+def test_a_difference_keeps_the_decimals_of_its_figures(cli: CLI, tmp_path: Path) -> None:
+    """7.5 → 7.499 differs by -0.001 in the table and Markdown, never by 0."""
+    estimate, official = _written(
+        tmp_path,
+        {
+            "estimate": 'period: "2024"\nbasis: estimate\nvalues:\n  grdp_growth: 7.5\n',
+            "official": 'period: "2024"\nvalues:\n  grdp_growth: 7.499\n',
+        },
+    ).values()
+    for fmt in ("table", "markdown"):
+        out = cli("diff", "-f", fmt, str(estimate), str(official)).stdout
+        assert "-0.001" in out, out
+
+
+def test_a_settled_figure_that_ends_worse_is_marked_as_a_worsening(
+    cli: CLI, cycle: dict[str, Path]
+) -> None:
+    """met → missed from the estimate to the official figures is 🔻 in Markdown."""
+    worse = cycle["official"].with_name("worse.yaml")
+    worse.write_text(CYCLE["official"].replace("families_rate: 92", "families_rate: 89"))
+    out = cli("diff", "-f", "markdown", str(cycle["estimate"]), str(worse)).stdout
+    row = next(line for line in out.splitlines() if "cultural_families_rate" in line)
+    assert "🔻 settled" in row, row
+
+
+def test_why_a_ceiling_and_a_share_near_its_edge_have_their_status(
+    cli: CLI, reports: dict[str, Path], tmp_path: Path
+) -> None:
+    """A 'maintain 100 %' target met inside its margin says why; a share at risk says how near
+    its range's edge it is."""
+    ceiling = cli("check", "-f", "text", str(reports["ceiling"])).stdout
+    line = next(line for line in ceiling.splitlines() if "war_invalid" in line)
+    assert "nothing can be above the plausible maximum" in line, line
+    (share,) = _written(
+        tmp_path,
+        {"share": 'period: "2024"\nbasis: estimate\nvalues:\n  structure_agriculture: 10.4\n'},
+    ).values()
+    text = cli("check", "-f", "text", str(share)).stdout
+    line = next(line for line in text.splitlines() if "structure_agriculture" in line)
+    assert "at risk" in line
+    assert "within the range, 0.2 from its edge" in line, line
+
+
+def test_workbook_figures_have_the_decimals_shown_elsewhere(cli: CLI, tmp_path: Path) -> None:
+    """Counts and thresholds without decimals show none; a given figure keeps all of its own."""
+    from openpyxl import load_workbook
+
+    (path,) = _written(
+        tmp_path,
+        {"r": 'period: "2024"\nvalues:\n  new_rural_communes: 1\n  grdp_growth: 7.49999\n'},
+    ).values()
+    book_path = tmp_path / "r.xlsx"
+    assert cli("export", str(path), "-o", str(book_path)).exit_code == 0
+    status, sources = load_workbook(book_path).worksheets
+    rows = {row[1].value: row for row in status.iter_rows(min_row=2)}
+    assert rows["new_rural_communes"][3].number_format == "#,##0"
+    assert rows["new_rural_communes"][5].number_format == "#,##0"
+    assert rows["grdp_growth"][3].number_format == "#,##0.00000"
+    given = {row[0].value: row for row in sources.iter_rows(min_row=2)}
+    assert given["grdp_growth"][1].number_format == "#,##0.00000"

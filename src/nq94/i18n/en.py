@@ -115,6 +115,8 @@ MESSAGES: dict[str, str] = {
     "band.outside": "{value} outside the range",
     "note.capped": ", capped at the plausible maximum {high}",
     "headroom.none": "none to spare",
+    "band.near_edge": "within the range, {value} from its edge",
+    "explain.ceiling": "met: nothing can be above the plausible maximum",
     "note.projected": "projected to year end from {value}",
     "note.growth": "growth derived from {baseline} → {current}",
     "note.change": "change derived from {baseline} → {current}",

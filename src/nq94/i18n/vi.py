@@ -113,6 +113,8 @@ MESSAGES: dict[str, str] = {
     "band.outside": "ngoài khoảng {value}",
     "note.capped": ", giới hạn ở mức tối đa hợp lý {high}",
     "headroom.none": "vừa chạm ngưỡng",
+    "band.near_edge": "trong khoảng, cách biên {value}",
+    "explain.ceiling": "đạt: không thể vượt mức tối đa hợp lý",
     "note.projected": "dự báo cả năm từ {value}",
     "note.growth": "tốc độ tăng tính từ {baseline} → {current}",
     "note.change": "mức giảm tính từ {baseline} → {current}",

@@ -18,7 +18,7 @@ from nq94.report.numbers import (
     comparison,
     course_text,
     diff_summary,
-    display,
+    difference_text,
     figure_text,
     gap_text,
     pace_text,
@@ -175,9 +175,10 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
             "|---|---|--:|--:|--:|---|",
         ]
         for d in differences:
-            difference = display(d.difference, sign=True) if d.difference is not None else ""
+            difference = difference_text(d)
+            mark = CHANGE_MARK["worsened" if d.regressed else d.change]  # ends worse: a worsening
             lines.append(
-                f"| {escape(d.target.words)} `{d.target.id}` | {CHANGE_MARK[d.change]} "
+                f"| {escape(d.target.words)} `{d.target.id}` | {mark} "
                 f"{change_label(d.change)} | {figure_text(d.old)} | {figure_text(d.new)} "
                 f"| {difference} | {escape(status_change_text(d))} |"
             )

@@ -70,9 +70,22 @@ def actual_text(result: Result) -> str:
 
 def exact(value: Decimal) -> str:
     """A figure as given, every decimal kept (1.15 → 0.355, never 0.36)."""
+    return display(value, places=given_places(value))
+
+
+def given_places(value: Decimal) -> int:
+    """The decimals a figure was given with (7.50 → 2)."""
     exponent = value.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return display(value, places=min(decimals, MOST_PLACES))
+    return min(-exponent, MOST_PLACES) if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def shown_places(value: Decimal, places: int) -> int:
+    """The decimals ``display(value, places=places)`` shows: trailing zeros are dropped."""
+    try:
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return 0
+    return given_places(rounded.normalize()) if rounded else 0
 
 
 def gap_text(result: Result) -> str:
@@ -101,6 +114,9 @@ def percent_text(result: Result) -> str:
         return t("headroom.left" if headroom > 0 else "headroom.over", value=shown)
     low, high = band
     outside = low - actual if actual < low else actual - high if actual > high else Decimal(0)
+    edge = min(actual - low, high - actual)
+    if not outside and result.margin and edge < result.margin:  # at risk: say how near
+        return t("band.near_edge", value=display(edge, places=places(result)))
     if not outside:
         return t("band.inside")
     return t("band.outside", value=display(outside, places=places(result)))
@@ -125,6 +141,8 @@ def explain(result: Result) -> str:
         parts.append(standing)
     if result.margin:
         parts.append(t("explain.margin", margin=display(result.margin)))
+        if target.ceiling and result.actual >= target.threshold:
+            parts.append(t("explain.ceiling"))
     return "; ".join(parts)
 
 
@@ -217,6 +235,8 @@ def direction_text(course: Course) -> str:
         return ""
     figures = [result.actual for result in course.results if result.actual is not None]
     moved = (figures[-1] > figures[-2]) - (figures[-1] < figures[-2])
+    if course.direction.value == "steady":  # moved within a range, say: no nearer, no further
+        moved = 0
     return f"{_ARROW[moved]} {t('direction.' + course.direction.value)}"
 
 
@@ -235,6 +255,15 @@ def status_change_text(difference: Difference) -> str:
     """'met → at risk', or the one status when it did not change."""
     old, new = status_label(difference.old.status), status_label(difference.new.status)
     return new if old == new else f"{old} → {new}"
+
+
+def difference_text(difference: Difference) -> str:
+    """The change of a figure between two reports, with the decimals the two figures are shown
+    with (7.5 → 7.499 is -0.001, not 0); empty unless both reports have one."""
+    if difference.difference is None:
+        return ""
+    decimals = max(places(difference.old), places(difference.new))
+    return display(difference.difference, places=decimals, sign=True)
 
 
 def figure_text(result: Result) -> str:

@@ -16,6 +16,7 @@ from nq94.report.numbers import (
     comparison,
     course_text,
     diff_summary,
+    difference_text,
     display,
     figure_text,
     gap_text,
@@ -263,7 +264,10 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         merged.append([lines, course_text(course), year_end_text(course), status])
         sparkline = Part(f"\n{t('column.course')}: {course_text(course)}", "dim")
         narrow.append([[*lines, sparkline], year_end_text(course), status])
-    names = " → ".join(pick(e.report.period.names) for e in trend.evaluations)
+    names = " → ".join(
+        f"{pick(e.report.period.names)} ({t('basis.' + e.report.basis.value)})"
+        for e in trend.evaluations
+    )
     draw(
         [
             Layout(columns, wide),
@@ -301,9 +305,11 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
             heading = [Part(t("diff.settled_heading"), "bold")]
             rows += [SECTION, [heading]]
             narrow += [SECTION, [heading]]
-        change = Part(change_label(d.change), CHANGE_STYLE[d.change])
+        # a settled figure that ends worse than the estimate said is marked as a worsening is
+        style = CHANGE_STYLE["worsened" if d.regressed else d.change]
+        change = Part(change_label(d.change), style)
         status = Part(status_change_text(d), STATUS_STYLE[d.new.status])
-        difference = display(d.difference, sign=True) if d.difference is not None else ""
+        difference = difference_text(d)
         figures = [figure_text(d.old), figure_text(d.new), difference]
         rows.append([_words(d.target), [change], *figures, [status]])
         words = [*_words(d.target), Part("\n"), change, Part(" · ", "dim"), status]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from typing import Any
 
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
@@ -16,8 +17,10 @@ from nq94.report.numbers import (
     comparison,
     decisive,
     explain,
+    given_places,
     percent_text,
     places,
+    shown_places,
     status_label,
 )
 
@@ -37,11 +40,6 @@ SOURCE_COLUMNS = (
 )  # fmt: skip
 
 
-def _number(value: Decimal | None) -> float | None:
-    # Spreadsheet cells hold binary doubles; statuses were decided on the exact decimals.
-    return float(value) if value is not None else None
-
-
 def render(evaluation: Evaluation) -> bytes:
     """The workbook's bytes."""
     import xlsxwriter  # type: ignore[import-untyped]  # needed by this format only
@@ -51,15 +49,20 @@ def render(evaluation: Evaluation) -> bytes:
     header = book.add_format({"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     top = book.add_format({"valign": "top"})
-    number = book.add_format({"num_format": "#,##0.00##", "valign": "top"})
     formats: dict[str, object] = {}
 
-    def shown(decimals: int, *, least: int = 2, suffix: str = "") -> object:
-        """The number format that shows ``decimals`` decimals at most (``least`` always)."""
-        code = f"#,##0.{'0' * least}{'#' * max(0, decimals - least)}{suffix}"
+    def shown(decimals: int, *, suffix: str = "") -> object:
+        """The number format with ``decimals`` decimals, as the other outputs show the figure."""
+        code = f"#,##0.{'0' * decimals}{suffix}" if decimals else f"#,##0{suffix}"
         if code not in formats:
             formats[code] = book.add_format({"num_format": code, "valign": "top"})
         return formats[code]
+
+    def cell(row: int, column: int, value: Decimal | None, decimals: int, sheet: Any) -> None:
+        """A typed number with the decimals it is shown with elsewhere; nothing without one.
+        (Cells hold binary doubles; statuses were decided on the exact decimals.)"""
+        if value is not None:
+            sheet.write_number(row, column, float(value), shown(shown_places(value, decimals)))
 
     status_format = {
         status: book.add_format({"bold": True, "bg_color": bg, "font_color": fg, "valign": "top"})
@@ -78,18 +81,18 @@ def render(evaluation: Evaluation) -> bytes:
         sheet.write_string(row, 0, section, top)
         sheet.write_string(row, 1, target.id, top)
         sheet.write_string(row, 2, target.words, wrap)
-        figure = shown(places(result))  # the decimals that agree with the status
-        sheet.write(row, 3, _number(result.actual), figure)
+        decimals = places(result)  # the decimals that agree with the status
+        cell(row, 3, result.actual, decimals, sheet)
         sheet.write_string(row, 4, comparison(target), top)
-        sheet.write_number(row, 5, float(target.threshold), number)
-        sheet.write(row, 6, _number(result.gap), figure)
+        cell(row, 5, target.threshold, given_places(target.threshold), sheet)
+        cell(row, 6, result.gap, decimals, sheet)
         if result.percent_of_target is not None:
             decimals = decisive(result.percent_of_target, (Decimal(100),), places=1)
-            percent = shown(decimals, least=1, suffix="\\%")
+            percent = shown(decimals, suffix="\\%")
             sheet.write_number(row, 7, float(result.percent_of_target), percent)
-        else:  # the headroom, or the distance from the band
-            sheet.write_string(row, 7, percent_text(result), top)
-        sheet.write(row, 8, _number(result.margin), number)
+        elif standing := percent_text(result):  # the headroom, or the distance from the band
+            sheet.write_string(row, 7, standing, top)
+        cell(row, 8, result.margin, 2, sheet)
         sheet.write_string(row, 9, status_label(result.status), status_format[result.status])
         sheet.write_string(row, 10, explain(result), wrap)
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
@@ -111,9 +114,9 @@ def render(evaluation: Evaluation) -> bytes:
         row += 1
     for target_id, entry in report.values.items():
         sources.write_string(row, 0, target_id, top)
-        sources.write(row, 1, _number(entry.value), number)
-        sources.write(row, 2, _number(entry.baseline), number)
-        sources.write(row, 3, _number(entry.current), number)
+        for column, value in ((1, entry.value), (2, entry.baseline), (3, entry.current)):
+            if value is not None:  # as given, every decimal kept
+                cell(row, column, value, given_places(value), sources)
         for column, text in ((4, entry.source), (5, entry.note)):
             if text:
                 sources.write_string(row, column, safe(text), wrap)
