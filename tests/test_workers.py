@@ -1,9 +1,16 @@
-"""Many files on every core: the same output, in the same order, as one file at a time."""
+"""Many files on every core: the same output, in the same order, as one file at a time; a worker
+that dies is reported at once, and no worker outlives the run or its parent."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,7 +18,7 @@ import pytest
 from nq94 import workers
 
 from .conftest import CLI_TYPE as CLI
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 
 MANY = workers.WORKERS_FROM + 6
 multicore = pytest.mark.skipif(
@@ -96,3 +103,117 @@ def test_fail_on_counts_reports_from_workers(cli: CLI, tmp_path: Path) -> None:
         shutil.copy(SAMPLES / "2024-official.yaml", tmp_path / f"r{index:03d}.yaml")
     assert cli("check", "--format", "json", "--fail-on", "missed", str(tmp_path)).exit_code == 1
     assert cli("check", "--format", "json", str(tmp_path)).exit_code == 0
+
+
+@contextmanager
+def _within(seconds: float) -> Iterator[None]:
+    """Fail with TimeoutError, rather than hang, when the block takes longer than ``seconds``."""
+
+    def late(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def _die_on_42(name: str) -> str:
+    if name == "r0042":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return name
+
+
+def _no_memory_on_42(name: str) -> str:
+    if name == "r0042":
+        raise MemoryError
+    return name
+
+
+def _handlers(name: str) -> tuple[object, object]:
+    del name
+    return signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+
+
+@multicore
+def test_a_worker_that_dies_is_reported_at_once() -> None:
+    """A worker killed in the middle of a run raises WorkerLost, promptly, not a hang."""
+    with _within(10), pytest.raises(workers.WorkerLost):
+        list(workers.each(_die_on_42, [f"r{index:04d}" for index in range(700)]))
+
+
+@multicore
+def test_memory_running_out_in_a_worker_reaches_the_caller() -> None:
+    """A MemoryError in a worker is raised to the caller as itself, as in one process."""
+    with _within(10), pytest.raises(MemoryError):
+        list(workers.each(_no_memory_on_42, [f"r{index:04d}" for index in range(MANY)]))
+
+
+@multicore
+def test_workers_leave_ctrl_c_and_sigterm_to_the_parent() -> None:
+    """Workers ignore SIGINT (a terminal's Ctrl-C reaches the whole group; the parent handles
+    it) and die quietly of SIGTERM."""
+    handlers = set(workers.each(_handlers, [str(index) for index in range(MANY)]))
+    assert handlers == {(signal.SIG_IGN, signal.SIG_DFL)}
+
+
+@multicore
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_no_worker_is_left_when_the_caller_stops_early() -> None:
+    """A run abandoned after a few results (an error in the caller, a reader gone) ends its
+    workers."""
+    results = workers.each(_pid, [str(index) for index in range(700)])
+    assert isinstance(results, Generator)
+    pids = {next(results) for _ in range(10)} - {os.getpid()}
+    assert pids
+    with _within(10):
+        results.close()
+    assert [pid for pid in pids if _alive(pid)] == []
+
+
+SLOW_RUN = """
+import os, sys, time
+from nq94 import workers
+
+def slow(name):
+    if int(name) >= 500:  # the first half shows the workers; the rest keeps them busy
+        time.sleep(60)
+    return os.getpid()
+
+for pid in workers.each(slow, [str(index) for index in range(1000)]):
+    print(pid, flush=True)
+"""
+
+
+@multicore
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_die_with_their_parent() -> None:
+    """Workers of a parent killed with SIGKILL (no cleanup runs) end at once, not when their
+    work is done."""
+    with subprocess.Popen(
+        [sys.executable, "-c", SLOW_RUN], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    ) as parent:
+        assert parent.stdout is not None
+        pids: set[int] = set()
+        while len(pids) < 2:
+            pids.add(int(parent.stdout.readline()))
+        parent.kill()
+    deadline = time.monotonic() + 2
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    left = [pid for pid in pids if _alive(pid)]
+    for pid in left:  # not to leave them to sleep on should the test fail
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

@@ -9,6 +9,7 @@ that the command line starts without them when it does not need them.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -25,16 +26,99 @@ def main() -> None:
     would scan them again and again while they are made, though none is garbage (about 35 ms
     of each run). They are made with it paused, then frozen (gc.freeze) so that later
     collections, and worker processes forked from this one, leave them alone.
+
+    Ctrl-C exits 130 and SIGTERM 143 (128 and the signal's number, as shells have it), without
+    a traceback; so does a reader that stops reading (``| head -1``), with exit 1 as click
+    has it. Output is written in an encoding that holds Vietnamese (see _streams).
     """
     import gc
+    import signal
+    import sys
 
-    gc.disable()
+    _streams(sys.stdout, sys.stderr)
+    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
-        from nq94.cli import main as run
-    finally:
-        gc.freeze()
-        gc.enable()
-    run()
+        try:
+            gc.disable()
+            try:
+                from nq94.cli import main as run
+            finally:
+                gc.freeze()
+                gc.enable()
+            run()
+        except SystemExit:
+            _stopping.append(0)  # from here on, a signal ends the process at once (_stop)
+            sys.stdout.flush()  # now, while a reader that has gone can still be handled
+            raise
+    except _Stopped as e:
+        code = 128 + e.signum
+    except BrokenPipeError:
+        # Python's recipe (the notes on SIGPIPE in the signal module's documentation): what is
+        # left to write goes nowhere, so that the flush at exit does not fail again.
+        _silence(sys.stdout)
+        code = 1
+    except OSError as e:  # the output itself failed (> /dev/full): every file is handled
+        from nq94.errors import WriteError
+        from nq94.i18n import t
+
+        _silence(sys.stdout)
+        sys.stderr.write(f"{WriteError.of(t('err.stdout'), e)}\n")
+        code = 2
+    else:  # only where the command line is run in-process (tests): it exits otherwise
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        return
+    raise SystemExit(code)
+
+
+def _silence(stream: Any) -> None:
+    """Send what is left to write to ``stream`` nowhere, so that the flush at exit is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stream.fileno())
+
+
+class _Stopped(BaseException):
+    """Ctrl-C or SIGTERM: the run unwinds (ending its workers) and exits 128 + signum.
+
+    A BaseException, as KeyboardInterrupt is, that ``except Exception`` never swallows; not a
+    KeyboardInterrupt, which click would turn into "Aborted!" and exit 1.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_stopping: list[int] = []
+"""Not empty once a first signal is being handled, or the run is over."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    """The handler of SIGINT and SIGTERM: unwind the run; and if a signal comes again while it
+    unwinds, or after the run, end the process at once, as quietly."""
+    del frame
+    if _stopping:
+        os._exit(128 + signum)
+    _stopping.append(signum)
+    raise _Stopped(signum)
+
+
+def _streams(*streams: object) -> None:
+    """Output that holds Vietnamese whatever the encoding Python chose for it: UTF-8 to a file
+    or a pipe (PYTHONIOENCODING, or a Windows code page such as cp1252, cannot write it), and
+    on a terminal that cannot show a character, ``?`` in its place rather than a crash."""
+    import codecs
+    import io
+
+    for stream in streams:
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # None (no console), or replaced by whoever runs us
+        if codecs.lookup(stream.encoding).name.startswith("utf"):
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)
 
 
 def check(report: Report, *, file: str = "") -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
 import typer
 
 from nq94 import __version__
-from nq94.errors import InputError, Problem
+from nq94.errors import InputError, Problem, escaped
 from nq94.i18n import Lang, detect, detect_here, t, use
 from nq94.model import Basis, Period, Status, TargetsFile
 from nq94.report import Format
@@ -396,6 +396,7 @@ def export(
 ) -> None:
     """Write a report's status table to a file for people: CSV, JSON, Markdown, HTML or Excel."""
     _speak(lang)
+    from nq94.errors import WriteError
     from nq94.files import write_atomic
     from nq94.outcome import evaluated
     from nq94.report.export import EXPORTER, ExportFormat, export_format
@@ -408,7 +409,11 @@ def export(
         raise typer.BadParameter(t("cli.overwrite_report"))
     target_set = _load_targets(targets)
     (loaded,) = _read_all([str(report)], target_set, max_bytes)
-    write_atomic(output, EXPORTER[fmt](evaluated(target_set, loaded)))
+    try:
+        write_atomic(output, EXPORTER[fmt](evaluated(target_set, loaded)))
+    except WriteError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
     typer.echo(t("cli.wrote", output=output), err=True)
 
 
@@ -441,6 +446,7 @@ def template(
 ) -> None:
     """Write a blank report listing every target, with its name, unit and threshold."""
     _speak(lang)
+    from nq94.errors import OutputExists, WriteError
     from nq94.files import write_atomic
     from nq94.model import period_problem
     from nq94.template import template as blank
@@ -459,9 +465,13 @@ def template(
     if output is None:
         sys.stdout.write(text)
         return
-    if output.exists() and not force:
-        raise typer.BadParameter(t("cli.exists", output=output))
-    write_atomic(output, text.encode("utf-8"))
+    try:
+        write_atomic(output, text.encode("utf-8"), replace=force)
+    except OutputExists as e:  # also when another run created it meanwhile
+        raise typer.BadParameter(str(e)) from None
+    except WriteError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
     typer.echo(t("cli.wrote", output=output), err=True)
 
 
@@ -490,7 +500,7 @@ def list_targets(
 
         close = closest(target_id, target_set.by_id)
         hint = t("err.did_you_mean", name=close) if close else t("err.see_targets")
-        typer.echo(t("cli.unknown_target", id=target_id, hint=hint), err=True)
+        typer.echo(escaped(t("cli.unknown_target", id=target_id, hint=hint)), err=True)
         raise typer.Exit(EXIT_INVALID)
     explain(target_set, target, sys.stdout, color=color)
 
@@ -558,24 +568,38 @@ def main() -> None:
     Typer builds a click command for every command of the app on each run, reading every
     signature; a run names one command, so only that one is built (about 25 ms less start-up).
     Help for the whole app, the version and unknown commands go through the full app.
+
+    A worker process that dies, or memory that runs out, ends the run with one line and exit 2;
+    a run ended in any way leaves no worker behind.
     """
+    from nq94 import workers
+
     if "--help" in sys.argv or len(sys.argv) < 2:
         _help_headings()
     wanted = sys.argv[1] if len(sys.argv) > 1 else ""
     chosen = [info for info in app.registered_commands if _name(info) == wanted]
-    if not chosen:
-        app()
-        return
-    single = typer.Typer(
-        name=app.info.name,
-        help=app.info.help,
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-    )
-    single.registered_callback = app.registered_callback
-    single.registered_commands = chosen
-    single()
+    command = app
+    if chosen:
+        command = typer.Typer(
+            name=app.info.name,
+            help=app.info.help,
+            no_args_is_help=True,
+            add_completion=False,
+            pretty_exceptions_enable=False,
+        )
+        command.registered_callback = app.registered_callback
+        command.registered_commands = chosen
+    try:
+        command()
+    except workers.WorkerLost:
+        typer.echo(t("cli.worker_lost"), err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    except MemoryError:
+        workers.stop()  # first, to give back what they hold
+        typer.echo(t("cli.out_of_memory"), err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    finally:
+        workers.stop()
 
 
 def _help_headings() -> None:

@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+import errno
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def escaped(text: str, *, newlines: bool = False) -> str:
+    """Text from an input made safe to print: control characters (a newline too, unless
+    ``newlines``) are written as escapes (\\x0a), so that a file name, key or value can neither
+    move the cursor nor start a line of its own (a CI annotation such as ``::error``)."""
+    pattern = _CONTROL_BUT_NEWLINE if newlines else _CONTROL
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def named(file: str) -> str:
+    """A file name to start a line with: escaped, and never beginning with ``::``, which CI
+    systems read as a command (``./::error.yaml`` names the same file)."""
+    name = escaped(file)
+    return f"./{name}" if name.startswith(":") else name
 
 
 class Problem(NamedTuple):
@@ -17,11 +37,12 @@ class Problem(NamedTuple):
     """A figure that is valid but looks wrong: said, and not refused (unless --strict)."""
 
     def __str__(self) -> str:
+        where = f"{named(self.file)}:{self.line}:{self.column}"
         if self.warning:
             from nq94.i18n import t
 
-            return f"{self.file}:{self.line}:{self.column}: {t('warning')}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+            return f"{where}: {t('warning')}: {escaped(self.message)}"
+        return f"{where}: {escaped(self.message)}"
 
 
 class Nq94Error(Exception):
@@ -34,3 +55,57 @@ class InputError(Nq94Error):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class WriteError(Nq94Error):
+    """An output that could not be written (a full disk, a read-only folder, a name too long, a
+    target that is not a regular file); the run exits 2 with one line naming it and the reason."""
+
+    def __init__(self, output: str, reason: str) -> None:
+        self.output = output
+        self.reason = reason
+        super().__init__(output, reason)
+
+    @classmethod
+    def of(cls, output: str, error: OSError) -> WriteError:
+        """The error for ``error`` met writing ``output``: the system's reason, in the reader's
+        words when the catalogue has them (Python gives them in English only)."""
+        from nq94.i18n import t
+
+        key = SYSTEM_REASONS.get(error.errno or 0)
+        return cls(output, t(key) if key else error.strerror or str(error))
+
+    def __str__(self) -> str:
+        from nq94.i18n import t
+
+        return t("err.cannot_write", output=escaped(self.output), reason=self.reason)
+
+
+class OutputExists(WriteError):
+    """The output file exists and was not to be replaced (no --force), perhaps created by
+    another run meanwhile."""
+
+    def __init__(self, output: str) -> None:
+        super().__init__(output, "")
+
+    def __str__(self) -> str:
+        from nq94.i18n import t
+
+        return t("cli.exists", output=escaped(self.output))
+
+
+SYSTEM_REASONS = {
+    errno.ENOSPC: "os.no_space",
+    errno.EDQUOT: "os.quota",
+    errno.EFBIG: "os.too_big",
+    errno.EROFS: "os.read_only",
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.not_permitted",
+    errno.ENOENT: "os.no_such_file",
+    errno.ENOTDIR: "os.not_a_directory",
+    errno.EISDIR: "os.is_a_directory",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.ELOOP: "os.loop",
+    errno.EIO: "os.io",
+}
+"""Catalogue keys of the reasons a write fails for most often; others keep the system's words."""

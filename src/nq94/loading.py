@@ -33,6 +33,12 @@ from nq94.yamldoc import MAX_BYTES, Document, Mark, parse, read_text
 BUILTIN_TARGETS = "targets.yaml"
 """The targets file shipped inside the package: Resolution 94/NQ-HĐND for 2024."""
 
+TARGETS_MAX_BYTES = 4 * MAX_BYTES
+"""A targets file larger than this is refused before parsing (2,000 targets take 0.6 MB)."""
+
+MAX_PROBLEMS = 100
+"""Problems said of one file; beyond them, one line says how many more there are."""
+
 EXAMPLES = {"period": "err.example.period", "values": "err.example.values"}
 """Keys whose absence is explained with an example of what to write."""
 
@@ -41,7 +47,7 @@ def load_targets(path: str | None = None) -> TargetsFile:
     """The targets file at ``path``, or the one shipped with nq94."""
     if path is None:
         return builtin_targets()
-    return targets_from(path, read_text(path, max_bytes=None))  # a file the user chose
+    return targets_from(path, read_text(path, max_bytes=TARGETS_MAX_BYTES))
 
 
 @cache
@@ -133,7 +139,11 @@ def validated(doc: Document, model: type[M]) -> M:
     try:
         found = model.model_validate(doc.data)
     except ValidationError as e:
-        raise_all(doc, [problem(doc, model, error) for error in e.errors(include_url=False)])
+        errors = e.errors(include_url=False)
+        # a message is worked out only for problems that will be shown (an unknown id looks
+        # for the closest known one): a file of 100,000 unknown keys costs no more than 100
+        said = [problem(doc, model, error) for error in errors[: 2 * MAX_PROBLEMS]]
+        raise_all(doc, said, more=max(0, len(errors) - len(said)))
     raise_all(doc, [])
     return found
 
@@ -168,14 +178,21 @@ class Positions(Mapping[str, Mark]):
         return len(self._all())
 
 
-def raise_all(doc: Document, found: list[Problem]) -> None:
-    """Raise every problem of the document, in file order, one per position."""
+def raise_all(doc: Document, found: list[Problem], *, more: int = 0) -> None:
+    """Raise every problem of the document, in file order, one per position; past
+    MAX_PROBLEMS (and ``more`` not worked out), one line says how many more there are."""
     problems: dict[tuple[int, int], Problem] = {}
     for each in [*doc.problems, *found]:
         # a part the YAML reader dropped reaches validation as null: report it once, as read
         problems.setdefault((each.line, each.column), each)
-    if problems:
-        raise InputError(sorted(problems.values(), key=lambda p: (p.line, p.column)))
+    if not problems:
+        return
+    ordered = sorted(problems.values(), key=lambda p: (p.line, p.column))
+    more += max(0, len(ordered) - MAX_PROBLEMS)
+    if more:
+        last = ordered[min(len(ordered), MAX_PROBLEMS) - 1]
+        ordered = [*ordered[:MAX_PROBLEMS], last._replace(message=t("err.more", count=more))]
+    raise InputError(ordered)
 
 
 # --- pydantic's errors, located and said in the reader's language ---------------------------------

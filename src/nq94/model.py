@@ -104,6 +104,8 @@ DERIVABLE = frozenset({Kind.GROWTH, Kind.CHANGE})
 DEFAULT_APPROX_TOLERANCE = Decimal("1.0")
 MAX_MAGNITUDE = 30
 """Figures are refused beyond 1e30 or below 1e-30, so arithmetic on them never overflows."""
+MAX_DECIMALS = 2 * MAX_MAGNITUDE
+"""Figures are refused with more decimals than this (as written: 0e-99 has 99)."""
 _PERCENT_MARGIN = Decimal("0.5")
 _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 _MARGIN_SHARE_AT_MOST = Decimal("0.1")
@@ -153,7 +155,13 @@ def parse_number(value: Any, plausible: tuple[Decimal, Decimal] | None = None) -
         raise NumberError(t("err.expected_number", got=describe(value)))
     if not number.is_finite():
         raise NumberError(t("err.expected_finite", got=number))
-    if number and not -MAX_MAGNITUDE <= number.adjusted() <= MAX_MAGNITUDE:
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
+    # the exponent is bounded too, so that no zero or tiny figure (0e-999999999) is ever
+    # written out in full or scaled past what decimal arithmetic holds
+    if (number and not -MAX_MAGNITUDE <= number.adjusted() <= MAX_MAGNITUDE) or not (
+        -MAX_DECIMALS <= exponent <= MAX_MAGNITUDE
+    ):
         raise NumberError(t("err.magnitude", limit=MAX_MAGNITUDE, got=number))
     return number
 
@@ -557,7 +565,12 @@ class Period(NamedTuple):
 
 def parse_period(value: Any) -> Period:
     """A period from text ('2024-9M') or a whole YAML number (2024); ValueError otherwise."""
-    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+    if (
+        isinstance(value, Decimal)
+        and value.is_finite()
+        and 1000 <= value <= 9999
+        and value == int(value)
+    ):
         value = str(int(value))
     if isinstance(value, str):
         return Period.parse(value)

@@ -96,17 +96,20 @@ class Document:
     root: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
     """Problems found while reading (duplicate keys, forbidden tags); the data omits those parts."""
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+    """Each mapping node's children by key, made on first look-up, so that locating many
+    problems in a mapping of many keys takes one pass over it, not one per problem."""
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
         """Where ``path`` stands (its key with ``key``), or its nearest ancestor in the file."""
-        key_node, node = _find(self.root, path)
+        key_node, node = self._find(path)
         if key and key_node is not None:
             return _mark(key_node)
         return _mark(node) if node is not None else Mark(1, 1)
 
     def marks(self, path: Path) -> dict[str, Mark]:
         """Where each value of the mapping at ``path`` stands, by key (first occurrence)."""
-        _, node = _find(self.root, path)
+        _, node = self._find(path)
         found: dict[str, Mark] = {}
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -119,32 +122,30 @@ class Document:
         where = self.mark(path, key=key)
         return Problem(self.name, where.line, where.column, message)
 
-
-def _find(root: yaml.Node | None, path: Path) -> tuple[yaml.Node | None, yaml.Node | None]:
-    """The key node and value node of the deepest part of ``path`` present under ``root``."""
-    key_node, node = None, root
-    for segment in path:
-        if isinstance(node, yaml.MappingNode):
-            child = next(
-                (
-                    (k, v)
-                    for k, v in node.value
-                    if isinstance(k, yaml.ScalarNode) and k.value == segment
-                ),
-                None,
-            )
-            if child is None:
+    def _find(self, path: Path) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """The key node and value node of the deepest part of ``path`` present in the file."""
+        key_node, node = None, self.root
+        for segment in path:
+            if isinstance(node, yaml.MappingNode):
+                children = self._index.get(id(node))
+                if children is None:
+                    children = self._index[id(node)] = {}
+                    for k, v in node.value:
+                        if isinstance(k, yaml.ScalarNode):
+                            children.setdefault(k.value, (k, v))
+                child = children.get(segment)
+                if child is None:
+                    break
+                key_node, node = child
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and segment.isdigit()
+                and int(segment) < len(node.value)
+            ):
+                key_node, node = None, node.value[int(segment)]
+            else:
                 break
-            key_node, node = child
-        elif (
-            isinstance(node, yaml.SequenceNode)
-            and segment.isdigit()
-            and int(segment) < len(node.value)
-        ):
-            key_node, node = None, node.value[int(segment)]
-        else:
-            break
-    return key_node, node
+        return key_node, node
 
 
 def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
+from nq94.errors import escaped, named
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
 from nq94.outcome import Checked, Invalid, Validated, pieces
@@ -35,14 +36,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe(value: Any) -> str:
-    """A cell's text; text a spreadsheet would run as a formula is prefixed with a quote."""
+    """A cell's text; text a spreadsheet would run as a formula is prefixed with a quote, and
+    control characters are escapes (a note's newline cannot start a line of its own)."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
+    text = escaped(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -59,7 +61,7 @@ def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[
         entry = result.entry
         row = {
             **data,
-            "file": evaluation.file,
+            "file": named(evaluation.file),
             "period": str(report.period),
             "basis": report.basis.value,
             "source": entry.source if entry else None,
@@ -109,7 +111,7 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
         if isinstance(outcome, Invalid):
             for problem in outcome.problems:
                 row = [
-                    outcome.file,
+                    named(outcome.file),
                     False,
                     None,
                     None,
@@ -120,7 +122,8 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
                 writer.writerow([safe(cell) for cell in row])
         else:
             report = outcome.report
-            row = [outcome.file, True, str(report.period), report.basis.value, None, None, None]
+            row = [named(outcome.file), True, str(report.period), report.basis.value]
+            row += [None, None, None]
             writer.writerow([safe(cell) for cell in row])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from nq94.errors import Problem
+from nq94.errors import Problem, escaped
 from nq94.evaluate import Evaluation
 from nq94.model import Status
 from nq94.outcome import Checked, Invalid, Validated
@@ -13,7 +13,8 @@ from nq94.report.numbers import explain, side, status_label, summary_line
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped_text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped(escaped_text)  # what GitHub does not escape: other control characters
 
 
 def _property(text: str) -> str:

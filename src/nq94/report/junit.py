@@ -6,6 +6,7 @@ the counts head the document.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import TextIO
@@ -92,5 +93,14 @@ def _write(root: ET.Element, out: TextIO) -> None:
         root.set(key, str(sum(int(s.get(key, "0")) for s in root.findall("testsuite"))))
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
+    out.write(_XML_FORBIDDEN.sub(_escape, ET.tostring(root, encoding="unicode")))
     out.write("\n")
+
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 does not allow, which ElementTree writes as they are: a report that
+holds one would make the whole JUnit file unreadable (GitLab drops it)."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
+from nq94.errors import escaped
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t, tn
 from nq94.model import Status
@@ -46,7 +47,7 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 def escape(text: str) -> str:
     """Text shown literally in Markdown: HTML and Markdown syntax neutralised, one line."""
-    flat = " ".join(text.split())
+    flat = escaped(" ".join(text.split()))
     return _SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from nq94.errors import named
 from nq94.evaluate import Evaluation, Obtained, Result
 from nq94.i18n import number, pick, t, tn
 from nq94.model import Measure, Status, Target
@@ -310,4 +311,4 @@ def side(evaluation: Evaluation) -> str:
     """A report named for a comparison: 'r.yaml (first nine months of 2024, official)'."""
     report = evaluation.report
     period, basis = pick(report.period.names), t("basis." + report.basis.value)
-    return f"{evaluation.file} ({period}, {basis})"
+    return f"{named(evaluation.file)} ({period}, {basis})"

@@ -16,6 +16,8 @@ import shutil
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from nq94.errors import escaped
+
 if TYPE_CHECKING:  # Rich is imported where a table is drawn, so that other outputs start fast
     from rich.console import Console, RenderableType
     from rich.text import Text
@@ -81,7 +83,6 @@ class Layout(NamedTuple):
     comfortable: int = COMFORTABLE
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _STYLE = re.compile(r"\x1b\[[0-9;]*m")
 _PADDING = re.compile(r"(?: |\x1b\[[0-9;]*m)+$")
 """Spaces at the end of a drawn line, among style codes."""
@@ -101,9 +102,9 @@ def width_for(out: TextIO) -> int:
 
 def clean(text: str) -> str:
     """Text safe to print: control characters that would move the cursor or restyle are shown
-    as escapes, tabs as spaces, so a file name or a value cannot take over the terminal."""
-    text = text.replace("\t", " ")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    as escapes, tabs as spaces, so a file name or a value cannot take over the terminal; the
+    newlines nq94 puts in a cell stay."""
+    return escaped(text.replace("\t", " "), newlines=True)
 
 
 def stacked(layout: Layout, groups: Sequence[Sequence[int]]) -> Layout:
@@ -218,7 +219,12 @@ def _print(renderables: Sequence[RenderableType], out: TextIO, *, color: bool, w
     for renderable in renderables:
         console.print(renderable)
     lines = drawn.getvalue().splitlines()
-    out.write("".join(_PADDING.sub(_codes, line) + "\n" for line in lines))
+    # a folded file name may bring "::" to the start of a line, which CI reads as a command
+    out.write("".join(_guarded(_PADDING.sub(_codes, line)) + "\n" for line in lines))
+
+
+def _guarded(line: str) -> str:
+    return f" {line}" if _STYLE.sub("", line).startswith("::") else line
 
 
 def _codes(padding: re.Match[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
+from nq94.errors import escaped, named
 from nq94.evaluate import Evaluation
 from nq94.i18n import t, tn
 from nq94.outcome import Checked, Invalid, Validated, pieces
@@ -23,8 +24,8 @@ def piece(evaluation: Evaluation) -> str:
     for result in evaluation.results:
         where = evaluation.position(result.target.id)
         lines.append(
-            f"{evaluation.file}:{where.line}:{where.column}: {status_label(result.status)}: "
-            f"{result.target.id}: {explain(result)}\n"
+            f"{named(evaluation.file)}:{where.line}:{where.column}: "
+            f"{status_label(result.status)}: {result.target.id}: {escaped(explain(result))}\n"
         )
     lines.append(f"{side(evaluation)}: {summary_line(evaluation.summary)}\n")
     return "".join(lines)
@@ -43,4 +44,4 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
             basis=t("basis." + report.basis.value),
             values=tn("values", len(report.values)),
         )
-        out.write(f"{outcome.file}: {what}\n")
+        out.write(f"{named(outcome.file)}: {what}\n")

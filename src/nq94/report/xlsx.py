@@ -6,6 +6,7 @@ XlsxWriter is imported here only, so only `nq94 export … -o FILE.xlsx` pays fo
 from __future__ import annotations
 
 import io
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +36,10 @@ STATUS_COLUMNS = (
     ("section", 22), ("id", 30), ("target", 60), ("actual", 12), ("required", 14),
     ("threshold", 11), ("gap", 11), ("percent", 11), ("margin", 9), ("status", 12), ("why", 44),
 )  # fmt: skip
+CELL_LIMIT = 32_767
+"""The most characters Excel holds in a cell; a longer source or note goes on in the cells below
+it (rows that hold nothing else), so that nothing is cut off."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_COLUMNS = (
     ("id", 30), ("value", 12), ("baseline", 12), ("current", 12), ("source", 40), ("note", 50),
 )  # fmt: skip
@@ -107,19 +112,55 @@ def render(evaluation: Evaluation) -> bytes:
         sources.write_string(0, column, t("column." + name), header)
         sources.set_column(column, column, width)
     sources.freeze_panes(1, 0)
+
+    def text(row: int, column: int, value: str) -> int:
+        """``value`` whole from ``row`` down, in as many cells as it needs; how many."""
+        parts = pieces(safe(value))
+        for offset, part in enumerate(parts):
+            sources.write_string(row + offset, column, part, wrap)
+        return len(parts)
+
     row = 1
     if report.source:
         sources.write_string(row, 0, t("sheet.report"), top)
-        sources.write_string(row, 4, safe(report.source), wrap)
-        row += 1
+        row += text(row, 4, report.source)
     for target_id, entry in report.values.items():
         sources.write_string(row, 0, target_id, top)
         for column, value in ((1, entry.value), (2, entry.baseline), (3, entry.current)):
             if value is not None:  # as given, every decimal kept
                 cell(row, column, value, given_places(value), sources)
-        for column, text in ((4, entry.source), (5, entry.note)):
-            if text:
-                sources.write_string(row, column, safe(text), wrap)
-        row += 1
+        rows = 1
+        for column, words in ((4, entry.source), (5, entry.note)):
+            if words:
+                rows = max(rows, text(row, column, words))
+        row += rows
     book.close()
     return buffer.getvalue()
+
+
+def pieces(text: str, limit: int = CELL_LIMIT) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` UTF-16 units (as Excel counts), which
+    joined give it back; a piece after the first does not start with a character a spreadsheet
+    would take for a formula, nor with a combining mark, when a cut a little earlier avoids it."""
+    found: list[str] = []
+    start = 0
+    while _units(text[start : start + limit + 1]) > limit:
+        end = min(start + limit, len(text))
+        while (over := _units(text[start:end]) - limit) > 0 and end > start + 1:
+            end -= (over + 1) // 2  # characters outside the BMP are two units each
+        cut = end
+        while cut > max(start + 1, end - 64) and _awkward(text[cut]):
+            cut -= 1
+        end = end if _awkward(text[cut]) else cut
+        found.append(text[start:end])
+        start = end
+    found.append(text[start:])
+    return found
+
+
+def _awkward(character: str) -> bool:
+    return character in _FORMULA_START or unicodedata.combining(character) != 0
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2

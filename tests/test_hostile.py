@@ -1,0 +1,147 @@
+"""Hostile input, round two: nothing echoed can forge an annotation or a terminal escape, no
+figure blows up memory, loops and unreadable folders are caught, many problems stay quick."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import CLI_TYPE as CLI
+from .conftest import SAMPLES
+
+FORGED = 'period: "2024"\nvalues:\n  grdp_growth: "7\\n::error file=evil.yaml,line=1::X"\n'
+
+
+@pytest.mark.parametrize("fmt", ["text", "table", "csv", "markdown", "junit", "json", "github"])
+def test_no_line_of_any_format_begins_with_a_forged_command(
+    cli: CLI, tmp_path: Path, fmt: str
+) -> None:
+    """A value and file names holding newlines, '::' and escapes start no line with '::' (but a
+    real annotation of the github format) and print no ESC, on stdout or stderr."""
+    (tmp_path / "evil.yaml").write_text(FORGED, encoding="utf-8")
+    shutil.copy(SAMPLES / "2024-9m.yaml", tmp_path / "a\n::error file=x,line=1::b.yaml")
+    shutil.copy(SAMPLES / "2024-9m.yaml", tmp_path / "::warning x.yaml")
+    shutil.copy(SAMPLES / "2024-9m.yaml", tmp_path / "\x1b[2Jclear.yaml")
+    run = cli("check", "-f", fmt, *sorted(map(str, tmp_path.iterdir())))
+    assert run.exit_code == 2, run
+    for line in (run.stdout + run.stderr).splitlines():
+        real = fmt == "github" and line.startswith(("::error file=", "::warning file=", "::notice"))
+        assert real or not line.startswith("::"), line
+    assert "\x1b" not in run.stdout + run.stderr
+
+
+def test_junit_is_valid_xml_whatever_the_names_and_values(cli: CLI, tmp_path: Path) -> None:
+    """Characters XML 1.0 forbids (\\x01, \\x0b, \\x1b) in a file name or value are escaped."""
+    import xml.dom.minidom
+
+    shutil.copy(SAMPLES / "2024-9m.yaml", tmp_path / "a\x01b\x0bc\x1b.yaml")
+    note = tmp_path / "note.yaml"
+    note.write_text(
+        'period: "2024"\nvalues:\n  grdp_growth: {value: 7, note: "x\\x01y\\x1bz"}\n',
+        encoding="utf-8",
+    )
+    run = cli("check", "-f", "junit", *sorted(map(str, tmp_path.iterdir())))
+    xml.dom.minidom.parseString(run.stdout.encode("utf-8"))
+    assert "\\x01" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0e-999999999", "expected a number between 1e-30 and 1e30, got 0E-999999999"),
+        ("0e-3000000", "expected a number between 1e-30 and 1e30, got 0E-3000000"),
+        ("1e-31", "expected a number between 1e-30 and 1e30, got 1E-31"),
+    ],
+)
+def test_tiny_and_zero_exponents_are_refused_small(
+    cli: CLI, tmp_path: Path, value: str, message: str
+) -> None:
+    """A zero or tiny figure with a huge exponent is one located line, the JSON stays small."""
+    path = tmp_path / "z.yaml"
+    path.write_text(f'period: "2024-9M"\nvalues:\n  budget_revenue: {value}\n', encoding="utf-8")
+    run = cli("check", "-f", "json", str(path))
+    assert run.exit_code == 2, run
+    assert len(run.stdout) < 2000
+    (problem,) = json.loads(run.stdout)["problems"]
+    assert problem["message"] == f"values.budget_revenue: {message}"
+
+
+def test_a_huge_exponent_in_memory_stays_small(tmp_path: Path) -> None:
+    """The real command on 0e-999999999 ends at once, in well under 150 MB."""
+    path = tmp_path / "z.yaml"
+    path.write_text('period: "2024-9M"\nvalues:\n  grdp_growth: 0e-999999999\n', encoding="utf-8")
+    script = (
+        "import resource, subprocess, sys;"
+        "subprocess.run([sys.executable, '-m', 'nq94', 'check', '-f', 'json', sys.argv[1]],"
+        " stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    peak_kb = int(subprocess.check_output([sys.executable, "-c", script, str(path)], text=True))
+    assert peak_kb < 150 * 1024
+
+
+def test_glob_with_link_loops_ends_and_lists_each_file_once(cli: CLI, tmp_path: Path) -> None:
+    """d/sub/self -> . and d/sub/up -> .. neither hang a ** glob nor repeat a file."""
+    sub = tmp_path / "d" / "sub"
+    sub.mkdir(parents=True)
+    shutil.copy(SAMPLES / "2024-9m.yaml", sub / "a.yaml")
+    shutil.copy(SAMPLES / "2024-h1.yaml", tmp_path / "d" / "b.yaml")
+    (sub / "self").symlink_to(".")
+    (sub / "up").symlink_to("..")
+    run = cli("validate", "-f", "text", f"{tmp_path}/d/**/*.yaml")
+    assert run.exit_code == 0, run
+    assert len(run.stdout.splitlines()) == 2, run
+    recursive = cli("validate", "-f", "text", "-r", str(tmp_path / "d"))
+    assert recursive.stdout == run.stdout
+
+
+def test_an_unreadable_folder_is_a_problem(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed (which may hold an invalid report) gives exit 2 and a
+    located line, as grep -r does, instead of a false pass."""
+    sub = tmp_path / "reports" / "sub"
+    sub.mkdir(parents=True)
+    shutil.copy(SAMPLES / "2024-9m.yaml", tmp_path / "reports" / "ok.yaml")
+    (sub / "bad.yaml").write_text("values: {}\n", encoding="utf-8")
+    if os.geteuid() == 0:  # root reads any folder: list this one as any other user would
+        scandir = os.scandir
+
+        def refused(path: str = ".") -> object:
+            if os.path.abspath(path) == str(sub):
+                raise PermissionError(13, "Permission denied", str(path))
+            return scandir(path)
+
+        monkeypatch.setattr(os, "scandir", refused)
+    else:
+        sub.chmod(0)
+    try:
+        for argv in (["-r", str(tmp_path / "reports")], [f"{tmp_path}/reports/**/*.yaml"]):
+            run = cli("validate", "-f", "text", *argv)
+            assert run.exit_code == 2, run
+            assert f"{sub}:1:1: cannot read this directory: Permission denied" in run.stderr
+    finally:
+        sub.chmod(0o755)
+
+
+def test_a_targets_file_is_refused_past_its_size(cli: CLI) -> None:
+    """--targets /dev/zero is refused at once instead of read until memory runs out."""
+    run = cli("check", "--targets", "/dev/zero", "samples/2024-9m.yaml")
+    assert run.exit_code == 2, run
+    assert run.stderr.startswith("/dev/zero:1:1: file is larger than")
+
+
+def test_a_target_id_with_a_newline_is_refused(cli: CLI, tmp_path: Path) -> None:
+    """An id is matched whole: 'grdp_growth\\n' is no id."""
+    text = (Path(__file__).parent.parent / "targets.yaml").read_text(encoding="utf-8")
+    other = tmp_path / "targets.yaml"
+    other.write_text(text.replace("- id: grdp_growth\n", '- id: "grdp_growth\\n"\n', 1))
+    run = cli("targets", "--targets", str(other))
+    assert run.exit_code == 2, run
+    assert "targets.0.id: expected text matching" in run.stderr
