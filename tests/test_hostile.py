@@ -131,10 +131,40 @@ def test_an_unreadable_folder_is_a_problem(
 
 
 def test_a_targets_file_is_refused_past_its_size(cli: CLI) -> None:
-    """--targets /dev/zero is refused at once instead of read until memory runs out."""
+    """--targets /dev/zero is refused at once instead of read until memory runs out, and a big
+    regular file past its size."""
     run = cli("check", "--targets", "/dev/zero", "samples/2024-9m.yaml")
     assert run.exit_code == 2, run
-    assert run.stderr.startswith("/dev/zero:1:1: file is larger than")
+    assert run.stderr.startswith("/dev/zero:1:1: not a regular file")
+
+
+def test_a_fifo_is_refused_at_once(cli: CLI, tmp_path: Path) -> None:
+    """A FIFO named as a report or as targets is refused, not waited on forever."""
+    fifo = tmp_path / "f.yaml"
+    os.mkfifo(fifo)
+    for argv in (
+        ["validate", str(fifo)],
+        ["check", "--targets", str(fifo), "samples/2024-9m.yaml"],
+    ):
+        run = cli(*argv)
+        assert run.exit_code == 2, run
+        assert run.stderr.startswith(f"{fifo}:1:1: not a regular file"), run
+
+
+def test_a_flow_list_of_millions_stays_small(tmp_path: Path) -> None:
+    """A 5 MB flow list (2.5 million values) is refused in one line, in well under 150 MB."""
+    path = tmp_path / "flow.yaml"
+    path.write_text(
+        'period: "2024"\nvalues:\n  grdp_growth: [' + ",".join(["1"] * 2_500_000) + "]\n"
+    )
+    script = (
+        "import resource, subprocess, sys;"
+        "run = subprocess.run([sys.executable, '-m', 'nq94', 'validate', sys.argv[1]],"
+        " capture_output=True, text=True, timeout=60);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, run.returncode)"
+    )
+    peak_kb, code = subprocess.check_output([sys.executable, "-c", script, str(path)]).split()
+    assert (int(code), int(peak_kb) < 150 * 1024) == (2, True)
 
 
 def test_a_target_id_with_a_newline_is_refused(cli: CLI, tmp_path: Path) -> None:
@@ -145,3 +175,102 @@ def test_a_target_id_with_a_newline_is_refused(cli: CLI, tmp_path: Path) -> None
     run = cli("targets", "--targets", str(other))
     assert run.exit_code == 2, run
     assert "targets.0.id: expected text matching" in run.stderr
+
+
+def test_names_in_messages_about_outputs_are_escaped(cli: CLI, tmp_path: Path) -> None:
+    """'wrote NAME' and a bad --period cannot start a forged line or clear the screen."""
+    output = tmp_path / "y\n::error file=evil::E\x1b[2J.csv"
+    run = cli("export", "samples/2024-9m.yaml", "-o", str(output))
+    assert run.exit_code == 0, run
+    assert "\n::" not in run.stderr
+    assert "\x1b" not in run.stderr
+    period = cli("template", "--period", "\x1b[2J")
+    assert period.exit_code == 2
+    assert "\x1b" not in period.stderr
+
+
+def test_the_html_export_escapes_control_characters(cli: CLI, tmp_path: Path) -> None:
+    """A note with a newline, ESC or NUL is written as escapes in the page."""
+    report = tmp_path / "r.yaml"
+    report.write_text(
+        'period: "2024"\nsource: "a\\n::error file=x::y\\x1b[2J\\x00"\nvalues: {grdp_growth: 7}\n',
+        encoding="utf-8",
+    )
+    page = tmp_path / "r.html"
+    assert cli("export", str(report), "-o", str(page)).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    assert "\x00" not in text
+    assert not any(line.startswith("::") for line in text.splitlines())
+
+
+def test_figures_with_more_digits_than_the_arithmetic_keeps_are_refused(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """7.4999… with 31 nines would divide to exactly 100 %: refused, with a short echo."""
+    report = tmp_path / "r.yaml"
+    report.write_text(f'period: "2024"\nvalues:\n  grdp_growth: 7.4{"9" * 31}\n')
+    run = cli("check", str(report))
+    assert run.exit_code == 2, run
+    assert "at most 20 significant digits" in run.stderr
+    digits = tmp_path / "long.yaml"
+    digits.write_text('period: "2024"\nvalues:\n  grdp_growth: "' + "1" * 100_000 + '"\n')
+    long_run = cli("check", str(digits))
+    assert long_run.exit_code == 2
+    assert len(long_run.stderr) < 500
+
+
+def test_a_period_in_other_digits_is_refused(cli: CLI, tmp_path: Path) -> None:
+    """'２０２４' is no period, as '٧' is no figure."""
+    report = tmp_path / "r.yaml"
+    report.write_text('period: "２０２４"\nvalues: {grdp_growth: 7}\n', encoding="utf-8")
+    assert cli("validate", str(report)).exit_code == 2
+
+
+def _nq94(*argv: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "nq94", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+def test_the_process_survives_a_closed_stdout_huge_columns_and_limits() -> None:
+    """>&- , COLUMNS=99999999 on help, --max-bytes past any index, a 252-byte output name:
+    no traceback, nothing huge, each failure one line naming what failed."""
+    closed = subprocess.run(
+        [sys.executable, "-m", "nq94", "check", "samples/2024-9m.yaml"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert "Traceback" not in closed.stderr
+    wide = _nq94("--help", env={**os.environ, "COLUMNS": "99999999"})
+    assert len(wide.stdout) < 200_000
+    limit = _nq94("check", "--max-bytes", "9" * 23, "samples/2024-9m.yaml")
+    assert limit.returncode == 2
+    assert "Traceback" not in limit.stderr
+    name = "a" * 252 + ".csv"
+    long_name = _nq94("export", "samples/2024-9m.yaml", "-o", name)
+    assert long_name.returncode == 2
+    assert long_name.stderr.startswith(f"nq94: cannot write {name}: File name too long")
+
+
+def test_output_is_utf8_whatever_encoding_python_was_given(tmp_path: Path) -> None:
+    """PYTHONIOENCODING=utf-16 to a file still gives UTF-8, as the README says."""
+    out = tmp_path / "out.txt"
+    with out.open("wb") as stream:
+        subprocess.run(
+            [sys.executable, "-m", "nq94", "check", "--lang", "vi", "samples/2024-9m.yaml"],
+            stdout=stream,
+            env={**os.environ, "PYTHONIOENCODING": "utf-16"},
+            timeout=60,
+            check=False,
+        )
+    assert "Không đạt" in out.read_text(encoding="utf-8")

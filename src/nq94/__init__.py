@@ -35,7 +35,13 @@ def main() -> None:
     import signal
     import sys
 
+    for name in ("stdout", "stderr"):  # closed by the caller (>&-): what is written goes nowhere
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     _streams(sys.stdout, sys.stderr)
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > _WIDEST:  # Rich pads help and tables to it
+        os.environ["COLUMNS"] = str(_WIDEST)
     previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         try:
@@ -62,13 +68,18 @@ def main() -> None:
         from nq94.i18n import t
 
         _silence(sys.stdout)
-        sys.stderr.write(f"{WriteError.of(t('err.stdout'), e)}\n")
+        output = str(e.filename) if e.filename else t("err.stdout")
+        sys.stderr.write(f"{WriteError.of(output, e)}\n")
         code = 2
     else:  # only where the command line is run in-process (tests): it exits otherwise
         for signum, handler in previous.items():
             signal.signal(signum, handler)
         return
     raise SystemExit(code)
+
+
+_WIDEST = 1000
+"""The widest $COLUMNS taken (the tables' own limit, nq94.report.terminal.MAX_WIDTH)."""
 
 
 def _silence(stream: Any) -> None:
@@ -113,7 +124,7 @@ def _streams(*streams: object) -> None:
     for stream in streams:
         if not isinstance(stream, io.TextIOWrapper):
             continue  # None (no console), or replaced by whoever runs us
-        if codecs.lookup(stream.encoding).name.startswith("utf"):
+        if codecs.lookup(stream.encoding).name == "utf-8":
             continue
         if stream.isatty():
             stream.reconfigure(errors="replace")

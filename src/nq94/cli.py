@@ -98,7 +98,7 @@ RecursiveOption = Annotated[
 ]
 MaxBytesOption = Annotated[
     int,
-    typer.Option("--max-bytes", min=1, help=t("help.max_bytes")),
+    typer.Option("--max-bytes", min=1, max=2**40, help=t("help.max_bytes")),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help=t("help.strict"))]
 LangOption = Annotated[
@@ -414,7 +414,7 @@ def export(
     except WriteError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(t("cli.wrote", output=output), err=True)
+    typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
 
 
 @app.command(help=t("help.schema"))
@@ -456,7 +456,7 @@ def template(
         chosen = Period.parse(period) if period else Period.parse(str(target_set.resolution.year))
     except ValueError:
         raise typer.BadParameter(
-            t("cli.not_a_period", period=period),
+            escaped(t("cli.not_a_period", period=period)),
             param_hint="--period",
         ) from None
     if wrong := period_problem(chosen, target_set):
@@ -472,7 +472,7 @@ def template(
     except WriteError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(t("cli.wrote", output=output), err=True)
+    typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
 
 
 @app.command(name="targets", help=t("help.targets"))

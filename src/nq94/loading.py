@@ -36,6 +36,10 @@ BUILTIN_TARGETS = "targets.yaml"
 TARGETS_MAX_BYTES = 4 * MAX_BYTES
 """A targets file larger than this is refused before parsing (2,000 targets take 0.6 MB)."""
 
+MAX_NODES = 50_000
+"""Values (keys, figures, mappings and lists) a report may hold: a report needs a few hundred,
+and 50,000 keep a refused file under 150 MB."""
+
 MAX_PROBLEMS = 100
 """Problems said of one file; beyond them, one line says how many more there are."""
 
@@ -89,7 +93,7 @@ def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, 
     the period stands, even when the report is invalid; None when the file states no period
     that can be read."""
     try:
-        doc = parse(path, read_text(path, max_bytes=max_bytes))
+        doc = parse(path, read_text(path, max_bytes=max_bytes), max_nodes=MAX_NODES)
         period = parse_period(doc.data["period"])
     except (InputError, TypeError, KeyError, ValueError):
         return None
@@ -109,7 +113,7 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
 
 def loaded_from(name: str, text: str, targets: TargetsFile, *, strict: bool = False) -> Loaded:
     """The report in ``text`` (named ``name`` in messages), validated against ``targets``."""
-    doc = parse(name, text)
+    doc = parse(name, text, max_nodes=MAX_NODES)
     values = doc.data.get("values") if isinstance(doc.data, dict) else None
     written = (
         {key: dict(raw) if isinstance(raw, dict) else raw for key, raw in values.items()}

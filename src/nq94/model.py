@@ -104,6 +104,9 @@ DERIVABLE = frozenset({Kind.GROWTH, Kind.CHANGE})
 DEFAULT_APPROX_TOLERANCE = Decimal("1.0")
 MAX_MAGNITUDE = 30
 """Figures are refused beyond 1e30 or below 1e-30, so arithmetic on them never overflows."""
+MAX_DIGITS = 20
+"""Significant digits a figure may have: decimal arithmetic keeps 28, and a figure compared with
+a threshold must keep every digit through a division (7.4999…9 is not 7.5)."""
 MAX_DECIMALS = 2 * MAX_MAGNITUDE
 """Figures are refused with more decimals than this (as written: 0e-99 has 99)."""
 _PERCENT_MARGIN = Decimal("0.5")
@@ -162,8 +165,16 @@ def parse_number(value: Any, plausible: tuple[Decimal, Decimal] | None = None) -
     if (number and not -MAX_MAGNITUDE <= number.adjusted() <= MAX_MAGNITUDE) or not (
         -MAX_DECIMALS <= exponent <= MAX_MAGNITUDE
     ):
-        raise NumberError(t("err.magnitude", limit=MAX_MAGNITUDE, got=number))
+        raise NumberError(t("err.magnitude", limit=MAX_MAGNITUDE, got=_short(number)))
+    if len(number.as_tuple().digits) > MAX_DIGITS:  # beyond what the arithmetic keeps exact
+        raise NumberError(t("err.too_many_digits", most=MAX_DIGITS, got=_short(number)))
     return number
+
+
+def _short(number: Decimal) -> str:
+    """A figure as a message names it, cut short when it is very long."""
+    text = str(number)
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-10:]}"
 
 
 def _number(
@@ -456,7 +467,7 @@ class TargetsFile(Frozen):
 
 # --- periods -------------------------------------------------------------------------------------
 
-PERIOD_TEXT = r"(\d{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?"
+PERIOD_TEXT = r"([0-9]{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?"
 """The forms of a period: 2024, 2024-Q1..Q4, 2024-H1, 2024-9M, 2024-M01..M12."""
 _PERIOD = re.compile(PERIOD_TEXT, re.IGNORECASE)
 

@@ -8,6 +8,7 @@ so reading a large file costs no bookkeeping per value.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -153,8 +154,14 @@ def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:
 
     A file over ``max_bytes`` (None: no limit) is refused before it is parsed.
     """
+    import stat
+
     try:
-        with open(path, "rb") as handle:
+        # opened without waiting, so that a FIFO is refused rather than waited on forever
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise InputError([Problem(path, 1, 1, t("err.not_a_file"))])
             raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as e:
         raise InputError([Problem(path, 1, 1, t("err.cannot_read", reason=e.strerror))]) from e
@@ -178,13 +185,17 @@ def decode(name: str, raw: bytes) -> str:
         raise InputError([Problem(name, line, column, message)]) from e
 
 
-def parse(name: str, text: str) -> Document:
+def parse(name: str, text: str, *, max_nodes: int | None = None) -> Document:
     """Parse YAML text into a Document; a syntax error raises InputError.
 
     Problems that leave the rest readable (duplicate keys, forbidden tags) are kept in
-    ``Document.problems`` so that they are reported with all the others.
+    ``Document.problems`` so that they are reported with all the others. A text of more than
+    ``max_nodes`` values (None: any number) is refused before its node tree is built: each node
+    takes about a kilobyte, and a report needs a few hundred.
     """
     try:
+        if max_nodes is not None:
+            _count_nodes(name, text, max_nodes)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         where = e.problem_mark or e.context_mark
@@ -204,6 +215,23 @@ def parse(name: str, text: str) -> Document:
     doc.data = builder.build(root, ())
     doc.problems = builder.problems
     return doc
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def _count_nodes(name: str, text: str, most: int) -> None:
+    """Refuse ``text`` past ``most`` values, counted from libyaml's events as they stream by,
+    so that memory stays small whatever the file holds."""
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _NODE_EVENTS):
+            count += 1
+            if count > most:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                message = t("err.too_many_values", count=most)
+                raise InputError([Problem(name, line, column, message)])
 
 
 _LIBYAML_PROBLEMS = {

@@ -188,6 +188,9 @@ MESSAGES: dict[str, str] = {
     "warning": "cảnh báo",
     "warn.fraction": "{value} có vẻ là một phân số; có phải ý là {meant}?",
     "err.more": "và {count} lỗi khác; hãy sửa các lỗi trên trước",
+    "err.too_many_values": "có hơn {count} giá trị; một báo cáo chỉ có vài trăm",
+    "err.not_a_file": "không phải tệp thông thường (thiết bị, FIFO hay thư mục); hãy chỉ một "
+    "tệp báo cáo",
     "err.or": "{first} hoặc {last}",
     "err.empty_file": "tệp rỗng",
     "err.example.period": ' (ví dụ period: "2024" hoặc "2024-9M")',
@@ -214,6 +217,7 @@ MESSAGES: dict[str, str] = {
     "err.expected_rule": "cần 'sum' hoặc 'at_most', nhưng gặp {got}",
     "err.expected_number": "cần một số, nhưng gặp {got}",
     "err.expected_finite": "cần một số hữu hạn, nhưng gặp {got}",
+    "err.too_many_digits": "một số liệu có tối đa {most} chữ số có nghĩa, nhưng gặp {got}",
     "err.magnitude": "cần một số từ 1e-{limit} đến 1e{limit}, nhưng gặp {got}",
     "err.plausible_order": "khoảng hợp lý phải là [thấp, cao] với thấp < cao",
     "err.upper_between": "'upper' bắt buộc với 'between' và chỉ dùng với 'between'",

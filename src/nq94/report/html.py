@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
-from html import escape
 
 from nq94 import __version__
+from nq94.errors import escaped
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import current, pick, t
 from nq94.model import Status
@@ -18,6 +19,12 @@ from nq94.report.numbers import (
     percent_text,
     status_label,
 )
+
+
+def escape(text: str) -> str:
+    """Text shown literally in the page, its control characters written as escapes."""
+    return html.escape(escaped(text))
+
 
 STATUS_CLASS = {
     Status.MET: "met",
