@@ -194,7 +194,8 @@ def parse(name: str, text: str, *, max_nodes: int | None = None) -> Document:
     takes about a kilobyte, and a report needs a few hundred.
     """
     try:
-        if max_nodes is not None:
+        # a value takes two characters at least ("1,"): a shorter text cannot hold too many
+        if max_nodes is not None and len(text) > 2 * max_nodes:
             _count_nodes(name, text, max_nodes)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
