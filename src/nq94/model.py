@@ -158,7 +158,7 @@ def parse_number(value: Any, plausible: tuple[Decimal, Decimal] | None = None) -
         raise NumberError(t("err.expected_number", got=describe(value)))
     if not number.is_finite():
         raise NumberError(t("err.expected_finite", got=number))
-    exponent = number.as_tuple().exponent
+    _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)  # finite
     # the exponent is bounded too, so that no zero or tiny figure (0e-999999999) is ever
     # written out in full or scaled past what decimal arithmetic holds
@@ -166,7 +166,7 @@ def parse_number(value: Any, plausible: tuple[Decimal, Decimal] | None = None) -
         -MAX_DECIMALS <= exponent <= MAX_MAGNITUDE
     ):
         raise NumberError(t("err.magnitude", limit=MAX_MAGNITUDE, got=_short(number)))
-    if len(number.as_tuple().digits) > MAX_DIGITS:  # beyond what the arithmetic keeps exact
+    if len(digits) > MAX_DIGITS:  # beyond what the arithmetic keeps exact
         raise NumberError(t("err.too_many_digits", most=MAX_DIGITS, got=_short(number)))
     return number
 
@@ -726,16 +726,6 @@ class Values(Frozen):
 
     targets: ClassVar[TargetsFile]
 
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        """The rules across targets hold among the figures given."""
-        entries = self.entries()
-        figures = {key: derive(self.targets.by_id[key], entry) for key, entry in entries.items()}
-        for rule in self.targets.rules:
-            if broken := rule.broken(figures):
-                raise broken
-        return self
-
     def entries(self) -> dict[str, AnyEntry]:
         """The figures given, by target id, in the targets file's order."""
         found: dict[str, AnyEntry] = {}
@@ -782,10 +772,8 @@ def _entry_of(target: Target, raw: Any) -> Any:
     return raw
 
 
-def _plausible(target: Target, entry: AnyEntry | None) -> AnyEntry | None:
+def _plausible(target: Target, entry: AnyEntry) -> AnyEntry:
     """A figure is refused outside the target's plausible range, and a count must be whole."""
-    if entry is None:
-        return None
     value = derive(target, entry)
     at = () if entry.derived else ("value",)
     if target.measure is Measure.COUNT and value != value.to_integral_value():
@@ -823,7 +811,7 @@ def _value_field(target: Target) -> tuple[Any, Any]:
     def entry(raw: Any) -> Any:
         return _entry_of(target, raw)
 
-    def plausible(figure: AnyEntry | None) -> AnyEntry | None:
+    def plausible(figure: AnyEntry) -> AnyEntry:
         return _plausible(target, figure)
 
     field = Annotated[
@@ -871,7 +859,14 @@ def measured(text: str, unit: str) -> str:
 
 
 def _values(model: Values) -> dict[str, AnyEntry]:
-    return model.entries()
+    """The figures given, by target id, once the rules across targets hold among them."""
+    entries = model.entries()
+    by_id = model.targets.by_id
+    figures = {key: derive(by_id[key], entry) for key, entry in entries.items()}
+    for rule in model.targets.rules:
+        if broken := rule.broken(figures):
+            raise broken
+    return entries
 
 
 def report_model(targets: TargetsFile) -> type[Report]:
