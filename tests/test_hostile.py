@@ -274,3 +274,14 @@ def test_output_is_utf8_whatever_encoding_python_was_given(tmp_path: Path) -> No
             check=False,
         )
     assert "Không đạt" in out.read_text(encoding="utf-8")
+
+
+def test_a_value_a_character_is_counted_too(tmp_path: Path) -> None:
+    """A flow mapping of bare keys ({a,b,…}: a key and a null per two characters) is held to the
+    50,000 values a report may have, though its text is under 100,000 characters."""
+    body = ",".join(chr(97 + i % 26) for i in range(49_000))
+    path = tmp_path / "keys.yaml"
+    path.write_text(f'period: "2024"\nvalues:\n  grdp_growth: {{{body}}}\n', encoding="utf-8")
+    run = _nq94("validate", str(path))
+    assert run.returncode == 2
+    assert run.stderr.endswith("more than 50000 values; a report holds a few hundred\n"), run.stderr

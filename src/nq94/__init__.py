@@ -39,9 +39,11 @@ def main() -> None:
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     _streams(sys.stdout, sys.stderr)
+    from nq94.report.terminal import MAX_WIDTH
+
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > _WIDEST:  # Rich pads help and tables to it
-        os.environ["COLUMNS"] = str(_WIDEST)
+    if columns.isdigit() and int(columns) > MAX_WIDTH:  # Rich pads help and tables to it
+        os.environ["COLUMNS"] = str(MAX_WIDTH)
     previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         try:
@@ -76,10 +78,6 @@ def main() -> None:
             signal.signal(signum, handler)
         return
     raise SystemExit(code)
-
-
-_WIDEST = 1000
-"""The widest $COLUMNS taken (the tables' own limit, nq94.report.terminal.MAX_WIDTH)."""
 
 
 def _silence(stream: Any) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
@@ -154,8 +155,6 @@ def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:
 
     A file over ``max_bytes`` (None: no limit) is refused before it is parsed.
     """
-    import stat
-
     try:
         # opened without waiting, so that a FIFO is refused rather than waited on forever
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -194,8 +193,9 @@ def parse(name: str, text: str, *, max_nodes: int | None = None) -> Document:
     takes about a kilobyte, and a report needs a few hundred.
     """
     try:
-        # a value takes two characters at least ("1,"): a shorter text cannot hold too many
-        if max_nodes is not None and len(text) > 2 * max_nodes:
+        # a value takes a character at least ("a," in a flow mapping is a key and a null): a
+        # shorter text cannot hold too many
+        if max_nodes is not None and len(text) > max_nodes:
             _count_nodes(name, text, max_nodes)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
