@@ -372,6 +372,22 @@ def _warn(warnings: tuple[Problem, ...]) -> None:
         typer.echo(str(warning), err=True)
 
 
+def _write(output: Path, data: bytes, *, replace: bool) -> None:
+    """Write an output file whole and say so; an output that exists (without ``replace``, even
+    one another run created meanwhile) is a usage error, any other failure one line, exit 2."""
+    from nq94.errors import OutputExists, WriteError
+    from nq94.files import write_atomic
+
+    try:
+        write_atomic(output, data, replace=replace)
+    except OutputExists as e:
+        raise typer.BadParameter(str(e)) from None
+    except WriteError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
+
+
 def _review_format(output_format: ReviewFormat) -> Format:
     return Format.TABLE if output_format is ReviewFormat.AUTO else Format(output_format.value)
 
@@ -396,8 +412,6 @@ def export(
 ) -> None:
     """Write a report's status table to a file for people: CSV, JSON, Markdown, HTML or Excel."""
     _speak(lang)
-    from nq94.errors import WriteError
-    from nq94.files import write_atomic
     from nq94.outcome import evaluated
     from nq94.report.export import EXPORTER, ExportFormat, export_format
 
@@ -409,12 +423,7 @@ def export(
         raise typer.BadParameter(t("cli.overwrite_report"))
     target_set = _load_targets(targets)
     (loaded,) = _read_all([str(report)], target_set, max_bytes)
-    try:
-        write_atomic(output, EXPORTER[fmt](evaluated(target_set, loaded)))
-    except WriteError as e:
-        typer.echo(str(e), err=True)
-        raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
+    _write(output, EXPORTER[fmt](evaluated(target_set, loaded)), replace=True)
 
 
 @app.command(help=t("help.schema"))
@@ -446,8 +455,6 @@ def template(
 ) -> None:
     """Write a blank report listing every target, with its name, unit and threshold."""
     _speak(lang)
-    from nq94.errors import OutputExists, WriteError
-    from nq94.files import write_atomic
     from nq94.model import period_problem
     from nq94.template import template as blank
 
@@ -465,14 +472,7 @@ def template(
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        write_atomic(output, text.encode("utf-8"), replace=force)
-    except OutputExists as e:  # also when another run created it meanwhile
-        raise typer.BadParameter(str(e)) from None
-    except WriteError as e:
-        typer.echo(str(e), err=True)
-        raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
+    _write(output, text.encode("utf-8"), replace=force)
 
 
 @app.command(name="targets", help=t("help.targets"))

@@ -100,10 +100,9 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
     ``path`` must be a regular file or absent; anything else (a device, a FIFO, a directory, a
     symbolic link, even to a regular file) is refused, as ``sed -i`` refuses it. Without
     ``replace`` an existing file is never replaced, not even one another run creates meanwhile
-    (OutputExists). The temporary
-    file is 0600 until written, then takes the mode the output keeps, and never outlives the
-    call, even when SIGTERM, SIGHUP or SIGINT arrives. Every failure is a WriteError naming
-    ``path`` with the system's reason.
+    (OutputExists). The temporary file is 0600 until written, then takes the mode the output
+    keeps, and never outlives the call, even when SIGTERM, SIGHUP or SIGINT arrives. Every
+    failure is a WriteError naming ``path`` with the system's reason.
     """
     name = str(path)
     try:

@@ -32,7 +32,8 @@ DIFF_COLUMNS = (
 )  # fmt: skip
 VALIDATE_COLUMNS = ("file", "valid", "period", "basis", "line", "column", "message")
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes for the start of a formula in a cell."""
 
 
 def safe(value: Any) -> str:
@@ -45,7 +46,7 @@ def safe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = escaped(str(value))
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[list[str]]:

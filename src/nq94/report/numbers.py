@@ -64,6 +64,15 @@ def places(result: Result) -> int:
     return decisive(result.actual, bounds(result))
 
 
+def percent_places(percent: Decimal) -> int:
+    """Decimals for a percent of target shown to people: 1, or as many as keep a missed target
+    below 100 (99.99 %, never 100.0 %)."""
+    return decisive(percent, (_HUNDRED,), places=1)
+
+
+_HUNDRED = Decimal(100)
+
+
 def actual_text(result: Result) -> str:
     """The figure compared with the threshold, with the decimals its status needs; '—' without."""
     return display(result.actual, places=places(result)) if result.actual is not None else "—"
@@ -104,8 +113,7 @@ def percent_text(result: Result) -> str:
     if actual is None:
         return ""
     if percent is not None:
-        decimals = decisive(percent, (Decimal(100),), places=1)
-        return f"{display(percent, places=decimals, fixed=True)}%"
+        return f"{display(percent, places=percent_places(percent), fixed=True)}%"
     band = target.band
     if band is None:  # below (or at most) the threshold: what is left before it
         headroom = target.threshold - actual

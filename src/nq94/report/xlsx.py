@@ -13,12 +13,12 @@ from typing import Any
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
 from nq94.model import Status
-from nq94.report.csvfmt import safe
+from nq94.report.csvfmt import FORMULA_START, safe
 from nq94.report.numbers import (
     comparison,
-    decisive,
     explain,
     given_places,
+    percent_places,
     percent_text,
     places,
     shown_places,
@@ -39,7 +39,6 @@ STATUS_COLUMNS = (
 CELL_LIMIT = 32_767
 """The most characters Excel holds in a cell; a longer source or note goes on in the cells below
 it (rows that hold nothing else), so that nothing is cut off."""
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_COLUMNS = (
     ("id", 30), ("value", 12), ("baseline", 12), ("current", 12), ("source", 40), ("note", 50),
 )  # fmt: skip
@@ -92,8 +91,7 @@ def render(evaluation: Evaluation) -> bytes:
         cell(row, 5, target.threshold, given_places(target.threshold), sheet)
         cell(row, 6, result.gap, decimals, sheet)
         if result.percent_of_target is not None:
-            decimals = decisive(result.percent_of_target, (Decimal(100),), places=1)
-            percent = shown(decimals, suffix="\\%")
+            percent = shown(percent_places(result.percent_of_target), suffix="\\%")
             sheet.write_number(row, 7, float(result.percent_of_target), percent)
         elif standing := percent_text(result):  # the headroom, or the distance from the band
             sheet.write_string(row, 7, standing, top)
@@ -159,7 +157,7 @@ def pieces(text: str, limit: int = CELL_LIMIT) -> list[str]:
 
 
 def _awkward(character: str) -> bool:
-    return character in _FORMULA_START or unicodedata.combining(character) != 0
+    return character in FORMULA_START or unicodedata.combining(character) != 0
 
 
 def _units(text: str) -> int:
