@@ -39,34 +39,31 @@ def _nq94(*args: str, stdout: IO[str] | None = None) -> subprocess.Popen[str]:
     )
 
 
-def _mount(*args: str) -> None:
-    run = subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+def _mounted(folder: Path, *args: str, why: str) -> Iterator[Path]:
+    """``folder``, made and mounted with ``mount ARGS FOLDER``, until the test ends; the test is
+    skipped where mounting is not possible (``why`` says what it needs)."""
+    if os.geteuid() != 0:
+        pytest.skip(f"{why} needs root")
+    folder.mkdir()
+    run = subprocess.run(["mount", *args, str(folder)], capture_output=True, text=True, check=False)
     if run.returncode:
         pytest.skip(f"cannot mount here ({run.stderr.strip()})")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
 
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 64 KiB tmpfs, so that a write meets a real ENOSPC."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
     disk = tmp_path / "disk"
-    disk.mkdir()
-    _mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk))
-    yield disk
-    subprocess.run(["umount", str(disk)], check=True)
+    yield from _mounted(disk, "-t", "tmpfs", "-o", "size=64k", "tmpfs", why="mounting a tmpfs")
 
 
 @pytest.fixture
 def read_only(tmp_path: Path) -> Iterator[Path]:
     """A folder mounted read-only over itself (root writes anywhere a mode allows)."""
-    if os.geteuid() != 0:
-        pytest.skip("a read-only bind mount needs root")
     folder = tmp_path / "ro"
-    folder.mkdir()
-    _mount("--bind", "-o", "ro", str(folder), str(folder))
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
+    yield from _mounted(folder, "--bind", "-o", "ro", str(folder), why="a read-only bind mount")
 
 
 @pytest.fixture
