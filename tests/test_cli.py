@@ -349,7 +349,17 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
     from nq94 import cli
 
     names = {cli._name(info) for info in cli.app.registered_commands}
-    commands = {"check", "validate", "trend", "diff", "export", "schema", "template", "targets"}
+    commands = {
+        "check",
+        "validate",
+        "trend",
+        "diff",
+        "export",
+        "schema",
+        "template",
+        "targets",
+        "convert",
+    }
     assert names == commands
     built: list[list[str]] = []
     monkeypatch.setattr(

@@ -468,11 +468,69 @@ def template(
         ) from None
     if wrong := period_problem(chosen, target_set):
         raise typer.BadParameter(wrong, param_hint="--period")
+    if output is not None and output.suffix.lower() == ".xlsx":
+        from nq94.workbook import template as workbook
+
+        _write(output, workbook(target_set, period=chosen, basis=basis), replace=force)
+        return
     text = blank(target_set, period=chosen, basis=basis)
     if output is None:
         sys.stdout.write(text)
         return
     _write(output, text.encode("utf-8"), replace=force)
+
+
+@app.command(help=t("help.convert"))
+def convert(
+    report: Annotated[Path, typer.Argument(help=t("help.convert_input"), show_default=False)],
+    *,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help=t("help.convert_output"),
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    force: Annotated[bool, typer.Option(help=t("help.force"))] = False,
+    targets: TargetsOption = None,
+    max_bytes: MaxBytesOption = MAX_BYTES,
+    lang: LangOption = None,
+) -> None:
+    """Convert a report between YAML and an .xlsx workbook: every figure as written, its
+    baseline and current, source and note, the period, the basis and the report's source."""
+    _speak(lang)
+    to_workbook = output.suffix.lower() == ".xlsx"
+    from_workbook = report.suffix.lower() == ".xlsx"
+    if to_workbook == from_workbook or output.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
+        raise typer.BadParameter(t("cli.convert_kinds"), param_hint="--output")
+    if output.exists() and report.exists() and output.resolve() == report.resolve():
+        raise typer.BadParameter(t("cli.overwrite_report"))
+    target_set = _load_targets(targets)
+    (loaded,) = _read_all([str(report)], target_set, max_bytes)
+    parsed = loaded.report
+    if to_workbook:
+        from nq94.workbook import template as workbook
+
+        data = workbook(
+            target_set,
+            period=parsed.period,
+            basis=parsed.basis,
+            source=parsed.source,
+            values=loaded.written,
+        )
+    else:
+        from nq94.yamldoc import dump_report
+
+        data = dump_report(
+            period=parsed.period,
+            basis=parsed.basis,
+            source=parsed.source,
+            values=loaded.written,
+        ).encode("utf-8")
+    _write(output, data, replace=force)
 
 
 @app.command(name="targets", help=t("help.targets"))

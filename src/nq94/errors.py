@@ -35,6 +35,8 @@ class Problem(NamedTuple):
     message: str
     warning: bool = False
     """A figure that is valid but looks wrong: said, and not refused (unless --strict)."""
+    cell: str = ""
+    """In a workbook, the cell as people name it (Báo cáo!F12); the message names it too."""
 
     def __str__(self) -> str:
         where = f"{named(self.file)}:{self.line}:{self.column}"

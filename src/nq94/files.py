@@ -12,14 +12,16 @@ from typing import Any
 from nq94.errors import OutputExists, Problem, WriteError
 from nq94.i18n import t
 
-REPORT_SUFFIXES = (".yaml", ".yml")
+REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
+LOCK_PREFIX = "~$"
+"""Excel's lock file beside a workbook open in it (~$report.xlsx): not a report."""
 _GLOB_CHARS = frozenset("*?[")
 
 
 def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], list[Problem]]:
     """The report files named by ``paths``, in order and without repeats, and what was not found.
 
-    A file is taken as it is; a directory gives the YAML files in it (and below it with
+    A file is taken as it is; a directory gives the YAML and .xlsx files in it (below it with
     ``recursive``); a glob (``reports/*.yaml``, ``reports/**/*.yaml``) gives what it matches.
     Links to directories are not followed below the paths given, so a link loop is never
     entered, and a file reached twice (through a link) is read once. A directory that cannot
@@ -64,7 +66,12 @@ def _reports(
     """The files under ``base`` matching ``pattern`` (pathlib's glob, which does not go into
     links to directories below ``base``), with one of ``suffixes`` unless None."""
     paths = Path(base).glob(pattern)
-    matches = (str(p) for p in paths if p.is_file() and (suffixes is None or p.suffix in suffixes))
+    matches = (
+        str(p)
+        for p in paths
+        if p.is_file()
+        and (suffixes is None or (p.suffix in suffixes and not p.name.startswith(LOCK_PREFIX)))
+    )
     if base == os.curdir:  # written as the user wrote the pattern: "*.yaml", not "./*.yaml"
         return sorted(os.path.normpath(match) for match in matches)
     return sorted(matches)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,7 +28,10 @@ from nq94.model import (
     parse_period,
     plain,
 )
-from nq94.yamldoc import MAX_BYTES, Document, Mark, parse, read_text
+from nq94.yamldoc import MAX_BYTES, Document, Mark, decode, parse, read_bytes, read_text
+
+if TYPE_CHECKING:
+    from nq94.workbook import Workbook
 
 BUILTIN_TARGETS = "targets.yaml"
 """The targets file shipped inside the package: Resolution 94/NQ-HĐND for 2024."""
@@ -67,6 +70,10 @@ def targets_from(name: str, text: str) -> TargetsFile:
     return validated(doc, TargetsFile)
 
 
+Source: TypeAlias = "Document | Workbook"
+"""A report's data with where each part stands: from YAML, or from a workbook."""
+
+
 class Loaded(NamedTuple):
     """A valid report, with where each of its values stands in the file."""
 
@@ -83,9 +90,24 @@ class Loaded(NamedTuple):
 def read_report(
     path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES, strict: bool = False
 ) -> Loaded:
-    """The report at ``path`` with its positions; InputError lists every problem (and, when
-    ``strict``, every warning as a problem)."""
-    return loaded_from(path, read_text(path, max_bytes=max_bytes), targets, strict=strict)
+    """The report at ``path`` (YAML, or an .xlsx workbook) with its positions; InputError lists
+    every problem (and, when ``strict``, every warning as a problem)."""
+    return _loaded(read_document(path, targets, max_bytes=max_bytes), targets, strict=strict)
+
+
+def read_document(
+    path: str, targets: TargetsFile | None = None, *, max_bytes: int = MAX_BYTES
+) -> Source:
+    """The data of the report at ``path``, with where each part stands: YAML composed by
+    yamldoc, or a workbook read by nq94.workbook (imported only for one)."""
+    raw = read_bytes(path, max_bytes=max_bytes)
+    from nq94.workbook import is_workbook
+
+    if is_workbook(path, raw):
+        from nq94.workbook import read
+
+        return read(path, raw, targets=targets, max_bytes=max_bytes)
+    return parse(path, decode(path, raw), max_nodes=MAX_NODES)
 
 
 def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, Mark] | None:
@@ -93,7 +115,7 @@ def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, 
     the period stands, even when the report is invalid; None when the file states no period
     that can be read."""
     try:
-        doc = parse(path, read_text(path, max_bytes=max_bytes), max_nodes=MAX_NODES)
+        doc = read_document(path, max_bytes=max_bytes)
         period = parse_period(doc.data["period"])
     except (InputError, TypeError, KeyError, ValueError):
         return None
@@ -113,7 +135,10 @@ def report_from(name: str, text: str, targets: TargetsFile) -> Report:
 
 def loaded_from(name: str, text: str, targets: TargetsFile, *, strict: bool = False) -> Loaded:
     """The report in ``text`` (named ``name`` in messages), validated against ``targets``."""
-    doc = parse(name, text, max_nodes=MAX_NODES)
+    return _loaded(parse(name, text, max_nodes=MAX_NODES), targets, strict=strict)
+
+
+def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
     values = doc.data.get("values") if isinstance(doc.data, dict) else None
     written = (
         {key: dict(raw) if isinstance(raw, dict) else raw for key, raw in values.items()}
@@ -128,7 +153,7 @@ def loaded_from(name: str, text: str, targets: TargetsFile, *, strict: bool = Fa
     )
     if strict and warnings:
         raise InputError(warning._replace(warning=False) for warning in warnings)
-    return Loaded(name, report, Positions(doc), written, warnings)
+    return Loaded(doc.name, report, Positions(doc), written, warnings)
 
 
 def _fraction(value: Decimal) -> str:
@@ -138,7 +163,7 @@ def _fraction(value: Decimal) -> str:
 M = TypeVar("M", bound=BaseModel)
 
 
-def validated(doc: Document, model: type[M]) -> M:
+def validated(doc: Source, model: type[M]) -> M:
     """``doc`` validated by ``model``; InputError lists every problem of the file, located."""
     try:
         found = model.model_validate(doc.data)
@@ -158,7 +183,7 @@ class Positions(Mapping[str, Mark]):
     Looked up on first use: only the text and github formats need positions.
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Source) -> None:
         self._doc = doc
         self._marks: dict[str, Mark] | None = None
 
@@ -182,7 +207,7 @@ class Positions(Mapping[str, Mark]):
         return len(self._all())
 
 
-def raise_all(doc: Document, found: list[Problem], *, more: int = 0) -> None:
+def raise_all(doc: Source, found: list[Problem], *, more: int = 0) -> None:
     """Raise every problem of the document, in file order, one per position; past
     MAX_PROBLEMS (and ``more`` not worked out), one line says how many more there are."""
     problems: dict[tuple[int, int], Problem] = {}
@@ -202,7 +227,7 @@ def raise_all(doc: Document, found: list[Problem], *, more: int = 0) -> None:
 # --- pydantic's errors, located and said in the reader's language ---------------------------------
 
 
-def problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
+def problem(doc: Source, model: type[BaseModel], error: Any) -> Problem:
     """One validation error of ``model`` as a located problem of ``doc``.
 
     Errors nq94 raises carry their message in the reader's language and, in ``at``, the path
@@ -315,7 +340,7 @@ def _name(annotation: Any) -> str:
 
 
 def locate(
-    doc: Document,
+    doc: Source,
     loc: tuple[str, ...],
     message: str,
     *,

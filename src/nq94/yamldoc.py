@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
@@ -155,6 +156,12 @@ def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:
 
     A file over ``max_bytes`` (None: no limit) is refused before it is parsed.
     """
+    return decode(path, read_bytes(path, max_bytes=max_bytes))
+
+
+def read_bytes(path: str, *, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, or an InputError saying why it cannot be read; a file over
+    ``max_bytes`` (None: no limit) is refused without reading more of it."""
     try:
         # opened without waiting, so that a FIFO is refused rather than waited on forever
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -166,7 +173,7 @@ def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:
         raise InputError([Problem(path, 1, 1, t("err.cannot_read", reason=e.strerror))]) from e
     if max_bytes is not None and len(raw) > max_bytes:
         raise InputError([Problem(path, 1, 1, t("err.too_large", max_bytes=max_bytes))])
-    return decode(path, raw)
+    return raw
 
 
 def decode(name: str, raw: bytes) -> str:
@@ -348,3 +355,28 @@ def to_decimal(text: str) -> Decimal | None:
         return Decimal(text.replace("_", "") if "_" in text else text)
     except InvalidOperation:
         return None
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper writing exact Decimals as YAML numbers, with the places written."""
+
+
+def _decimal(dumper: yaml.SafeDumper, number: Decimal) -> yaml.ScalarNode:
+    text = format(number, "f")
+    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
+    return dumper.represent_scalar(tag, text)
+
+
+_Dumper.add_representer(Decimal, _decimal)
+
+
+def dump_report(
+    *, period: object, basis: object, source: str | None, values: Mapping[str, Any]
+) -> str:
+    """A report as YAML text: period, basis, source, then each target's figure as it was
+    written (a number, text, or a mapping of value, baseline, current, source and note)."""
+    data: dict[str, Any] = {"period": str(period), "basis": str(basis)}
+    if source is not None:
+        data["source"] = source
+    data["values"] = dict(values)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

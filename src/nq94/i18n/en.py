@@ -360,4 +360,65 @@ MESSAGES: dict[str, str] = {
     "yaml.end_of_stream": "found unexpected end of stream",
     "yaml.undefined_alias": "found undefined alias",
     "yaml.expected_colon": "could not find expected ':'",
+    # workbooks: the template, and reading one back
+    "workbook.title": "Report on the {year} targets of resolution {number}",
+    "workbook.instructions": "Fill in the yellow cells: a figure per target you have one for, "
+    "and leave the others empty (no data). Growth and change targets may instead give the "
+    "baseline and current figures. Check the file with: nq94 check FILE.xlsx",
+    "workbook.period": "Period",
+    "workbook.basis": "Basis",
+    "workbook.source": "Source",
+    "workbook.choose_period": "Choose the period from the list.",
+    "workbook.choose_basis": "Choose official or estimate.",
+    "workbook.period_hint": "code of the period, from the list",
+    "workbook.basis_hint": "official or estimate, from the list",
+    "workbook.out_of_range": "Enter a number from {low} to {high} {unit}.",
+    "workbook.column.id": "Target id",
+    "workbook.column.section": "Section",
+    "workbook.column.target": "Target (the resolution's words)",
+    "workbook.column.unit": "Unit",
+    "workbook.column.threshold": "Required",
+    "workbook.column.value": "Value",
+    "workbook.column.baseline": "Last year",
+    "workbook.column.current": "This year",
+    "workbook.column.source": "Source",
+    "workbook.column.note": "Note",
+    "err.xlsx.xls": "an Excel 97-2003 workbook (.xls); open it and save it as .xlsx",
+    "err.xlsx.xlsb": "an Excel binary workbook (.xlsb); open it and save it as .xlsx",
+    "err.xlsx.ods": "an OpenDocument spreadsheet (.ods); open it and save it as .xlsx",
+    "err.xlsx.macros": "a workbook with macros (.xlsm), which nq94 does not open; save it as "
+    ".xlsx (Excel Workbook)",
+    "err.xlsx.encrypted": "a workbook protected by a password; remove the password (File > Info "
+    "> Protect Workbook) and save it as .xlsx",
+    "err.xlsx.links": "the workbook links to other files; break the links (Data > Edit Links) "
+    "and save it as .xlsx",
+    "err.xlsx.not_a_workbook": "not an .xlsx workbook; give a report in YAML or .xlsx",
+    "err.xlsx.damaged": "the workbook is damaged or cut short; open it in Excel or LibreOffice "
+    "and save it as .xlsx again",
+    "err.xlsx.entities": "the workbook holds XML entity declarations, which no spreadsheet "
+    "program writes; open it in Excel or LibreOffice and save it as .xlsx again",
+    "err.xlsx.too_large": "the workbook unpacks to more than {max_bytes} bytes; a report is far "
+    "smaller",
+    "err.xlsx.unsafe": "workbooks cannot be read safely without defusedxml; reinstall nq94",
+    "err.xlsx.too_many_rows": "the sheet holds more than {most} rows; a report needs a few dozen",
+    "err.xlsx.no_header": "no header row naming the columns 'id' and 'value'; restore the "
+    "template's header row (row 8) or start from nq94 template -o report.xlsx",
+    "err.xlsx.no_value_column": "the header row has no column 'value'; restore the header",
+    "err.xlsx.no_period": "no period cell: define the name 'period' for it, or put 'period' in "
+    "the cell to its left",
+    "err.xlsx.empty_period": "the period cell is empty; choose the period from the list (e.g. "
+    "2024-9M)",
+    "err.xlsx.uncalculated": "a formula without a saved result; open and save the file in Excel "
+    "or LibreOffice",
+    "err.xlsx.error_cell": "the cell shows the error {error}; correct its formula",
+    "err.xlsx.percent_cell": "the cell is formatted as a percentage, but this target is in "
+    "{unit}; format it as a number",
+    "err.xlsx.no_id": "figures without a target id in column {column}; fill it in or clear the row",
+    "err.xlsx.duplicate_id": "target id given twice, first in row {row}; give each target once",
+    # nq94 convert
+    "help.convert": "Convert a report between YAML and Excel (.xlsx), losing nothing.",
+    "help.convert_input": "The report to convert: .yaml, .yml or .xlsx.",
+    "help.convert_output": "File to write: .xlsx from YAML, .yaml from a workbook.",
+    "cli.convert_kinds": "convert turns YAML into .xlsx or .xlsx into YAML; name the output "
+    ".xlsx, .yaml or .yml, unlike the input",
 }

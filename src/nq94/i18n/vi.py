@@ -364,4 +364,67 @@ MESSAGES: dict[str, str] = {
     "yaml.end_of_stream": "tệp kết thúc bất ngờ (thường do dấu ngoặc kép chưa đóng)",
     "yaml.undefined_alias": "gặp bí danh (alias) chưa được định nghĩa",
     "yaml.expected_colon": "không tìm thấy dấu ':' cần có",
+    # workbooks: the template, and reading one back
+    "workbook.title": "Báo cáo thực hiện các chỉ tiêu năm {year} của Nghị quyết {number}",
+    "workbook.instructions": "Điền vào các ô màu vàng: số liệu của từng chỉ tiêu đã có, để "
+    "trống chỉ tiêu chưa có số liệu. Chỉ tiêu tốc độ tăng và mức giảm có thể ghi số năm trước "
+    "và năm nay thay cho giá trị. Kiểm tra tệp bằng lệnh: nq94 check TỆP.xlsx",
+    "workbook.period": "Kỳ báo cáo",
+    "workbook.basis": "Loại số liệu",
+    "workbook.source": "Nguồn",
+    "workbook.choose_period": "Hãy chọn kỳ báo cáo trong danh sách.",
+    "workbook.choose_basis": "Hãy chọn official (chính thức) hoặc estimate (ước tính).",
+    "workbook.period_hint": "mã kỳ báo cáo, chọn trong danh sách",
+    "workbook.basis_hint": "official (chính thức) hoặc estimate (ước tính), chọn trong danh sách",
+    "workbook.out_of_range": "Hãy nhập một số từ {low} đến {high} {unit}.",
+    "workbook.column.id": "Mã chỉ tiêu",
+    "workbook.column.section": "Lĩnh vực",
+    "workbook.column.target": "Chỉ tiêu (nguyên văn Nghị quyết)",
+    "workbook.column.unit": "Đơn vị",
+    "workbook.column.threshold": "Yêu cầu",
+    "workbook.column.value": "Giá trị",
+    "workbook.column.baseline": "Năm trước",
+    "workbook.column.current": "Năm nay",
+    "workbook.column.source": "Nguồn",
+    "workbook.column.note": "Ghi chú",
+    "err.xlsx.xls": "tệp Excel 97-2003 (.xls); hãy mở và lưu lại dạng .xlsx",
+    "err.xlsx.xlsb": "tệp Excel nhị phân (.xlsb); hãy mở và lưu lại dạng .xlsx",
+    "err.xlsx.ods": "bảng tính OpenDocument (.ods); hãy mở và lưu lại dạng .xlsx",
+    "err.xlsx.macros": "tệp Excel có macro (.xlsm), nq94 không mở; hãy lưu lại dạng .xlsx "
+    "(Excel Workbook)",
+    "err.xlsx.encrypted": "tệp Excel được đặt mật khẩu; hãy gỡ mật khẩu (File > Info > Protect "
+    "Workbook) rồi lưu lại dạng .xlsx",
+    "err.xlsx.links": "tệp Excel liên kết tới tệp khác; hãy ngắt liên kết (Data > Edit Links) "
+    "rồi lưu lại dạng .xlsx",
+    "err.xlsx.not_a_workbook": "không phải tệp Excel .xlsx; hãy nộp báo cáo dạng YAML hoặc .xlsx",
+    "err.xlsx.damaged": "tệp Excel bị hỏng hoặc không trọn vẹn; hãy mở bằng Excel hoặc "
+    "LibreOffice rồi lưu lại dạng .xlsx",
+    "err.xlsx.entities": "tệp Excel chứa khai báo thực thể XML, điều không chương trình bảng tính "
+    "nào ghi; hãy mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx",
+    "err.xlsx.too_large": "tệp Excel khi giải nén lớn hơn {max_bytes} byte; một báo cáo nhỏ hơn "
+    "nhiều",
+    "err.xlsx.unsafe": "không thể đọc an toàn tệp Excel khi thiếu defusedxml; hãy cài lại nq94",
+    "err.xlsx.too_many_rows": "trang tính có hơn {most} dòng; một báo cáo chỉ cần vài chục dòng",
+    "err.xlsx.no_header": "không có dòng tiêu đề ghi các cột 'id' và 'value'; hãy khôi phục dòng "
+    "tiêu đề của mẫu (dòng 8) hoặc bắt đầu từ lệnh nq94 template -o bao-cao.xlsx",
+    "err.xlsx.no_value_column": "dòng tiêu đề thiếu cột 'value'; hãy khôi phục dòng tiêu đề",
+    "err.xlsx.no_period": "không có ô kỳ báo cáo: hãy đặt tên 'period' cho ô đó, hoặc ghi "
+    "'period' ở ô bên trái nó",
+    "err.xlsx.empty_period": "ô kỳ báo cáo đang trống; hãy chọn kỳ báo cáo trong danh sách (ví "
+    "dụ 2024-9M)",
+    "err.xlsx.uncalculated": "công thức chưa có kết quả được lưu; hãy mở và lưu tệp bằng Excel "
+    "hoặc LibreOffice",
+    "err.xlsx.error_cell": "ô đang báo lỗi {error}; hãy sửa công thức",
+    "err.xlsx.percent_cell": "ô được định dạng phần trăm, nhưng chỉ tiêu này tính bằng {unit}; "
+    "hãy định dạng ô là số",
+    "err.xlsx.no_id": "có số liệu nhưng thiếu mã chỉ tiêu ở cột {column}; hãy điền mã hoặc xóa "
+    "dòng",
+    "err.xlsx.duplicate_id": "mã chỉ tiêu ghi hai lần, lần đầu ở dòng {row}; mỗi chỉ tiêu chỉ "
+    "ghi một lần",
+    # nq94 convert
+    "help.convert": "Chuyển một báo cáo giữa YAML và Excel (.xlsx), không mất gì.",
+    "help.convert_input": "Báo cáo cần chuyển: .yaml, .yml hoặc .xlsx.",
+    "help.convert_output": "Tệp ghi ra: .xlsx từ YAML, .yaml từ tệp Excel.",
+    "cli.convert_kinds": "convert chuyển YAML thành .xlsx hoặc .xlsx thành YAML; hãy đặt tên tệp "
+    "ghi ra là .xlsx, .yaml hoặc .yml, khác loại với tệp vào",
 }

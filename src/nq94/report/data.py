@@ -114,13 +114,16 @@ def _input(result: Result) -> Any:
 
 
 def problem_data(problem: Problem) -> dict[str, Any]:
-    """One located problem as plain data."""
-    return {
+    """One located problem as plain data; in a workbook, with its ``cell`` (Báo cáo!F12)."""
+    data = {
         "file": problem.file,
         "line": problem.line,
         "column": problem.column,
         "message": problem.message,
     }
+    if problem.cell:
+        data["cell"] = problem.cell
+    return data
 
 
 def trend_data(trend: Trend) -> dict[str, Any]:

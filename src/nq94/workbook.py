@@ -1,0 +1,741 @@
+"""Reports as workbooks: the template officers fill in, and a filled-in workbook read back as the
+data a YAML report gives, each figure with its cell, so that the same pydantic models validate it
+and every problem is said at its cell (``report.xlsx:12:6: (Báo cáo!F12) …``).
+
+XlsxWriter writes (it writes the export's workbooks too); openpyxl reads, with defusedxml
+guarding its XML parsers against entity expansion. Both are imported inside the functions that
+use them, so that a YAML report never pays for them.
+
+The layout is a contract scripts can fill (README, "Reports in Excel"): a sheet whose header row
+names its columns with the machine keys ``id``, ``value``, ``baseline``, ``current``, ``source``
+and ``note`` (read by name, so columns and rows may move), and the defined names ``period``,
+``basis`` and ``source`` for the cells that hold them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from nq94.errors import InputError, Problem
+from nq94.i18n import Lang, current, pick, t
+from nq94.model import DERIVABLE, Basis, Measure, Period, PeriodKind, Target, TargetsFile, plain
+from nq94.model import comparison as required
+from nq94.yamldoc import Mark, YamlDate
+
+Path = tuple[str, ...]
+
+ZIP_MAGIC = b"PK"
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+"""The start of an Excel 97-2003 workbook, and of any workbook saved with a password."""
+
+REFUSED = {".xls": "err.xlsx.xls", ".xlsm": "err.xlsx.macros", ".xlsb": "err.xlsx.xlsb",
+           ".ods": "err.xlsx.ods"}  # fmt: skip
+"""Spreadsheet files nq94 does not read, by suffix, with what to do instead."""
+
+SUFFIXES = (".xlsx", *REFUSED)
+
+SHEET = {Lang.VI: "Báo cáo", Lang.EN: "Report"}
+LISTS = {Lang.VI: "Danh mục", Lang.EN: "Lists"}
+"""The report sheet, and the hidden sheet of the periods and bases the drop-downs offer."""
+
+KEYS = ("id", "section", "target", "unit", "threshold", "value", "baseline", "current", "source",
+        "note")  # fmt: skip
+"""The template's columns, by the machine key its header row holds."""
+FIGURES = ("value", "baseline", "current")
+TEXTS = ("source", "note")
+INPUTS = (*FIGURES, *TEXTS)
+VALUES = ("values",)
+NAMES = ("period", "basis", "source")
+"""The defined names of the cells that hold the report's period, basis and source."""
+
+TITLE_ROW, PERIOD_ROW, WORDS_ROW, HEADER_ROW = 1, 3, 7, 8
+"""1-based rows of the template: the title, the period (then basis and source), the header in
+people's words, and the header of machine keys; targets follow it."""
+
+MAX_ROWS = 10_000
+"""Rows holding anything that a report's sheet may have: a report needs a few dozen."""
+
+MAX_PARTS = 10_000
+"""Parts a workbook's zip may hold: Excel's template has about twelve."""
+
+_NUMBER_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+"""Quoted text, [colours and conditions], and escaped, padding and fill characters in a number
+format: none of them says how a number is shown."""
+
+
+# --- the template ----------------------------------------------------------------------------
+
+
+def template(
+    targets: TargetsFile,
+    *,
+    period: Period,
+    basis: Basis,
+    source: str | None = None,
+    values: Mapping[str, Any] | None = None,
+) -> bytes:
+    """A workbook to fill in: every target with its words, unit and requirement, locked; input
+    cells open, with drop-downs and ranges; filled with ``values`` (figures as a report wrote
+    them) when given."""
+    import xlsxwriter  # type: ignore[import-untyped]  # needed by workbooks only
+
+    from nq94.report.csvfmt import safe
+
+    lang = current()
+    values = values or {}
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    book.set_properties({"title": _title(targets), "comments": "nq94"})
+    styles = _Styles(book)
+    sheet = book.add_worksheet(SHEET[lang])
+    lists = book.add_worksheet(LISTS[lang])
+    lists.hide()
+
+    periods = _periods(targets.resolution.year)
+    for row, each in enumerate(periods):
+        lists.write_string(row, 0, str(each))
+        lists.write_string(row, 1, pick(each.names))
+    for row, choice in enumerate(Basis):
+        lists.write_string(row, 3, choice.value)
+        lists.write_string(row, 4, t(f"basis.{choice.value}"))
+    last = len(KEYS) - 1
+    sheet.merge_range(TITLE_ROW - 1, 0, TITLE_ROW - 1, last, _title(targets), styles.title)
+    sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, t("workbook.instructions"), styles.note)
+    sheet.set_row(TITLE_ROW, 32)
+
+    quoted = LISTS[lang].replace("'", "''")
+    top = PERIOD_ROW - 1
+    for offset, (key, code, words, choices) in enumerate(
+        (
+            ("period", str(period), pick(period.names), f"='{quoted}'!$A$1:$A${len(periods)}"),
+            ("basis", basis.value, t(f"basis.{basis.value}"), f"='{quoted}'!$D$1:$D$2"),
+        )
+    ):
+        row = top + offset
+        sheet.write_string(row, 0, t(f"workbook.{key}"), styles.label)
+        sheet.write_string(row, 1, code, styles.choice)
+        codes_column = "A" if key == "period" else "D"
+        size = len(periods) if key == "period" else len(Basis)
+        sheet.write_formula(
+            row,
+            2,
+            f"=IFERROR(VLOOKUP(B{row + 1},'{quoted}'!${codes_column}$1:"
+            f'${chr(ord(codes_column) + 1)}${size},2,FALSE),"")',
+            styles.words,
+            words,
+        )
+        sheet.data_validation(
+            row,
+            1,
+            row,
+            1,
+            {
+                "validate": "list",
+                "source": choices,
+                "error_title": t(f"workbook.{key}"),
+                "error_message": t(f"workbook.choose_{key}"),
+            },
+        )
+        sheet.write_string(row, 3, t(f"workbook.{key}_hint"), styles.note)
+    source_row = top + 2
+    sheet.write_string(source_row, 0, t("workbook.source"), styles.label)
+    sheet.merge_range(source_row, 1, source_row, last, "", styles.open_text)
+    if source:
+        sheet.write_string(source_row, 1, safe(source), styles.open_text)
+    sheet_name = SHEET[lang].replace("'", "''")
+    for offset, key in enumerate(NAMES):
+        book.define_name(key, f"='{sheet_name}'!$B${PERIOD_ROW + offset}")
+
+    for column, key in enumerate(KEYS):
+        sheet.write_string(WORDS_ROW - 1, column, t(f"workbook.column.{key}"), styles.header)
+        sheet.write_string(HEADER_ROW - 1, column, key, styles.key)
+        sheet.set_column(column, column, _WIDTHS[key])
+    sheet.set_row(WORDS_ROW - 1, 30)
+
+    for index, target in enumerate(targets.targets):
+        row = HEADER_ROW + index
+        given = values.get(target.id)
+        entry = given if isinstance(given, Mapping) else {} if given is None else {"value": given}
+        sheet.write_string(row, 0, target.id, styles.locked)
+        sheet.write_string(row, 1, pick(targets.sections[target.section]), styles.locked)
+        sheet.write_string(row, 2, target.words, styles.locked)
+        sheet.write_string(row, 3, pick(target.unit), styles.locked)
+        sheet.write_string(row, 4, required(target), styles.locked)
+        for key in INPUTS:
+            column = KEYS.index(key)
+            closed = key in ("baseline", "current") and target.kind not in DERIVABLE
+            if closed:
+                sheet.write_blank(row, column, None, styles.closed)
+                continue
+            _write_input(sheet, row, column, entry.get(key), styles, text=key in TEXTS)
+            if key in FIGURES:
+                sheet.data_validation(row, column, row, column, _figure_rule(target, key))
+
+    sheet.freeze_panes(HEADER_ROW, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(WORDS_ROW - 1, HEADER_ROW - 1)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    sheet.protect(
+        "",
+        {
+            "format_columns": True,
+            "format_rows": True,
+            "select_locked_cells": True,
+            "select_unlocked_cells": True,
+        },
+    )
+    sheet.activate()
+    book.close()
+    return buffer.getvalue()
+
+
+_WIDTHS = {"id": 30, "section": 20, "target": 60, "unit": 12, "threshold": 12, "value": 14,
+           "baseline": 12, "current": 12, "source": 28, "note": 28}  # fmt: skip
+
+
+def _title(targets: TargetsFile) -> str:
+    resolution = targets.resolution
+    return t("workbook.title", year=resolution.year, number=resolution.number)
+
+
+def _periods(year: int) -> list[Period]:
+    """Every period a report of ``year`` may cover, the year first."""
+    return [
+        Period(year, PeriodKind.YEAR, 12),
+        *(Period(year, PeriodKind.QUARTER, 3 * quarter) for quarter in range(1, 5)),
+        Period(year, PeriodKind.HALF, 6),
+        Period(year, PeriodKind.NINE_MONTHS, 9),
+        *(Period(year, PeriodKind.MONTH, month) for month in range(1, 13)),
+    ]
+
+
+class _Styles:
+    """The cell formats of the template."""
+
+    def __init__(self, book: Any) -> None:
+        grey = "#EDEDED"
+        border = self.border = {"border": 1, "border_color": "#BFBFBF"}
+        self.book = book
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.note = book.add_format({"italic": True, "text_wrap": True, "valign": "top"})
+        self.label = book.add_format({"bold": True})
+        self.words = book.add_format({"italic": True})
+        self.choice = book.add_format({"locked": False, "bg_color": "#FFF2CC", **border})
+        self.header = book.add_format(
+            {"bold": True, "text_wrap": True, "valign": "bottom", "bg_color": grey, **border}
+        )
+        self.key = book.add_format({"font_color": "#595959", "bg_color": grey, **border})
+        self.locked = book.add_format({"valign": "top", "text_wrap": True, **border})
+        self.closed = book.add_format({"bg_color": "#D9D9D9", **border})
+        self.open_text = book.add_format(
+            {"locked": False, "bg_color": "#FFF2CC", "valign": "top", "text_wrap": True, **border}
+        )
+        self._numbers: dict[int, Any] = {}
+
+    def number(self, decimals: int) -> Any:
+        """An open cell showing ``decimals`` decimals (the places a report wrote)."""
+        if decimals not in self._numbers:
+            code = "#,##0" + ("." + "0" * decimals if decimals else "")
+            self._numbers[decimals] = self.book.add_format(
+                {"locked": False, "bg_color": "#FFF2CC", "valign": "top", "num_format": code}
+                | self.border
+            )
+        return self._numbers[decimals]
+
+
+def _write_input(
+    sheet: Any, row: int, column: int, given: Any, styles: _Styles, *, text: bool
+) -> None:
+    """An open cell holding ``given`` as the report wrote it: a number as a number showing the
+    places written, when a spreadsheet's double holds it exactly; anything else as text."""
+    from nq94.report.csvfmt import safe
+
+    if isinstance(given, Decimal) and not text and given.is_finite():
+        as_float = float(given)
+        if Decimal(repr(as_float)) == given:
+            decimals = max(0, -int(given.as_tuple().exponent))
+            sheet.write_number(row, column, as_float, styles.number(decimals))
+            return
+        given = plain(given) if given == given.normalize() else format(given, "f")
+    if given is None:
+        sheet.write_blank(row, column, None, styles.number(0) if not text else styles.open_text)
+        return
+    sheet.write_string(row, column, safe(str(given)), styles.open_text)
+
+
+def _figure_rule(target: Target, key: str) -> dict[str, Any]:
+    """The data validation of a figure's cell: within the plausible range for its value."""
+    low, high = target.plausible if key == "value" else (Decimal(-(10**15)), Decimal(10**15))
+    whole = key == "value" and target.measure is Measure.COUNT
+    rule: dict[str, Any] = {
+        "validate": "integer" if whole else "decimal",
+        "criteria": "between",
+        "minimum": float(low),
+        "maximum": float(high),
+        "error_type": "stop",
+        "error_title": pick(target.name)[:32],
+        "error_message": t(
+            "workbook.out_of_range", low=plain(low), high=plain(high), unit=pick(target.unit)
+        )[:255],
+    }
+    if key == "value":
+        rule["input_title"] = pick(target.name)[:32]
+        rule["input_message"] = f"{required(target)} {pick(target.unit)}"[:255]
+    return rule
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def is_workbook(name: str, raw: bytes) -> bool:
+    """Whether a file is a spreadsheet (by its first bytes, or by its name) rather than YAML."""
+    return raw.startswith((ZIP_MAGIC, OLE_MAGIC)) or name.lower().endswith(SUFFIXES)
+
+
+@dataclass(slots=True)
+class Workbook:
+    """The data a workbook's report sheet gives, shaped as a YAML report's, and the cell of each
+    part; it answers the questions yamldoc's Document answers, so that validation and positions
+    work the same for both."""
+
+    name: str
+    sheet: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    cells: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Where each part stands: (row, column), 1-based."""
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Where the key of a part stands: a target's id cell."""
+    problems: list[Problem] = field(default_factory=list)
+    no_data: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """The value cell of each target whose row has no figure, to point at when saying so."""
+
+    def mark(self, path: Path, *, key: bool = False) -> Mark:
+        """Where ``path`` stands (its id cell with ``key``), or its nearest ancestor."""
+        for end in range(len(path), -1, -1):
+            part = path[:end]
+            if key and part in self.keys:
+                return Mark(*self.keys[part])
+            if part in self.cells:
+                return Mark(*self.cells[part])
+        return Mark(1, 1)
+
+    def marks(self, path: Path) -> dict[str, Mark]:
+        """Where each part directly below ``path`` stands, by key."""
+        depth = len(path) + 1
+        found = {key: Mark(*cell) for key, cell in self.no_data.items()} if path == VALUES else {}
+        found.update(
+            (part[-1], Mark(*cell))
+            for part, cell in self.cells.items()
+            if len(part) == depth and part[:-1] == path
+        )
+        return found
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        """A problem located at ``path``, naming its cell."""
+        where = self.mark(path, key=key)
+        return self.at(where.line, where.column, message)
+
+    def at(self, row: int, column: int, message: str) -> Problem:
+        """A problem at a cell, named as people name cells: (Báo cáo!F12)."""
+        cell = f"{self.sheet}!{column_letter(column)}{row}" if self.sheet else ""
+        return Problem(
+            self.name, row, column, f"({cell}) {message}" if cell else message, cell=cell
+        )
+
+
+def column_letter(column: int) -> str:
+    """The letters of a 1-based column: 1 is A, 28 is AB."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read(name: str, raw: bytes, *, targets: TargetsFile | None = None, max_bytes: int) -> Workbook:
+    """The report in a workbook's bytes; InputError for a file that is not an .xlsx workbook
+    nq94 can read safely, saying what to do."""
+    _refuse(name, raw, max_bytes=max_bytes)
+    loaded = _open(name, raw)
+    try:
+        return _Reader(name, loaded, targets).read()
+    except InputError:
+        raise
+    except Exception as e:  # a damaged part: openpyxl raises what its parsers raise
+        raise _whole(name, _damage(e)) from None
+    finally:
+        for book in loaded:
+            book.close()
+
+
+def _whole(name: str, key: str, **values: Any) -> InputError:
+    return InputError([Problem(name, 1, 1, t(key, **values))])
+
+
+def _refuse(name: str, raw: bytes, *, max_bytes: int) -> None:
+    """Refuse, before any XML is parsed, what is not an .xlsx workbook nq94 reads: other
+    spreadsheet formats, a password, macros, links to other files, a zip that is damaged or
+    unpacks to more than ``max_bytes``."""
+    import zipfile
+
+    suffix = "." + name.lower().rpartition(".")[2] if "." in name else ""
+    if raw.startswith(OLE_MAGIC):
+        encrypted = "EncryptedPackage".encode("utf-16-le") in raw
+        raise _whole(name, "err.xlsx.encrypted" if encrypted else "err.xlsx.xls")
+    if suffix in REFUSED:
+        raise _whole(name, REFUSED[suffix])
+    if not raw.startswith(ZIP_MAGIC):
+        raise _whole(name, "err.xlsx.not_a_workbook")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, OSError):
+        raise _whole(name, "err.xlsx.damaged") from None
+    names = {part.filename.lower() for part in parts}
+    if "mimetype" in names and "content.xml" in names:
+        raise _whole(name, "err.xlsx.ods")
+    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > max_bytes:
+        raise _whole(name, "err.xlsx.too_large", max_bytes=max_bytes)
+    if any(part.flag_bits & 0x1 for part in parts):
+        raise _whole(name, "err.xlsx.encrypted")
+    if any(each.endswith("vbaproject.bin") for each in names):
+        raise _whole(name, "err.xlsx.macros")
+    if any(each.startswith("xl/externallinks/") for each in names):
+        raise _whole(name, "err.xlsx.links")
+    if "xl/workbook.xml" not in names:
+        raise _whole(name, "err.xlsx.not_a_workbook")
+
+
+def _open(name: str, raw: bytes) -> tuple[Any, Any]:
+    """The workbook twice: with each formula's saved result, and with the formulas themselves
+    (to tell an empty cell from a formula never calculated)."""
+    import os
+
+    # openpyxl parses with defusedxml when it is installed, unless told otherwise: never here
+    os.environ.pop("OPENPYXL_DEFUSEDXML", None)
+    import openpyxl  # type: ignore[import-untyped]  # needed by workbooks only
+
+    if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
+        raise _whole(name, "err.xlsx.unsafe")
+    books: list[Any] = []
+    try:
+        for data_only in (True, False):
+            books.append(
+                openpyxl.load_workbook(
+                    io.BytesIO(raw), read_only=True, data_only=data_only, keep_links=False
+                )
+            )
+    except Exception as e:  # a damaged or hostile part: openpyxl raises what its parsers raise
+        for book in books:
+            book.close()
+        raise _whole(name, _damage(e)) from None
+    return books[0], books[1]
+
+
+def _damage(error: Exception) -> str:
+    """The catalogue key of why a workbook's parts could not be read."""
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+
+    if isinstance(error, DefusedXmlException):
+        return "err.xlsx.entities"
+    if isinstance(error, MemoryError):
+        raise error
+    return "err.xlsx.damaged"
+
+
+class _Reader:
+    """One pass down the report sheet: the header row, then a row per target."""
+
+    def __init__(self, name: str, books: tuple[Any, Any], targets: TargetsFile | None) -> None:
+        self.book, self.formulas = books
+        self.targets = targets
+        self.doc = Workbook(name)
+
+    def read(self) -> Workbook:
+        doc = self.doc
+        named = self._defined_names()
+        sheet = self._sheet(named)
+        doc.sheet = sheet.title
+        doc.cells[()] = (1, 1)
+        rows = _rows(sheet, doc.name)
+        header: dict[str, int] | None = None
+        labels: dict[str, tuple[int, int]] = {}
+        body: list[tuple[int, dict[int, Any]]] = []
+        for number, cells in rows:
+            if header is None:
+                header = self._header(cells)
+                if header is None:
+                    labels.update(_labels(number, cells))
+                else:
+                    doc.cells[("values",)] = (number, header["id"])
+                continue
+            body.append((number, cells))
+        if header is None:
+            raise InputError([doc.at(1, 1, t("err.xlsx.no_header"))])
+        for key in NAMES:
+            place = named.get((sheet.title, key)) or labels.get(key)
+            if place is not None:
+                self._top(key, place, _cell_at(rows, place))
+        if ("period",) not in doc.cells:
+            doc.problems.append(doc.at(1, 1, t("err.xlsx.no_period")))
+            doc.data["period"] = None
+        if "value" not in header:
+            row, column = doc.cells[("values",)]
+            doc.problems.append(doc.at(row, column, t("err.xlsx.no_value_column")))
+        values: dict[str, Any] = {}
+        doc.data["values"] = values
+        formulas = self._formula_cells(sheet.title, header, [number for number, _ in body])
+        seen: dict[str, int] = {}
+        for number, cells in body:
+            self._row(number, cells, header, values, seen, formulas)
+        return doc
+
+    def _defined_names(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(sheet, name) -> the cell, for the names period, basis and source."""
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        for key in NAMES:
+            defined = self.book.defined_names.get(key)
+            if defined is None:
+                continue
+            for title, reference in defined.destinations:
+                place = _reference(reference)
+                if place is not None:
+                    found.setdefault((title, key), place)
+        return found
+
+    def _sheet(self, named: dict[tuple[str, str], tuple[int, int]]) -> Any:
+        """The report sheet: where the name period points, else one called as the template
+        calls it, else the first."""
+        titles = [title for title, key in named if key == "period"]
+        titles += list(SHEET.values())
+        for title in titles:
+            if title in self.book.sheetnames:
+                return self.book[title]
+        return self.book.worksheets[0]
+
+    def _header(self, cells: dict[int, Any]) -> dict[str, int] | None:
+        """The columns by machine key, when this row is the header (it names ``id``)."""
+        keys = {
+            value.strip().lower(): column
+            for column, value in ((c, _value(cell)) for c, cell in cells.items())
+            if isinstance(value, str) and value.strip().lower() in KEYS
+        }
+        return keys if "id" in keys and len(keys) > 1 else None
+
+    def _top(self, key: str, place: tuple[int, int], cell: Any) -> None:
+        """The period, basis or source, from its cell."""
+        doc = self.doc
+        doc.cells[(key,)] = place
+        value = _value(cell)
+        if isinstance(value, str):
+            value = value.strip()
+        if value is None or value == "":
+            if key == "period":
+                doc.problems.append(doc.at(*place, t("err.xlsx.empty_period")))
+                doc.data["period"] = None
+            return
+        if isinstance(value, bool):
+            doc.data[key] = value
+        elif isinstance(value, int | float):
+            number = _decimal(value)
+            doc.data[key] = plain(number) if key != "period" else number
+        elif isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+            doc.data[key] = YamlDate(_date_text(value))
+        else:
+            doc.data[key] = str(value)
+
+    def _formula_cells(
+        self, title: str, header: Mapping[str, int], numbers: list[int]
+    ) -> set[tuple[int, int]]:
+        """The figure cells below the header that hold a formula (saved result or not)."""
+        if not numbers:
+            return set()
+        columns = {header[key] for key in FIGURES if key in header}
+        found: set[tuple[int, int]] = set()
+        for number, cells in _rows(self.formulas[title], self.doc.name):
+            if number < numbers[0]:
+                continue
+            for column in columns:
+                cell = cells.get(column)
+                if cell is not None and getattr(cell, "data_type", "") == "f":
+                    found.add((number, column))
+        return found
+
+    def _row(
+        self,
+        number: int,
+        cells: dict[int, Any],
+        header: Mapping[str, int],
+        values: dict[str, Any],
+        seen: dict[str, int],
+        formulas: set[tuple[int, int]],
+    ) -> None:
+        doc = self.doc
+        id_column = header["id"]
+        raw_id = _value(cells.get(id_column))
+        target_id = "" if raw_id is None else str(raw_id).strip()
+        given: dict[str, Any] = {}
+        places: dict[str, tuple[int, int]] = {}
+        for key in INPUTS:
+            column = header.get(key)
+            if column is None:
+                continue
+            cell = cells.get(column)
+            got = self._input(key, number, column, cell, target_id, formulas)
+            if got is not _EMPTY:
+                given[key] = got
+                places[key] = (number, column)
+        if not target_id:
+            if given:
+                first = min(places.values(), key=lambda place: place[1])
+                message = t("err.xlsx.no_id", column=column_letter(id_column))
+                doc.problems.append(doc.at(*first, message))
+            return
+        if target_id in seen:
+            doc.problems.append(
+                doc.at(number, id_column, t("err.xlsx.duplicate_id", row=seen[target_id]))
+            )
+            return
+        seen[target_id] = number
+        path = ("values", target_id)
+        if not given:  # a target with no figure: its row, for the line that says so
+            empty = (number, header.get("value", id_column))
+            doc.no_data[target_id] = empty
+            return
+        doc.keys[path] = (number, id_column)
+        main = next((key for key in FIGURES if key in places), next(iter(places)))
+        doc.cells[path] = places[main]
+        for key, place in places.items():
+            doc.cells[(*path, key)] = place
+        only_value = set(given) == {"value"}
+        values[target_id] = given["value"] if only_value else given
+
+    def _input(
+        self,
+        key: str,
+        number: int,
+        column: int,
+        cell: Any,
+        target_id: str,
+        formulas: set[tuple[int, int]],
+    ) -> Any:
+        """One input cell as a report's YAML would give it: a Decimal, text, or what the model
+        refuses (a date, a boolean); _EMPTY for nothing."""
+        doc = self.doc
+        value = _value(cell)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if key in FIGURES and (number, column) in formulas:
+                doc.problems.append(doc.at(number, column, t("err.xlsx.uncalculated")))
+                return None
+            return _EMPTY
+        if getattr(cell, "data_type", "") == "e":
+            doc.problems.append(doc.at(number, column, t("err.xlsx.error_cell", error=value)))
+            return None
+        if key in TEXTS:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return plain(_decimal(value))
+            if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+                return _date_text(value)
+            return str(value)
+        if isinstance(value, bool | str):
+            return value
+        if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+            return YamlDate(_date_text(value))
+        number_format = str(getattr(cell, "number_format", "") or "")
+        figure = _decimal(value)
+        shown = _NUMBER_FORMAT_NOISE.sub("", number_format.split(";")[0])
+        if "%" in shown:
+            target = self.targets.by_id.get(target_id) if self.targets else None
+            if target is not None and target.measure is not Measure.PERCENT:
+                doc.problems.append(
+                    doc.at(number, column, t("err.xlsx.percent_cell", unit=pick(target.unit)))
+                )
+                return None
+            figure = figure.scaleb(2)
+        return _padded(figure, shown)
+
+
+_EMPTY = object()
+"""An input cell with nothing in it."""
+
+
+def _value(cell: Any) -> Any:
+    return None if cell is None else cell.value
+
+
+def _date_text(value: datetime.date | datetime.time | datetime.timedelta) -> str:
+    """A date or time as ISO 8601 writes it; a date without its midnight."""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    return str(value) if isinstance(value, datetime.timedelta) else value.isoformat()
+
+
+def _decimal(value: int | float) -> Decimal:
+    """A spreadsheet's number as the decimal it shows: the shortest text that reads back as the
+    same double (0.1, not 0.1000000000000000055511151231257827)."""
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(repr(value))
+
+
+def _padded(figure: Decimal, shown: str) -> Decimal:
+    """``figure`` with the decimals its cell's format shows, when the format shows more than it
+    has (7.5 shown as 7.50 is 7.50, as written)."""
+    _, point, after = shown.partition(".")
+    decimals = len(after) - len(after.lstrip("0")) if point else 0
+    if figure.is_finite() and decimals > max(0, -int(figure.as_tuple().exponent)):
+        return figure.quantize(Decimal(1).scaleb(-decimals))
+    return figure
+
+
+def _reference(reference: str) -> tuple[int, int] | None:
+    """(row, column) of a single-cell reference such as $B$3."""
+    match = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})", reference.strip())
+    if match is None:
+        return None
+    letters, row = match.groups()
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(row), column
+
+
+def _rows(sheet: Any, name: str) -> list[tuple[int, dict[int, Any]]]:
+    """The rows holding anything, as (row number, {column: cell}); InputError past MAX_ROWS."""
+    sheet.reset_dimensions()  # the size a file states may be wrong, or hostile
+    rows: list[tuple[int, dict[int, Any]]] = []
+    for cells in sheet.iter_rows():
+        kept = {
+            cell.column: cell
+            for cell in cells
+            if getattr(cell, "value", None) is not None or getattr(cell, "data_type", "") == "f"
+        }
+        if not kept:
+            continue
+        rows.append((next(iter(kept.values())).row, kept))
+        if len(rows) > MAX_ROWS:
+            raise _whole(name, "err.xlsx.too_many_rows", most=MAX_ROWS)
+    return rows
+
+
+def _labels(number: int, cells: dict[int, Any]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Above the header, a cell naming period, basis or source labels the cell to its right."""
+    for column, cell in cells.items():
+        value = _value(cell)
+        if isinstance(value, str) and value.strip().lower() in NAMES:
+            yield value.strip().lower(), (number, column + 1)
+
+
+def _cell_at(rows: Iterable[tuple[int, dict[int, Any]]], place: tuple[int, int]) -> Any:
+    row, column = place
+    return next((cells.get(column) for number, cells in rows if number == row), None)
