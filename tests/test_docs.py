@@ -58,7 +58,7 @@ def test_usage_examples_run(cli: CLI_TYPE, tmp_path: Path, monkeypatch: pytest.M
 
 def test_error_example_is_what_nq94_prints(cli: CLI_TYPE) -> None:
     """The error lines shown in the README are exactly those of the broken sample."""
-    (shown,) = _blocks(_section("Using it"), "text")
+    (shown, *_) = _blocks(_section("Using it"), "text")
     run = cli("check", "samples/invalid/2024-broken.yaml")
     assert run.stderr == shown
 

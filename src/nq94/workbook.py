@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -144,7 +145,7 @@ def template(
                 "error_message": t(f"workbook.choose_{key}"),
             },
         )
-        sheet.write_string(row, 3, t(f"workbook.{key}_hint"), styles.note)
+        sheet.write_string(row, 3, t(f"workbook.{key}_hint"), styles.hint)
     source_row = top + 2
     sheet.write_string(source_row, 0, t("workbook.source"), styles.label)
     sheet.merge_range(source_row, 1, source_row, last, "", styles.open_text)
@@ -169,6 +170,11 @@ def template(
         sheet.write_string(row, 2, target.words, styles.locked)
         sheet.write_string(row, 3, pick(target.unit), styles.locked)
         sheet.write_string(row, 4, required(target), styles.locked)
+        wrapped = {"section": pick(targets.sections[target.section]), "target": target.words,
+                   "unit": pick(target.unit)}  # fmt: skip
+        sheet.set_row(
+            row, LINE_HEIGHT * max(_lines(text, _WIDTHS[k]) for k, text in wrapped.items())
+        )
         for key in INPUTS:
             column = KEYS.index(key)
             closed = key in ("baseline", "current") and target.kind not in DERIVABLE
@@ -199,8 +205,17 @@ def template(
     return buffer.getvalue()
 
 
-_WIDTHS = {"id": 30, "section": 20, "target": 60, "unit": 12, "threshold": 12, "value": 14,
-           "baseline": 12, "current": 12, "source": 28, "note": 28}  # fmt: skip
+_WIDTHS = {"id": 28, "section": 20, "target": 50, "unit": 13, "threshold": 10, "value": 12,
+           "baseline": 11, "current": 11, "source": 20, "note": 20}  # fmt: skip
+"""Column widths, in characters; the words, section and unit wrap within theirs."""
+LINE_HEIGHT = 15
+"""Points a line of text takes in the default font: a row of wrapped text is given its height,
+which spreadsheet programs do not always work out when they open a file."""
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` wraps to at spaces in a column ``width`` characters wide."""
+    return sum(max(1, len(textwrap.wrap(part, width - 1))) for part in text.split("\n"))
 
 
 def _title(targets: TargetsFile) -> str:
@@ -228,6 +243,7 @@ class _Styles:
         self.book = book
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.note = book.add_format({"italic": True, "text_wrap": True, "valign": "top"})
+        self.hint = book.add_format({"italic": True, "font_color": "#595959"})
         self.label = book.add_format({"bold": True})
         self.words = book.add_format({"italic": True})
         self.choice = book.add_format({"locked": False, "bg_color": "#FFF2CC", **border})
