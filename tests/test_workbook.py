@@ -67,9 +67,11 @@ def test_template_is_a_locked_form_with_open_inputs(
     ]  # fmt: skip
     rows = _rows(sheet)
     assert list(rows) == [target.id for target in targets.targets]
-    assert sheet.protection.sheet and not sheet.protection.password
+    assert sheet.protection.sheet
+    assert not sheet.protection.password
     validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
-    assert validations["B3"].type == "list" and validations["B4"].type == "list"
+    assert validations["B3"].type == "list"
+    assert validations["B4"].type == "list"
     for target in targets.targets:
         row = rows[target.id]
         assert sheet.cell(row, 3).value == target.words
@@ -79,6 +81,7 @@ def test_template_is_a_locked_form_with_open_inputs(
         assert sheet.cell(row, 7).protection.locked is not derivable
         rule = validations[f"F{row}"]
         assert (float(rule.formula1), float(rule.formula2)) == tuple(map(float, target.plausible))
+        assert sheet.cell(row, 6).number_format == "General"  # 5.9 typed shows 5.9, not 6
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.paperSize == 9
 
@@ -292,9 +295,7 @@ def test_trend_and_diff_take_a_workbook_and_a_yaml_report(cli: CLI, tmp_path: Pa
 # --- convert ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "path", [*sorted(SAMPLES.glob("*.yaml")), *POSITIVE], ids=lambda p: p.stem
-)
+@pytest.mark.parametrize("path", [*sorted(SAMPLES.glob("*.yaml")), *POSITIVE], ids=lambda p: p.stem)
 def test_convert_there_and_back_loses_nothing(cli: CLI, tmp_path: Path, path: Path) -> None:
     """YAML to .xlsx to YAML: check's JSON is the same but for the file's name."""
     workbook, back = tmp_path / "x.xlsx", tmp_path / "y.yaml"
@@ -316,11 +317,13 @@ def test_convert_there_and_back_loses_nothing(cli: CLI, tmp_path: Path, path: Pa
 def test_convert_goes_between_kinds_and_keeps_what_exists(cli: CLI, tmp_path: Path) -> None:
     sample = str(SAMPLES / "2024-9m.yaml")
     same = cli("convert", sample, "-o", str(tmp_path / "copy.yaml"))
-    assert same.exit_code == 2 and "convert turns YAML into .xlsx" in same.stderr, same
+    assert same.exit_code == 2, same
+    assert "convert turns YAML into .xlsx" in same.stderr
     out = tmp_path / "x.xlsx"
     out.write_bytes(b"keep")
     kept = cli("convert", sample, "-o", str(out))
-    assert kept.exit_code == 2 and out.read_bytes() == b"keep", kept
+    assert kept.exit_code == 2, kept
+    assert out.read_bytes() == b"keep"
     assert cli("convert", sample, "-o", str(out), "--force").exit_code == 0
     assert out.read_bytes().startswith(b"PK")
 

@@ -13,9 +13,19 @@ from nq94.errors import OutputExists, Problem, WriteError
 from nq94.i18n import t
 
 REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".xlsb", ".ods")
+"""Spreadsheets: read by nq94.workbook (which refuses all but .xlsx, saying what to do)."""
+ZIP_MAGIC = b"PK"
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+"""The start of an Excel 97-2003 workbook, and of any workbook saved with a password."""
 LOCK_PREFIX = "~$"
 """Excel's lock file beside a workbook open in it (~$report.xlsx): not a report."""
 _GLOB_CHARS = frozenset("*?[")
+
+
+def is_workbook(name: str, raw: bytes) -> bool:
+    """Whether a file is a spreadsheet (by its first bytes, or by its name) rather than YAML."""
+    return raw.startswith((ZIP_MAGIC, OLE_MAGIC)) or name.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], list[Problem]]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from nq94.errors import InputError, Problem
+from nq94.files import is_workbook
 from nq94.i18n import t
 from nq94.model import (
     Basis,
@@ -101,8 +102,6 @@ def read_document(
     """The data of the report at ``path``, with where each part stands: YAML composed by
     yamldoc, or a workbook read by nq94.workbook (imported only for one)."""
     raw = read_bytes(path, max_bytes=max_bytes)
-    from nq94.workbook import is_workbook
-
     if is_workbook(path, raw):
         from nq94.workbook import read
 

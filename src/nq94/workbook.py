@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from nq94.errors import InputError, Problem
+from nq94.files import OLE_MAGIC, ZIP_MAGIC
 from nq94.i18n import Lang, current, pick, t
 from nq94.model import DERIVABLE, Basis, Measure, Period, PeriodKind, Target, TargetsFile, plain
 from nq94.model import comparison as required
@@ -31,15 +32,9 @@ from nq94.yamldoc import Mark, YamlDate
 
 Path = tuple[str, ...]
 
-ZIP_MAGIC = b"PK"
-OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
-"""The start of an Excel 97-2003 workbook, and of any workbook saved with a password."""
-
 REFUSED = {".xls": "err.xlsx.xls", ".xlsm": "err.xlsx.macros", ".xlsb": "err.xlsx.xlsb",
            ".ods": "err.xlsx.ods"}  # fmt: skip
 """Spreadsheet files nq94 does not read, by suffix, with what to do instead."""
-
-SUFFIXES = (".xlsx", *REFUSED)
 
 SHEET = {Lang.VI: "Báo cáo", Lang.EN: "Report"}
 LISTS = {Lang.VI: "Danh mục", Lang.EN: "Lists"}
@@ -256,15 +251,17 @@ class _Styles:
         self.open_text = book.add_format(
             {"locked": False, "bg_color": "#FFF2CC", "valign": "top", "text_wrap": True, **border}
         )
-        self._numbers: dict[int, Any] = {}
+        self._numbers: dict[int | None, Any] = {}
 
-    def number(self, decimals: int) -> Any:
-        """An open cell showing ``decimals`` decimals (the places a report wrote)."""
+    def number(self, decimals: int | None) -> Any:
+        """An open cell showing ``decimals`` decimals (the places a report wrote); None: as
+        typed (General), for a cell left to fill in."""
         if decimals not in self._numbers:
-            code = "#,##0" + ("." + "0" * decimals if decimals else "")
+            shown = {}
+            if decimals is not None:
+                shown["num_format"] = "#,##0" + ("." + "0" * decimals if decimals else "")
             self._numbers[decimals] = self.book.add_format(
-                {"locked": False, "bg_color": "#FFF2CC", "valign": "top", "num_format": code}
-                | self.border
+                {"locked": False, "bg_color": "#FFF2CC", "valign": "top"} | shown | self.border
             )
         return self._numbers[decimals]
 
@@ -284,7 +281,7 @@ def _write_input(
             return
         given = plain(given) if given == given.normalize() else format(given, "f")
     if given is None:
-        sheet.write_blank(row, column, None, styles.number(0) if not text else styles.open_text)
+        sheet.write_blank(row, column, None, styles.number(None) if not text else styles.open_text)
         return
     sheet.write_string(row, column, safe(str(given)), styles.open_text)
 
@@ -311,11 +308,6 @@ def _figure_rule(target: Target, key: str) -> dict[str, Any]:
 
 
 # --- reading ---------------------------------------------------------------------------------
-
-
-def is_workbook(name: str, raw: bytes) -> bool:
-    """Whether a file is a spreadsheet (by its first bytes, or by its name) rather than YAML."""
-    return raw.startswith((ZIP_MAGIC, OLE_MAGIC)) or name.lower().endswith(SUFFIXES)
 
 
 @dataclass(slots=True)
@@ -650,7 +642,9 @@ class _Reader:
         doc = self.doc
         value = _value(cell)
         if value is None or (isinstance(value, str) and not value.strip()):
-            if key in FIGURES and (number, column) in formulas:
+            # a formula whose saved result is an empty text (=IF(…;"";…)) is a figure not given
+            text_result = getattr(cell, "data_type", "") in ("s", "str")
+            if key in FIGURES and (number, column) in formulas and not text_result:
                 doc.problems.append(doc.at(number, column, t("err.xlsx.uncalculated")))
                 return None
             return _EMPTY
@@ -734,7 +728,8 @@ def _rows(sheet: Any, name: str) -> list[tuple[int, dict[int, Any]]]:
         kept = {
             cell.column: cell
             for cell in cells
-            if getattr(cell, "value", None) is not None or getattr(cell, "data_type", "") == "f"
+            if getattr(cell, "value", None) is not None
+            or getattr(cell, "data_type", "") in ("f", "s", "str")
         }
         if not kept:
             continue
