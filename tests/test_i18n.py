@@ -83,10 +83,26 @@ def test_every_key_the_code_asks_for_exists() -> None:
         ([], {"LC_ALL": "vi_VN"}, Lang.VI),
         ([], {}, Lang.EN),
         (["--lang", "fr"], {"NQ94_LANG": "de"}, Lang.EN),
+        ([], {"NQ94_LANG": "vi_VN"}, Lang.VI),
+        ([], {"NQ94_LANG": "VI"}, Lang.VI),
+        ([], {"NQ94_LANG": "vi-VN", "LANG": "en_US.UTF-8"}, Lang.VI),
+        (["--lang", "vi_VN.UTF-8"], {}, Lang.VI),
+        ([], {"NQ94_LANG": "en_GB"}, Lang.EN),
     ],
 )
 def test_detect(argv: list[str], environ: dict[str, str], lang: Lang) -> None:
-    assert detect(argv, environ) is lang
+    assert detect(argv, environ, system=lambda: "") is lang
+
+
+@pytest.mark.parametrize(
+    ("system", "lang"),
+    [("Vietnamese_Vietnam", Lang.VI), ("vi_VN", Lang.VI), ("English_United States", Lang.EN),
+     ("", Lang.EN)],
+)  # fmt: skip
+def test_without_locale_variables_the_system_language_decides(system: str, lang: Lang) -> None:
+    """Windows sets no LANG: its locale (Vietnamese_Vietnam.1258) or display language decides."""
+    assert detect([], {}, system=lambda: system) is lang
+    assert detect([], {"LANG": "en_US.UTF-8"}, system=lambda: system) is Lang.EN
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
+from typer._click.core import Context as ClickContext
+from typer._click.exceptions import (
+    BadOptionUsage,
+    ClickException,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+)
+from typer._click.formatting import HelpFormatter
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from nq94 import __version__
 from nq94.errors import InputError, Problem, escaped
-from nq94.i18n import Lang, detect, detect_here, t, use
+from nq94.i18n import Lang, detect, detect_here, language, t, use
 from nq94.model import Basis, Period, Status, TargetsFile
 from nq94.report import Format
 from nq94.yamldoc import MAX_BYTES
@@ -26,12 +37,110 @@ EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
 T = TypeVar("T")
 use(detect_here())  # help texts below are written in the language asked for
 
+
+class Refused(typer.BadParameter):
+    """A usage error nq94 itself finds, said in the reader's language already."""
+
+
+class _Usage:
+    """Help and usage lines in the reader's language: typer's own words ("Usage:", "Show this
+    message and exit.", "[OPTIONS]", the types <bool>, <file>, <list[str]>) are English only."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:  # type: ignore[attr-defined]
+            _speak_type(param)
+
+    def get_help_option(self, ctx: ClickContext) -> TyperOption | None:
+        option: TyperOption | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("help.help")
+            _speak_type(option)
+        return option
+
+    def format_usage(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        pieces = [t("help.options_metavar")]
+        if isinstance(self, TyperGroup):
+            pieces.append(t("help.command_metavar"))
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if param.param_type_name == "argument":
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("help.usage") + " ")
+
+
+class _Command(_Usage, TyperCommand):
+    """A command of nq94."""
+
+
+class _Group(_Usage, TyperGroup):
+    """nq94 itself: its commands; a usage error is one line in the reader's language, where
+    typer draws an English box."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except ClickException as e:
+            if not standalone_mode:
+                raise
+            if not isinstance(e, NoArgsIsHelpError):  # its help is shown already
+                typer.echo(escaped(_usage_error(e)), err=True)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            sys.exit(EXIT_FAIL)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _speak_type(param: Any) -> None:
+    """Show a parameter's type in the help in the reader's words: the choices as they are, a
+    file or a number named, a flag or an argument's Python type (<bool>, <list[str]>) not at
+    all."""
+    shown = param.display_type_rich
+    if getattr(shown, "spoken", False):
+        return
+
+    def display(ctx: ClickContext) -> str | None:
+        text: str | None = shown(ctx)
+        if text is None or param.param_type_name == "argument":
+            return None
+        inner = text.strip("<>")
+        if inner == "bool":
+            return None
+        if inner.startswith("int"):
+            return t("help.metavar.number")
+        if inner in ("file", "path", "directory"):
+            return t("help.metavar.file")
+        return inner.replace("|", " | ")  # the choices, spaced so as to wrap between them
+
+    display.spoken = True  # type: ignore[attr-defined]
+    param.display_type_rich = display
+
+
+def _argument_name(param: Any) -> str:
+    """An argument as its usage writes it: PATH..., REPORT."""
+    name = str(param.metavar or param.name).upper()
+    return f"{name}..." if param.nargs != 1 else name
+
+
 app = typer.Typer(
     name="nq94",
     help=t("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_Group,
 )
 
 
@@ -57,16 +166,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(help=t("help.app"))
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help=t("help.version")),
-    ] = False,
-) -> None:
-    """The commands below; their help comes from the reader's catalogue (nq94.i18n)."""
-
-
 TargetsOption = Annotated[
     Path | None,
     typer.Option(
@@ -80,7 +179,7 @@ PathsArgument = Annotated[
     list[str],
     typer.Argument(
         help=t("help.paths"),
-        metavar="PATH",
+        metavar=t("help.metavar.path"),
         show_default=False,
     ),
 ]
@@ -101,6 +200,16 @@ MaxBytesOption = Annotated[
     typer.Option("--max-bytes", min=1, max=2**40, help=t("help.max_bytes")),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help=t("help.strict"))]
+
+
+def _lang(value: str) -> Lang:
+    """--lang (or NQ94_LANG) as locale names are written: vi, VI, vi_VN, vi-VN, en_US.UTF-8."""
+    found = language(value)
+    if found is None:
+        raise Refused(t("usage.choice", value=value, choices="vi, en"))
+    return found
+
+
 LangOption = Annotated[
     Lang | None,
     typer.Option(
@@ -108,11 +217,27 @@ LangOption = Annotated[
         envvar="NQ94_LANG",
         help=t("help.lang"),
         show_default=False,
+        parser=_lang,
+        metavar="vi|en",
     ),
 ]
 
 
-@app.command(help=t("help.check"), epilog=t("help.check_exit"))
+@app.callback(help=t("help.app"))
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=t("help.version")),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """The commands below; their help comes from the reader's catalogue (nq94.i18n). --lang
+    may come before the command too."""
+    if lang is not None:
+        use(lang)
+
+
+@app.command(cls=_Command, help=t("help.check"), epilog=t("help.check_exit"))
 def check(
     paths: PathsArgument,
     *,
@@ -145,7 +270,7 @@ def check(
     )
 
 
-@app.command(help=t("help.validate"), epilog=t("help.validate_exit"))
+@app.command(cls=_Command, help=t("help.validate"), epilog=t("help.validate_exit"))
 def validate(
     paths: PathsArgument,
     *,
@@ -267,13 +392,13 @@ class FailOnDiff(StrEnum):
     REGRESSED = "regressed"
 
 
-@app.command(help=t("help.trend"), epilog=t("help.trend_exit"))
+@app.command(cls=_Command, help=t("help.trend"), epilog=t("help.trend_exit"))
 def trend(
     reports: Annotated[
         list[Path],
         typer.Argument(
             help=t("help.trend_reports"),
-            metavar="REPORT",
+            metavar=t("help.metavar.report"),
             show_default=False,
         ),
     ],
@@ -315,10 +440,16 @@ def trend(
     formatter.trend(line_up(evaluations), sys.stdout, color=_color(sys.stdout))
 
 
-@app.command(help=t("help.diff"), epilog=t("help.diff_exit"))
+@app.command(cls=_Command, help=t("help.diff"), epilog=t("help.diff_exit"))
 def diff(
-    old: Annotated[Path, typer.Argument(help=t("help.diff_old"), show_default=False)],
-    new: Annotated[Path, typer.Argument(help=t("help.diff_new"), show_default=False)],
+    old: Annotated[
+        Path,
+        typer.Argument(help=t("help.diff_old"), metavar=t("help.metavar.old"), show_default=False),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(help=t("help.diff_new"), metavar=t("help.metavar.new"), show_default=False),
+    ],
     *,
     targets: TargetsOption = None,
     output_format: ReviewFormatOption = ReviewFormat.AUTO,
@@ -381,7 +512,7 @@ def _write(output: Path, data: bytes, *, replace: bool) -> None:
     try:
         write_atomic(output, data, replace=replace)
     except OutputExists as e:
-        raise typer.BadParameter(str(e)) from None
+        raise Refused(str(e)) from None
     except WriteError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(EXIT_INVALID) from None
@@ -392,9 +523,14 @@ def _review_format(output_format: ReviewFormat) -> Format:
     return Format.TABLE if output_format is ReviewFormat.AUTO else Format(output_format.value)
 
 
-@app.command(help=t("help.export"))
+@app.command(cls=_Command, help=t("help.export"))
 def export(
-    report: Annotated[Path, typer.Argument(help=t("help.export_report"), show_default=False)],
+    report: Annotated[
+        Path,
+        typer.Argument(
+            help=t("help.export_report"), metavar=t("help.metavar.report"), show_default=False
+        ),
+    ],
     *,
     output: Annotated[
         Path,
@@ -418,15 +554,15 @@ def export(
     fmt = export_format(output.suffix)
     if fmt is None:
         known = " ".join(f.value for f in ExportFormat)
-        raise typer.BadParameter(t("cli.unknown_extension", suffix=output.suffix, known=known))
+        raise Refused(t("cli.unknown_extension", suffix=output.suffix, known=known))
     if output.exists() and report.exists() and output.resolve() == report.resolve():
-        raise typer.BadParameter(t("cli.overwrite_report"))
+        raise Refused(t("cli.overwrite_report"))
     target_set = _load_targets(targets)
     (loaded,) = _read_all([str(report)], target_set, max_bytes)
     _write(output, EXPORTER[fmt](evaluated(target_set, loaded)), replace=True)
 
 
-@app.command(help=t("help.schema"))
+@app.command(cls=_Command, help=t("help.schema"))
 def schema(*, targets: TargetsOption = None, lang: LangOption = None) -> None:
     """Print the JSON Schema of a report file, for editors and schema validators."""
     _speak(lang)
@@ -437,7 +573,7 @@ def schema(*, targets: TargetsOption = None, lang: LangOption = None) -> None:
     typer.echo(json.dumps(report_schema(_load_targets(targets)), ensure_ascii=False, indent=2))
 
 
-@app.command(help=t("help.template"))
+@app.command(cls=_Command, help=t("help.template"))
 def template(
     *,
     period: Annotated[
@@ -462,12 +598,12 @@ def template(
     try:
         chosen = Period.parse(period) if period else Period.parse(str(target_set.resolution.year))
     except ValueError:
-        raise typer.BadParameter(
+        raise Refused(
             escaped(t("cli.not_a_period", period=period)),
             param_hint="--period",
         ) from None
     if wrong := period_problem(chosen, target_set):
-        raise typer.BadParameter(wrong, param_hint="--period")
+        raise Refused(wrong, param_hint="--period")
     if output is not None and output.suffix.lower() == ".xlsx":
         from nq94.workbook import template as workbook
 
@@ -480,9 +616,14 @@ def template(
     _write(output, text.encode("utf-8"), replace=force)
 
 
-@app.command(help=t("help.convert"))
+@app.command(cls=_Command, help=t("help.convert"))
 def convert(
-    report: Annotated[Path, typer.Argument(help=t("help.convert_input"), show_default=False)],
+    report: Annotated[
+        Path,
+        typer.Argument(
+            help=t("help.convert_input"), metavar=t("help.metavar.report"), show_default=False
+        ),
+    ],
     *,
     output: Annotated[
         Path,
@@ -505,9 +646,9 @@ def convert(
     to_workbook = output.suffix.lower() == ".xlsx"
     from_workbook = report.suffix.lower() == ".xlsx"
     if to_workbook == from_workbook or output.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
-        raise typer.BadParameter(t("cli.convert_kinds"), param_hint="--output")
+        raise Refused(t("cli.convert_kinds"), param_hint="--output")
     if output.exists() and report.exists() and output.resolve() == report.resolve():
-        raise typer.BadParameter(t("cli.overwrite_report"))
+        raise Refused(t("cli.overwrite_report"))
     target_set = _load_targets(targets)
     (loaded,) = _read_all([str(report)], target_set, max_bytes)
     parsed = loaded.report
@@ -533,11 +674,11 @@ def convert(
     _write(output, data, replace=force)
 
 
-@app.command(name="targets", help=t("help.targets"))
+@app.command(name="targets", cls=_Command, help=t("help.targets"))
 def list_targets(
     target_id: Annotated[
         str | None,
-        typer.Argument(help=t("help.target_id"), show_default=False),
+        typer.Argument(help=t("help.target_id"), metavar="ID", show_default=False),
     ] = None,
     *,
     targets: TargetsOption = None,
@@ -593,7 +734,7 @@ def _tracked(outcomes: Iterable[T], total: int) -> Iterator[T]:
 
 def _speak(lang: Lang | None) -> None:
     """Speak the language asked for with --lang (or NQ94_LANG), else the locale's."""
-    use(lang if lang is not None else detect((), os.environ))
+    use(lang if lang is not None else detect(sys.argv[1:], os.environ))
 
 
 def _load_targets(path: Path | None) -> TargetsFile:
@@ -644,6 +785,7 @@ def main() -> None:
             no_args_is_help=True,
             add_completion=False,
             pretty_exceptions_enable=False,
+            cls=_Group,
         )
         command.registered_callback = app.registered_callback
         command.registered_commands = chosen
@@ -658,6 +800,73 @@ def main() -> None:
         raise SystemExit(EXIT_INVALID) from None
     finally:
         workers.stop()
+
+
+def _usage_error(error: ClickException) -> str:
+    """A usage error as one line: the command, what is wrong, and where help is."""
+    ctx = getattr(error, "ctx", None)
+    where = ctx.command_path if ctx is not None else "nq94"
+    message = _usage_message(error)
+    if ctx is not None:
+        message += t("usage.see_help", command=where)
+    return f"{where}: {message}"
+
+
+def _usage_message(error: ClickException) -> str:
+    """What is wrong, from the catalogue: typer says it in English only."""
+    param = getattr(error, "param", None)
+    name = _param_name(param) if param is not None else ""
+    if isinstance(error, Refused):
+        return f"{name}: {error.message}" if name else error.message
+    if isinstance(error, MissingParameter):
+        argument = error.param_type == "argument" or getattr(param, "param_type_name", "") == (
+            "argument"
+        )
+        kind = "argument" if argument else "option"
+        return t(f"usage.missing_{kind}", name=name)
+    if isinstance(error, NoSuchOption):
+        close = sorted(error.possibilities or ())
+        hint = t("err.did_you_mean", name=close[0]) if close else ""
+        return t("usage.no_such_option", name=error.option_name, hint=hint)
+    if isinstance(error, BadOptionUsage):
+        return t("usage.needs_value", name=error.option_name)
+    if isinstance(error, typer.BadParameter) and param is not None:
+        return f"{name}: {_bad_value(param, error.message)}"
+    extra = re.match(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", error.message)
+    if extra:
+        return t("usage.extra_arguments", arguments=extra.group(1))
+    return error.message
+
+
+def _param_name(param: Any) -> str:
+    if param.param_type_name == "argument":
+        return _argument_name(param)
+    return " / ".join(f"'{opt}'" for opt in param.opts)
+
+
+def _bad_value(param: Any, message: str) -> str:
+    """Why a value given for ``param`` was refused by typer, said again in the reader's words."""
+    given = re.search(r"'(.*?)' is not one of", message)
+    if given:
+        choices = re.findall(r"'([^']*)'", message.partition(" is not one of ")[2])
+        return t("usage.choice", value=given.group(1), choices=", ".join(choices))
+    outside = re.match(r"(\S+) is not in the range", message)
+    if outside and param.type is not None:
+        return t(
+            "usage.range",
+            value=outside.group(1),
+            low=getattr(param, "min", None),
+            high=getattr(param, "max", None),
+        )
+    if "valid integer" in message:
+        return t("usage.integer")
+    bound = re.search(r"(greater|less) than or equal to (\S+)", message)
+    if bound:
+        return t(
+            f"usage.{'at_least' if bound.group(1) == 'greater' else 'at_most'}",
+            bound=bound.group(2),
+        )
+    return t("usage.bad_value", reason=message)
 
 
 def _help_headings() -> None:

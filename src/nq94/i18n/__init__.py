@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Mapping, Sequence
+import re
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
@@ -40,28 +42,49 @@ def current() -> Lang:
     return _current
 
 
-def detect(argv: Sequence[str], environ: Mapping[str, str]) -> Lang:
+def language(text: str) -> Lang | None:
+    """The language a name or locale means, as locale names are normalised: 'vi', 'VI',
+    'vi_VN', 'vi-VN', 'vi_VN.UTF-8' and Windows' 'Vietnamese_Vietnam' are Vietnamese; 'en...'
+    English; None for anything else."""
+    head = re.split(r"[-_.@ ]", text.strip().lower(), maxsplit=1)[0]
+    return {"vi": Lang.VI, "vietnamese": Lang.VI, "en": Lang.EN, "english": Lang.EN}.get(head)
+
+
+def detect(
+    argv: Sequence[str], environ: Mapping[str, str], system: Callable[[], str] | None = None
+) -> Lang:
     """The language asked for: ``--lang`` in ``argv``, else NQ94_LANG, else the locale
-    (LC_ALL, LC_MESSAGES, LANG, the first one set): Vietnamese for vi_*, else English."""
-    known = {lang.value for lang in Lang}
+    (LC_ALL, LC_MESSAGES, LANG, the first one set: Vietnamese for vi_*, else English), else,
+    where none is set (Windows sets none), the system's: its locale or its display language."""
     for index, arg in enumerate(argv):
         value = arg.partition("=")[2] if arg.startswith("--lang=") else ""
         if arg == "--lang" and index + 1 < len(argv):
             value = argv[index + 1]
-        if value in known:
-            return Lang(value)
-    if environ.get("NQ94_LANG", "") in known:
-        return Lang(environ["NQ94_LANG"])
+        if (found := language(value)) is not None:
+            return found
+    if (found := language(environ.get("NQ94_LANG", ""))) is not None:
+        return found
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if locale := environ.get(name):
-            return Lang.VI if locale.lower().startswith("vi") else Lang.EN
-    return Lang.EN
+            return Lang.VI if language(locale) is Lang.VI else Lang.EN
+    return Lang.VI if language((system or _system_language)()) is Lang.VI else Lang.EN
+
+
+def _system_language() -> str:
+    """The system's language where no environment variable names one: Windows' display
+    language, else the locale Python started in."""
+    import locale
+
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        if ctypes.windll.kernel32.GetUserDefaultUILanguage() & 0x3FF == 0x2A:  # type: ignore[attr-defined]
+            return "vi"
+    return locale.getlocale()[0] or ""
 
 
 def detect_here() -> Lang:
     """The language this process was asked for."""
-    import sys
-
     return detect(sys.argv[1:], os.environ)
 
 
