@@ -97,14 +97,20 @@ def test_broken_report_exits_2_with_a_line_per_problem(cli: CLI) -> None:
         "did you mean 'grdp_growth'?",
         "samples/invalid/2024-broken.yaml:9:18: values.export_growth: expected a number, "
         "got 'bảy'; write it like 7.5 or \"7,5\"",
-        "samples/invalid/2024-broken.yaml:10:26: values.health_insurance_rate: value 120 is "
+        "samples/invalid/2024-broken.yaml:10:26: values.health_insurance_rate: value '120' is "
         "outside the plausible range 0 to 100 %",
     ], run
     assert "Traceback" not in run.stdout + run.stderr
 
 
 @pytest.mark.parametrize(
-    "path", sorted((ROOT / "tests/example-files/negative").glob("*.yaml")), ids=lambda p: p.stem
+    "path",
+    sorted(
+        p
+        for p in (ROOT / "tests/example-files/negative").iterdir()
+        if p.suffix in (".yaml", ".xlsx")
+    ),
+    ids=lambda p: p.stem,
 )
 def test_every_bad_file_exits_2_with_located_lines_only(cli: CLI, path: Path) -> None:
     """Whatever is wrong, stderr holds only FILE:LINE:COL: lines and the exit code is 2."""

@@ -181,7 +181,7 @@ def test_errors_of_a_broken_report_are_in_the_chosen_language(cli: CLI) -> None:
         f"{broken}:8:3: values.grdp_growht: mã chỉ tiêu không có; có phải là 'grdp_growth'?",
         f"{broken}:9:18: values.export_growth: cần một số, nhưng gặp 'bảy'; hãy ghi như 7.5 "
         'hoặc "7,5"',
-        f"{broken}:10:26: values.health_insurance_rate: giá trị 120 nằm ngoài khoảng hợp lý từ 0 "
+        f"{broken}:10:26: values.health_insurance_rate: giá trị '120' nằm ngoài khoảng hợp lý từ 0 "
         "đến 100 %",
     ]
     english = cli("check", "--lang", "en", broken)

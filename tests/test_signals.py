@@ -222,7 +222,7 @@ def test_redirected_output_is_utf8_whatever_the_encoding(tmp_path: Path, encodin
     _, problems = broken.communicate(timeout=60)
     assert broken.returncode == 2
     lines = problems.decode("utf-8").splitlines()
-    assert lines[-1].endswith("giá trị 120 nằm ngoài khoảng hợp lý từ 0 đến 100 %"), lines
+    assert lines[-1].endswith("giá trị '120' nằm ngoài khoảng hợp lý từ 0 đến 100 %"), lines
     assert "Traceback" not in problems.decode("utf-8")
 
 

@@ -142,9 +142,11 @@ def describe(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def parse_number(value: Any, plausible: tuple[Decimal, Decimal] | None = None) -> Decimal:
+def parse_number(
+    value: Any, plausible: tuple[Decimal, Decimal] | None = None, *, percent: bool = True
+) -> Decimal:
     """A finite Decimal from a number, or from text such as '7.5', '7,5' or '7,5%' (a separator
-    that could mean either is settled by ``plausible``).
+    that could mean either is settled by ``plausible``; a '%' is refused unless ``percent``).
 
     Raises NumberError saying what was found and what to write.
     """
@@ -153,7 +155,7 @@ def parse_number(value: Any, plausible: tuple[Decimal, Decimal] | None = None) -
     elif isinstance(value, int | float) and not isinstance(value, bool):
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     elif isinstance(value, str):
-        number = read_number(value, plausible)
+        number = read_number(value, plausible, percent=percent)
     else:
         raise NumberError(t("err.expected_number", got=describe(value)))
     if not number.is_finite():
@@ -178,10 +180,14 @@ def _short(number: Decimal) -> str:
 
 
 def _number(
-    value: Any, plausible: tuple[Decimal, Decimal] | None = None, *, at: tuple[str, ...] = ()
+    value: Any,
+    plausible: tuple[Decimal, Decimal] | None = None,
+    *,
+    at: tuple[str, ...] = (),
+    percent: bool = True,
 ) -> Decimal:
     try:
-        return parse_number(value, plausible)
+        return parse_number(value, plausible, percent=percent)
     except NumberError as e:
         raise PydanticCustomError("number", str(e), {"at": at}) from e
 
@@ -763,12 +769,14 @@ def _entry_of(target: Target, raw: Any) -> Any:
         raise invalid("err.empty_value")
     if isinstance(raw, Figure):
         return raw
+    percent = target.measure is Measure.PERCENT
     if not isinstance(raw, dict):
-        return {"value": _number(raw, target.plausible)}
+        return {"value": _number(raw, target.plausible, percent=percent)}
     if target.kind not in DERIVABLE and ("baseline" in raw or "current" in raw):
         raise invalid("err.not_derivable", kind=target.kind)
     if isinstance(raw.get("value"), str):
-        return {**raw, "value": _number(raw["value"], target.plausible, at=("value",))}
+        value = _number(raw["value"], target.plausible, at=("value",), percent=percent)
+        return {**raw, "value": value}
     return raw
 
 
@@ -782,16 +790,22 @@ def _plausible(target: Target, entry: AnyEntry) -> AnyEntry:
     if low <= value <= high:
         return entry
     key = "err.implausible_derived" if entry.derived else "err.implausible"
-    words = {
-        "value": plain(value),
-        "low": plain(low),
-        "high": plain(high),
+    words = {  # a figure as the file wrote it; a derived one and the range as the reader writes
+        "value": _derived(value) if entry.derived else str(value),
+        "low": number(low, places=20),
+        "high": number(high, places=20),
         "unit": pick(target.unit),
     }
     message = t(key, **words)
     if not entry.derived and (meant := misread_thousands(value, target.plausible)):
-        message += t("err.thousands_hint", value=value, meant=plain(meant))
+        message += t("err.thousands_hint", value=f"'{value}'", meant=plain(meant))
     raise PydanticCustomError(key, message, {**words, "at": at})
+
+
+def _derived(value: Decimal) -> str:
+    """A derived figure as a message says it: to four decimals, not the 28 digits a division
+    leaves (1E+52 as it is)."""
+    return number(value, places=4) if abs(value) < 10**15 else str(value.normalize())
 
 
 def _value_field(target: Target) -> tuple[Any, Any]:

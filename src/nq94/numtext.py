@@ -9,8 +9,10 @@ decides; where it cannot, the text is refused with both readings, so nothing is 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
+from nq94.i18n import number as said
 from nq94.i18n import t
 
 NUMBER_TEXT = (
@@ -34,11 +36,39 @@ class NumberError(ValueError):
     """A text that is not a number, or not unambiguously one; the message says what to write."""
 
 
+_SPACES = " \u00a0\u202f\u2009"
+"""Spaces people group thousands with, pasting from Word or Excel: a space, a no-break space,
+a narrow no-break space, a thin space."""
+_SPACE_GROUPED = re.compile(
+    rf"\s*[-+]?\s*[0-9]{{1,3}}(?:[{_SPACES}][0-9]{{3}})+(?:[.,][0-9]+)?\s*%?\s*"
+)
+_MINUS = "\u2212"
+"""The minus sign (−) of word processors, for the hyphen-minus a keyboard types."""
+_UNIT = re.compile(rf"\s*([-+{_MINUS}]?\s*[0-9][0-9.,{_SPACES}]*?)\s*(%?)\s*([^\W\d_]\D*)", re.S)
+"""A number followed by a unit, which holds no digit: '20.403 tỷ đồng' (not '0x1A')."""
+
+
+def _pasted(text: str) -> str:
+    """``text`` as a number's characters, pasted from Word or Excel: the minus sign as '-',
+    spaces between thousands dropped; NumberError naming an invisible character."""
+    for character in text:
+        if unicodedata.category(character) == "Cf":  # zero-width space, soft hyphen, marks
+            name = unicodedata.name(character, "")
+            code = f"U+{ord(character):04X}"
+            raise NumberError(t("err.invisible", text=text.strip(), name=name, code=code))
+    text = text.replace(_MINUS, "-")
+    if _SPACE_GROUPED.fullmatch(text):
+        stripped = text.strip()
+        text = stripped[0] + "".join(c for c in stripped[1:] if c not in _SPACES)
+    return text
+
+
 def readings(text: str) -> list[Decimal]:
     """Every number ``text`` can mean (one, or two when a separator is ambiguous).
 
     Raises NumberError for text that is no number at all or that mixes separators.
     """
+    text = _pasted(text)
     match = _SHAPE.fullmatch(text)
     if not match:
         raise NumberError(t("err.not_number_text", text=text))
@@ -70,8 +100,21 @@ def readings(text: str) -> list[Decimal]:
     return [Decimal(sign + number) for number in found]
 
 
-def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> Decimal:
-    """The number ``text`` means; an ambiguous one is settled by the plausible range, if given."""
+def read_number(
+    text: str, plausible: tuple[Decimal, Decimal] | None = None, *, percent: bool = True
+) -> Decimal:
+    """The number ``text`` means; an ambiguous one is settled by the plausible range, if given.
+
+    A unit after the number is refused, saying the number to write; so is a '%' unless
+    ``percent`` (the figure is a percentage).
+    """
+    unit = _UNIT.fullmatch(text)
+    if unit and not _SHAPE.fullmatch(_pasted(text)):
+        number = read_number(unit.group(1), plausible)
+        raise NumberError(t("err.unit", text=text.strip(), number=_plain(number)))
+    if not percent and "%" in text:
+        number = read_number(text.replace("%", ""), plausible)
+        raise NumberError(t("err.percent_sign", text=text.strip(), number=_plain(number)))
     found = readings(text)
     if len(found) == 1:
         return found[0]
@@ -82,9 +125,20 @@ def read_number(text: str, plausible: tuple[Decimal, Decimal] | None = None) -> 
             return fitting[0]
         if not fitting:
             return found[0]  # refused by the range check, which names the range
-    small, large = (_plain(number) for number in found)
-    raise NumberError(t("err.ambiguous", text=text.strip(), small=small, large=large))
+    small, large = found
+    raise NumberError(
+        t(
+            "err.ambiguous",
+            text=text.strip(),
+            small=_plain(small),
+            large=_plain(large),
+            small_said=said(small, places=20, grouped=False),
+        )
+    )
 
 
-def _plain(number: Decimal) -> str:
-    return str(int(number)) if number == number.to_integral_value() else str(number)
+def _plain(value: Decimal) -> str:
+    """A number as a YAML report writes it: 30.95, 30950."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")

@@ -454,8 +454,11 @@ def _damage(error: Exception) -> str:
     """The catalogue key of why a workbook's parts could not be read."""
     from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 
-    if isinstance(error, DefusedXmlException):
-        return "err.xlsx.entities"
+    cause: BaseException | None = error
+    while cause is not None:  # openpyxl says "invalid XML", from defusedxml's refusal
+        if isinstance(cause, DefusedXmlException):
+            return "err.xlsx.entities"
+        cause = cause.__cause__ or cause.__context__
     if isinstance(error, MemoryError):
         raise error
     return "err.xlsx.damaged"

@@ -112,11 +112,19 @@ def pick(names: Any) -> str:
     return str(names.vi if _current is Lang.VI else names.en)
 
 
-def number(value: Decimal, *, places: int = 2, fixed: bool = False, sign: bool = False) -> str:
+def number(
+    value: Decimal,
+    *,
+    places: int = 2,
+    fixed: bool = False,
+    sign: bool = False,
+    grouped: bool = True,
+) -> str:
     """``value`` rounded half up to ``places`` decimals, grouped and pointed as the current
     language writes it (CLDR, see nq94.i18n.cldr): 19,515.5 in English, 19.515,5 in Vietnamese.
 
-    Trailing zeros are dropped unless ``fixed``; ``sign`` writes + before positive numbers.
+    Trailing zeros are dropped unless ``fixed``; ``sign`` writes + before positive numbers;
+    without ``grouped``, no separator between thousands (14250, where 14.250 could be misread).
     """
     try:
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
@@ -126,7 +134,7 @@ def number(value: Decimal, *, places: int = 2, fixed: bool = False, sign: bool =
     whole, _, fraction = format(abs(rounded), "f").partition(".")
     if not fixed:
         fraction = fraction.rstrip("0")
-    size = symbols.grouping
+    size = symbols.grouping if grouped else len(whole) or 1
     groups = [whole[max(0, end - size) : end] for end in range(len(whole), 0, -size)]
     text = symbols.group.join(reversed(groups))
     if fraction:

@@ -237,7 +237,7 @@ MESSAGES: dict[str, str] = {
     "this is a {kind} target, give 'value'",
     "err.zero_baseline": "a growth baseline must not be 0",
     "err.whole_count": "a count must be a whole number, got {value}",
-    "err.implausible": "value {value} is outside the plausible range {low} to {high} {unit}",
+    "err.implausible": "value '{value}' is outside the plausible range {low} to {high} {unit}",
     "err.implausible_derived": "derived value {value} is outside the plausible range {low} to "
     "{high} {unit}",
     "err.thousands_hint": "; if {value} means {meant} (a '.' between thousands), write {meant}",
@@ -247,8 +247,12 @@ MESSAGES: dict[str, str] = {
     "err.english_separators": "'{text}' mixes separators the English way; write {plain} "
     '(or "{vi}")',
     "err.not_a_number": "'{text}' is not a number; write it like 1234.5",
-    "err.ambiguous": "'{text}' could be {small} or {large}; write {small} or {large}, without "
-    "a thousands separator",
+    "err.ambiguous": "'{text}' could be {small_said} or {large}; write {small} or {large}, "
+    "without a thousands separator",
+    "err.invisible": "'{text}' holds an invisible character, {code} {name}; delete it and "
+    "type the number again",
+    "err.unit": "'{text}' has a unit after the number; remove the unit: write {number}",
+    "err.percent_sign": "'{text}' has a '%', but this target is not a percentage; write {number}",
     "err.cannot_read": "cannot read file: {reason}",
     "err.too_large": "file is larger than {max_bytes} bytes; a report is far smaller",
     "err.utf16": "file is UTF-16; save it as UTF-8",

@@ -236,7 +236,7 @@ MESSAGES: dict[str, str] = {
     "giảm; đây là chỉ tiêu loại {kind}, hãy ghi 'value'",
     "err.zero_baseline": "gốc so sánh của tốc độ tăng không được bằng 0",
     "err.whole_count": "số lượng phải là số nguyên, nhưng gặp {value}",
-    "err.implausible": "giá trị {value} nằm ngoài khoảng hợp lý từ {low} đến {high} {unit}",
+    "err.implausible": "giá trị '{value}' nằm ngoài khoảng hợp lý từ {low} đến {high} {unit}",
     "err.implausible_derived": "giá trị tính được {value} nằm ngoài khoảng hợp lý từ {low} đến "
     "{high} {unit}",
     "err.thousands_hint": "; nếu {value} là {meant} (dấu '.' phân cách hàng nghìn), hãy ghi "
@@ -247,8 +247,12 @@ MESSAGES: dict[str, str] = {
     "err.english_separators": "'{text}' dùng dấu phân cách kiểu tiếng Anh; hãy ghi {plain} "
     '(hoặc "{vi}")',
     "err.not_a_number": "'{text}' không phải là số; hãy ghi như 1234.5",
-    "err.ambiguous": "'{text}' có thể là {small} hoặc {large}; hãy ghi {small} hoặc {large}, "
-    "không dùng dấu phân cách hàng nghìn",
+    "err.ambiguous": "'{text}' có thể là {small_said} hoặc {large}; hãy ghi {large}, hoặc "
+    '{small} (hay "{small_said}"), không dùng dấu phân cách hàng nghìn',
+    "err.invisible": "'{text}' có một ký tự vô hình, {code} {name}; hãy xóa nó và gõ lại số",
+    "err.unit": "'{text}' có đơn vị sau số; hãy bỏ đơn vị: ghi {number}",
+    "err.percent_sign": "'{text}' có dấu '%', nhưng chỉ tiêu này không tính bằng phần trăm; hãy "
+    "ghi {number}",
     "err.cannot_read": "không đọc được tệp: {reason}",
     "err.too_large": "tệp lớn hơn {max_bytes} byte; một báo cáo nhỏ hơn nhiều",
     "err.utf16": "tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8",

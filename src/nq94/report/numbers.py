@@ -183,7 +183,9 @@ def reading(result: Result) -> str | None:
     if isinstance(written, dict):
         written = written.get("value")
     if isinstance(written, str) and result.value is not None:
-        return t("note.read", written=written.strip(), value=display(result.value, places=20))
+        # without a separator between thousands: 14.250 could be read either way
+        value = number(result.value, places=20, grouped=False)
+        return t("note.read", written=written.strip(), value=value)
     return None
 
 
