@@ -67,7 +67,7 @@ def test_validate_nothing_found(cli: CLI, tmp_path: Path) -> None:
     run = cli("validate", str(tmp_path), f"{tmp_path}/*.yaml")
     assert run.exit_code == 2, run
     assert run.stderr.splitlines() == [
-        f"{tmp_path}:1:1: no .yaml or .yml file in this directory",
+        f"{tmp_path}:1:1: no report (.yaml, .yml or .xlsx) in this directory",
         f"{tmp_path}/*.yaml:1:1: no file matches this pattern",
     ]
 

@@ -12,9 +12,11 @@ from typing import Any
 from nq94.errors import OutputExists, Problem, WriteError
 from nq94.i18n import t
 
-REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
 WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".xlsb", ".ods")
 """Spreadsheets: read by nq94.workbook (which refuses all but .xlsx, saying what to do)."""
+REPORT_SUFFIXES = (".yaml", ".yml", *WORKBOOK_SUFFIXES)
+"""Files a directory gives: reports, and spreadsheets nq94 refuses saying to save them as .xlsx
+(rather than pass over an officer's report in silence)."""
 ZIP_MAGIC = b"PK"
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 """The start of an Excel 97-2003 workbook, and of any workbook saved with a password."""

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from nq94.errors import InputError, Problem
 from nq94.files import is_workbook
-from nq94.i18n import t
+from nq94.i18n import number, t, writing_in
 from nq94.model import (
     Basis,
     Period,
@@ -27,7 +27,6 @@ from nq94.model import (
     describe,
     looks_like_fraction,
     parse_period,
-    plain,
 )
 from nq94.yamldoc import MAX_BYTES, Document, Mark, decode, parse, read_bytes, read_text
 
@@ -144,7 +143,8 @@ def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
         if isinstance(values, dict)
         else {}
     )
-    report = validated(doc, targets.report_model)
+    with writing_in("xlsx" if not isinstance(doc, Document) else ""):
+        report = validated(doc, targets.report_model)
     warnings = tuple(
         locate(doc, ("values", key, "value"), _fraction(entry.value), warning=True)
         for key, entry in report.values.items()
@@ -156,7 +156,11 @@ def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
 
 
 def _fraction(value: Decimal) -> str:
-    return t("warn.fraction", value=plain(value), meant=plain(value * 100))
+    return t(  # in the reader's numbers, ungrouped: 0,939 and 93,9 to a Vietnamese reader
+        "warn.fraction",
+        value=number(value, places=20, grouped=False),
+        meant=number(value * 100, places=20, grouped=False),
+    )
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -25,7 +25,8 @@ from typing import Any
 
 from nq94.errors import InputError, Problem
 from nq94.files import OLE_MAGIC, ZIP_MAGIC
-from nq94.i18n import Lang, current, pick, t
+from nq94.i18n import Lang, catalogue, current, pick, t
+from nq94.i18n import number as said
 from nq94.model import DERIVABLE, Basis, Measure, Period, PeriodKind, Target, TargetsFile, plain
 from nq94.model import comparison as required
 from nq94.yamldoc import Mark, YamlDate
@@ -150,17 +151,18 @@ def template(
     for offset, key in enumerate(NAMES):
         book.define_name(key, f"='{sheet_name}'!$B${PERIOD_ROW + offset}")
 
+    widths = {**_WIDTHS, "id": max(len(target.id) for target in targets.targets) + 2}
     for column, key in enumerate(KEYS):
         sheet.write_string(WORDS_ROW - 1, column, t(f"workbook.column.{key}"), styles.header)
         sheet.write_string(HEADER_ROW - 1, column, key, styles.key)
-        sheet.set_column(column, column, _WIDTHS[key])
+        sheet.set_column(column, column, widths[key])
     sheet.set_row(WORDS_ROW - 1, 30)
 
     for index, target in enumerate(targets.targets):
         row = HEADER_ROW + index
         given = values.get(target.id)
         entry = given if isinstance(given, Mapping) else {} if given is None else {"value": given}
-        sheet.write_string(row, 0, target.id, styles.locked)
+        sheet.write_string(row, 0, target.id, styles.id)
         sheet.write_string(row, 1, pick(targets.sections[target.section]), styles.locked)
         sheet.write_string(row, 2, target.words, styles.locked)
         sheet.write_string(row, 3, pick(target.unit), styles.locked)
@@ -210,7 +212,7 @@ which spreadsheet programs do not always work out when they open a file."""
 
 def _lines(text: str, width: int) -> int:
     """About how many lines ``text`` wraps to at spaces in a column ``width`` characters wide."""
-    return sum(max(1, len(textwrap.wrap(part, width - 1))) for part in text.split("\n"))
+    return sum(max(1, len(textwrap.wrap(part, width))) for part in text.split("\n"))
 
 
 def _title(targets: TargetsFile) -> str:
@@ -247,6 +249,7 @@ class _Styles:
         )
         self.key = book.add_format({"font_color": "#595959", "bg_color": grey, **border})
         self.locked = book.add_format({"valign": "top", "text_wrap": True, **border})
+        self.id = book.add_format({"valign": "top", **border})  # an id never wraps
         self.closed = book.add_format({"bg_color": "#D9D9D9", **border})
         self.open_text = book.add_format(
             {"locked": False, "bg_color": "#FFF2CC", "valign": "top", "text_wrap": True, **border}
@@ -288,18 +291,22 @@ def _write_input(
 
 def _figure_rule(target: Target, key: str) -> dict[str, Any]:
     """The data validation of a figure's cell: within the plausible range for its value."""
-    low, high = target.plausible if key == "value" else (Decimal(-(10**15)), Decimal(10**15))
-    whole = key == "value" and target.measure is Measure.COUNT
+    if key != "value":  # last year's and this year's figures: any number
+        low, high = Decimal(-(10**15)), Decimal(10**15)
+        message = t("workbook.a_number")
+    else:
+        low, high = target.plausible
+        whole = "workbook.whole_in_range" if target.measure is Measure.COUNT else ""
+        words = {"low": said(low, places=20), "high": said(high, places=20)}
+        message = t(whole or "workbook.out_of_range", **words, unit=pick(target.unit))
     rule: dict[str, Any] = {
-        "validate": "integer" if whole else "decimal",
+        "validate": "integer" if key == "value" and target.measure is Measure.COUNT else "decimal",
         "criteria": "between",
         "minimum": float(low),
         "maximum": float(high),
         "error_type": "stop",
         "error_title": pick(target.name)[:32],
-        "error_message": t(
-            "workbook.out_of_range", low=plain(low), high=plain(high), unit=pick(target.unit)
-        )[:255],
+        "error_message": message[:255],
     }
     if key == "value":
         rule["input_title"] = pick(target.name)[:32]
@@ -403,7 +410,7 @@ def _refuse(name: str, raw: bytes, *, max_bytes: int) -> None:
     if suffix in REFUSED:
         raise _whole(name, REFUSED[suffix])
     if not raw.startswith(ZIP_MAGIC):
-        raise _whole(name, "err.xlsx.not_a_workbook")
+        raise _whole(name, "err.xlsx.not_a_workbook" if raw else "err.xlsx.empty")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             parts = archive.infolist()
@@ -486,7 +493,7 @@ class _Reader:
             if header is None:
                 header = self._header(cells)
                 if header is None:
-                    labels.update(_labels(number, cells))
+                    labels.update(_labels(cells))
                 else:
                     doc.cells[("values",)] = (number, header["id"])
                 continue
@@ -613,9 +620,8 @@ class _Reader:
                 doc.problems.append(doc.at(*first, message))
             return
         if target_id in seen:
-            doc.problems.append(
-                doc.at(number, id_column, t("err.xlsx.duplicate_id", row=seen[target_id]))
-            )
+            message = t("err.xlsx.duplicate_id", id=target_id, row=seen[target_id])
+            doc.problems.append(doc.at(number, id_column, message))
             return
         seen[target_id] = number
         path = ("values", target_id)
@@ -669,7 +675,7 @@ class _Reader:
         shown = _NUMBER_FORMAT_NOISE.sub("", number_format.split(";")[0])
         if "%" in shown:
             target = self.targets.by_id.get(target_id) if self.targets else None
-            if target is not None and target.measure is not Measure.PERCENT:
+            if target is not None and not _percent(target, key):
                 doc.problems.append(
                     doc.at(number, column, t("err.xlsx.percent_cell", unit=pick(target.unit)))
                 )
@@ -677,6 +683,21 @@ class _Reader:
             figure = figure.scaleb(2)
         return _padded(figure, shown)
 
+
+def _percent(target: Target, key: str) -> bool:
+    """Whether a cell of ``target`` may be a percent cell: a value in %, or the two rates a
+    change in percentage points comes from."""
+    if key == "value":
+        return target.measure is Measure.PERCENT
+    return target.measure is Measure.POINTS
+
+
+_LABELS = {
+    words.lower(): key
+    for key in NAMES
+    for words in (key, *(catalogue(lang)[f"workbook.{key}"] for lang in Lang))
+}
+"""The labels of the period, basis and source cells, by the key they stand for."""
 
 _EMPTY = object()
 """An input cell with nothing in it."""
@@ -742,12 +763,13 @@ def _rows(sheet: Any, name: str) -> list[tuple[int, dict[int, Any]]]:
     return rows
 
 
-def _labels(number: int, cells: dict[int, Any]) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Above the header, a cell naming period, basis or source labels the cell to its right."""
-    for column, cell in cells.items():
-        value = _value(cell)
-        if isinstance(value, str) and value.strip().lower() in NAMES:
-            yield value.strip().lower(), (number, column + 1)
+def _labels(cells: dict[int, Any]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Above the header, a row that starts with 'period', 'basis' or 'source' (or the
+    template's words for them, in either language) holds it in the cell to the right."""
+    column, cell = min(cells.items())
+    value = _value(cell)
+    if isinstance(value, str) and (key := _LABELS.get(value.strip().lower())):
+        yield key, (cell.row, column + 1)
 
 
 def _cell_at(rows: Iterable[tuple[int, dict[int, Any]]], place: tuple[int, int]) -> Any:

@@ -12,7 +12,8 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
@@ -96,10 +97,30 @@ def catalogue(lang: Lang) -> Mapping[str, str]:
     return messages
 
 
+_medium = ""
+"""What the reader is writing in, when a message's advice depends on it: "" for YAML, "xlsx"
+for a workbook (type 7,5 in a cell, where YAML wants "7,5" in quotes)."""
+
+
+@contextmanager
+def writing_in(medium: str) -> Iterator[None]:
+    """Messages said meanwhile give the advice for ``medium`` where the catalogue has one
+    (a key ending @xlsx)."""
+    global _medium
+    before, _medium = _medium, medium
+    try:
+        yield
+    finally:
+        _medium = before
+
+
 def t(key: str, /, **values: Any) -> str:
     """The message ``key`` in the current language, with ``values`` filled in (a literal brace
-    is written twice in a catalogue)."""
-    return catalogue(_current)[key].format(**values)
+    is written twice in a catalogue); its variant for the medium being read, if any."""
+    messages = catalogue(_current)
+    if _medium:
+        key = f"{key}@{_medium}" if f"{key}@{_medium}" in messages else key
+    return messages[key].format(**values)
 
 
 def tn(key: str, count: int, /, **values: Any) -> str:

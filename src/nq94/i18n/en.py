@@ -249,6 +249,11 @@ MESSAGES: dict[str, str] = {
     "err.not_a_number": "'{text}' is not a number; write it like 1234.5",
     "err.ambiguous": "'{text}' could be {small_said} or {large}; write {small} or {large}, "
     "without a thousands separator",
+    "err.not_number_text@xlsx": "expected a number, got '{text}'; type it like 7.5 or 7,5",
+    "err.ambiguous@xlsx": "'{text}' could be {small_said} or {large}; type {small} or {large}, "
+    "without a thousands separator",
+    "err.english_separators@xlsx": "'{text}' mixes separators the English way; type {plain} "
+    "(or {vi})",
     "err.invisible": "'{text}' holds an invisible character, {code} {name}; delete it and "
     "type the number again",
     "err.unit": "'{text}' has a unit after the number; remove the unit: write {number}",
@@ -266,8 +271,8 @@ MESSAGES: dict[str, str] = {
     "err.duplicate_key": "duplicate key, first given at line {line}; each key may appear once",
     "err.cannot_read_directory": "cannot read this directory: {reason}; the reports in it "
     "are not checked",
-    "err.empty_directory": "no .yaml or .yml file in this directory",
-    "err.empty_directory_below": "no .yaml or .yml file in this directory or below it",
+    "err.empty_directory": "no report (.yaml, .yml or .xlsx) in this directory",
+    "err.empty_directory_below": "no report (.yaml, .yml or .xlsx) in this directory or below it",
     "err.no_match": "no file matches this pattern",
     "err.other_year": "period {period} is of {year}, but {first} is of {first_year}; review "
     "reports of one year together",
@@ -408,8 +413,9 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.no_header": "no header row naming the columns 'id' and 'value'; restore the "
     "template's header row (row 8) or start from nq94 template -o report.xlsx",
     "err.xlsx.no_value_column": "the header row has no column 'value'; restore the header",
-    "err.xlsx.no_period": "no period cell: define the name 'period' for it, or put 'period' in "
-    "the cell to its left",
+    "err.xlsx.no_period": "no period cell: give the cell holding the period the name 'period' "
+    "(Formulas > Define Name), or write 'period' in a cell above the header and the period in "
+    "the cell to its right",
     "err.xlsx.empty_period": "the period cell is empty; choose the period from the list (e.g. "
     "2024-9M)",
     "err.xlsx.uncalculated": "a formula without a saved result; open and save the file in Excel "
@@ -418,7 +424,10 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.percent_cell": "the cell is formatted as a percentage, but this target is in "
     "{unit}; format it as a number",
     "err.xlsx.no_id": "figures without a target id in column {column}; fill it in or clear the row",
-    "err.xlsx.duplicate_id": "target id given twice, first in row {row}; give each target once",
+    "err.xlsx.duplicate_id": "target {id} given twice, first in row {row}; give each target once",
+    "err.xlsx.empty": "the file is empty; give a report in YAML or .xlsx",
+    "workbook.a_number": "Enter a number.",
+    "workbook.whole_in_range": "Enter a whole number from {low} to {high} {unit}.",
     # nq94 convert
     "help.convert": "Convert a report between YAML and Excel (.xlsx), losing nothing.",
     "help.convert_input": "The report to convert: .yaml, .yml or .xlsx.",

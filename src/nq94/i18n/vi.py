@@ -249,6 +249,11 @@ MESSAGES: dict[str, str] = {
     "err.not_a_number": "'{text}' không phải là số; hãy ghi như 1234.5",
     "err.ambiguous": "'{text}' có thể là {small_said} hoặc {large}; hãy ghi {large}, hoặc "
     '{small} (hay "{small_said}"), không dùng dấu phân cách hàng nghìn',
+    "err.not_number_text@xlsx": "cần một số, nhưng gặp '{text}'; hãy gõ như 7,5 hoặc 7.5",
+    "err.ambiguous@xlsx": "'{text}' có thể là {small_said} hoặc {large}; hãy gõ {large}, hoặc "
+    "{small_said} (hay {small}), không dùng dấu phân cách hàng nghìn",
+    "err.english_separators@xlsx": "'{text}' dùng dấu phân cách kiểu tiếng Anh; hãy gõ {vi} "
+    "(hoặc {plain})",
     "err.invisible": "'{text}' có một ký tự vô hình, {code} {name}; hãy xóa nó và gõ lại số",
     "err.unit": "'{text}' có đơn vị sau số; hãy bỏ đơn vị: ghi {number}",
     "err.percent_sign": "'{text}' có dấu '%', nhưng chỉ tiêu này không tính bằng phần trăm; hãy "
@@ -267,8 +272,9 @@ MESSAGES: dict[str, str] = {
     "err.duplicate_key": "khóa bị trùng, đã có ở dòng {line}; mỗi khóa chỉ ghi một lần",
     "err.cannot_read_directory": "không đọc được thư mục này: {reason}; các báo cáo trong đó "
     "chưa được kiểm tra",
-    "err.empty_directory": "thư mục không có tệp .yaml hay .yml",
-    "err.empty_directory_below": "thư mục và các thư mục con không có tệp .yaml hay .yml",
+    "err.empty_directory": "thư mục không có báo cáo nào (.yaml, .yml hay .xlsx)",
+    "err.empty_directory_below": "thư mục và các thư mục con không có báo cáo nào (.yaml, .yml "
+    "hay .xlsx)",
     "err.no_match": "không có tệp nào khớp mẫu này",
     "err.other_year": "kỳ {period} thuộc năm {year}, nhưng {first} thuộc năm {first_year}; "
     "chỉ xem cùng nhau các báo cáo của một năm",
@@ -412,8 +418,9 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.no_header": "không có dòng tiêu đề ghi các cột 'id' và 'value'; hãy khôi phục dòng "
     "tiêu đề của mẫu (dòng 8) hoặc bắt đầu từ lệnh nq94 template -o bao-cao.xlsx",
     "err.xlsx.no_value_column": "dòng tiêu đề thiếu cột 'value'; hãy khôi phục dòng tiêu đề",
-    "err.xlsx.no_period": "không có ô kỳ báo cáo: hãy đặt tên 'period' cho ô đó, hoặc ghi "
-    "'period' ở ô bên trái nó",
+    "err.xlsx.no_period": "không có ô kỳ báo cáo: hãy đặt tên 'period' cho ô ghi kỳ báo cáo "
+    "(Formulas > Define Name), hoặc ghi 'period' vào một ô phía trên dòng tiêu đề và ghi kỳ báo "
+    "cáo vào ô bên phải nó",
     "err.xlsx.empty_period": "ô kỳ báo cáo đang trống; hãy chọn kỳ báo cáo trong danh sách (ví "
     "dụ 2024-9M)",
     "err.xlsx.uncalculated": "công thức chưa có kết quả được lưu; hãy mở và lưu tệp bằng Excel "
@@ -423,8 +430,11 @@ MESSAGES: dict[str, str] = {
     "hãy định dạng ô là số",
     "err.xlsx.no_id": "có số liệu nhưng thiếu mã chỉ tiêu ở cột {column}; hãy điền mã hoặc xóa "
     "dòng",
-    "err.xlsx.duplicate_id": "mã chỉ tiêu ghi hai lần, lần đầu ở dòng {row}; mỗi chỉ tiêu chỉ "
+    "err.xlsx.duplicate_id": "chỉ tiêu {id} ghi hai lần, lần đầu ở dòng {row}; mỗi chỉ tiêu chỉ "
     "ghi một lần",
+    "err.xlsx.empty": "tệp trống; hãy nộp báo cáo dạng YAML hoặc .xlsx",
+    "workbook.a_number": "Hãy nhập một số.",
+    "workbook.whole_in_range": "Hãy nhập một số nguyên từ {low} đến {high} {unit}.",
     # nq94 convert
     "help.convert": "Chuyển một báo cáo giữa YAML và Excel (.xlsx), không mất gì.",
     "help.convert_input": "Báo cáo cần chuyển: .yaml, .yml hoặc .xlsx.",
