@@ -28,6 +28,7 @@ from nq94.model import (
     looks_like_fraction,
     parse_period,
 )
+from nq94.spoken import spoken_basis
 from nq94.yamldoc import MAX_BYTES, Document, Mark, decode, parse, read_bytes, read_text
 
 if TYPE_CHECKING:
@@ -117,7 +118,9 @@ def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, 
         period = parse_period(doc.data["period"])
     except (InputError, TypeError, KeyError, ValueError):
         return None
-    basis = Basis.ESTIMATE if doc.data.get("basis") == Basis.ESTIMATE.value else Basis.OFFICIAL
+    stated = doc.data.get("basis")
+    spoken = spoken_basis(stated) if isinstance(stated, str) else None
+    basis = Basis.ESTIMATE if spoken == Basis.ESTIMATE.value else Basis.OFFICIAL
     return period, basis, doc.mark(("period",))
 
 
@@ -244,6 +247,9 @@ def problem(doc: Source, model: type[BaseModel], error: Any) -> Problem:
         return locate(doc, (*loc, *context["at"]), error["msg"])
     if kind == "missing":
         key = loc[-1]
+        if same := _cased(doc.data, loc):  # Period: for period
+            hint = t("err.did_you_mean", name=key)
+            return locate(doc, (*loc[:-1], same), t("err.unknown_key_hint", hint=hint), at_key=True)
         example = t(EXAMPLES[key]) if key in EXAMPLES and len(loc) == 1 else ""
         return locate(doc, loc[:-1], t("err.missing_key", key=key, example=example))
     if kind == "extra_forbidden":
@@ -251,6 +257,16 @@ def problem(doc: Source, model: type[BaseModel], error: Any) -> Problem:
             doc, loc, _unknown_key(tags[-2] if len(tags) > 1 else model, loc[-1]), at_key=True
         )
     return locate(doc, loc, _message(kind, error, tags[-1], root=not loc, model=model))
+
+
+def _cased(data: Any, loc: tuple[str, ...]) -> str | None:
+    """A key beside the one missing at ``loc`` that is the same but for its case, if any."""
+    for part in loc[:-1]:
+        data = data.get(part) if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    wanted = loc[-1].lower()
+    return next((k for k in data if isinstance(k, str) and k.strip().lower() == wanted), None)
 
 
 def _unknown_key(parent: Any, key: str) -> str:
@@ -261,6 +277,9 @@ def _unknown_key(parent: Any, key: str) -> str:
             hint=t("err.did_you_mean", name=close) if close else t("err.see_targets"),
         )
     keys = [field.alias or name for name, field in getattr(parent, "model_fields", {}).items()]
+    same = next((known for known in keys if known.lower() == key.strip().lower()), None)
+    if same is not None:  # Period: for period
+        return t("err.unknown_key_hint", hint=t("err.did_you_mean", name=same))
     return t("err.unknown_key", keys=", ".join(keys))
 
 

@@ -37,6 +37,7 @@ from pydantic_core import PydanticCustomError
 
 from nq94.i18n import Lang, current, number, pick, t
 from nq94.numtext import NUMBER_TEXT, NumberError, read_number
+from nq94.spoken import basis_pattern
 from nq94.yamldoc import YamlDate
 
 
@@ -495,10 +496,11 @@ class Period(NamedTuple):
 
     @classmethod
     def parse(cls, text: str) -> "Period":
-        """Parse '2024', '2024-Q3', '2024-H1', '2024-9M' or '2024-M05'; ValueError otherwise."""
+        """Parse '2024', '2024-Q3', '2024-H1', '2024-9M' or '2024-M05', or a period in words
+        ('9 tháng đầu năm 2024', 'Quý III/2024', 'first half of 2024'); ValueError otherwise."""
         match = _PERIOD.fullmatch(text.strip())
         if not match:
-            raise ValueError(text)
+            return cls._spoken(text)
         year, quarter, half, nine, month = match.groups()
         if quarter:
             return cls(int(year), PeriodKind.QUARTER, 3 * int(quarter))
@@ -509,6 +511,32 @@ class Period(NamedTuple):
         if month:
             return cls(int(year), PeriodKind.MONTH, int(month))
         return cls(int(year), PeriodKind.YEAR, 12)
+
+    @classmethod
+    def _spoken(cls, text: str) -> "Period":
+        from nq94.spoken import spoken_period
+
+        found = spoken_period(text)
+        if found is None:
+            raise ValueError(text)
+        year, months, kind = found
+        if kind == "q" or (not kind and months == 3):
+            return cls(year, PeriodKind.QUARTER, months)
+        if kind == "m" or months not in (6, 9, 12):
+            return cls(year, PeriodKind.MONTH, months)
+        named = {6: PeriodKind.HALF, 9: PeriodKind.NINE_MONTHS, 12: PeriodKind.YEAR}
+        return cls(year, named[months], months)
+
+    @classmethod
+    def all_of(cls, year: int) -> list["Period"]:
+        """Every period a report of ``year`` may cover, the year first."""
+        return [
+            cls(year, PeriodKind.YEAR, 12),
+            *(cls(year, PeriodKind.QUARTER, 3 * quarter) for quarter in range(1, 5)),
+            cls(year, PeriodKind.HALF, 6),
+            cls(year, PeriodKind.NINE_MONTHS, 9),
+            *(cls(year, PeriodKind.MONTH, month) for month in range(1, 13)),
+        ]
 
     def project(self, value: Decimal) -> Decimal:
         """A year-to-date flow projected linearly to the year end (value / elapsed fraction).
@@ -592,6 +620,10 @@ def parse_period(value: Any) -> Period:
     if isinstance(value, str):
         return Period.parse(value)
     raise ValueError(value)
+
+
+BASIS_TEXT = basis_pattern()
+"""How a basis may be written, as the JSON Schema says it: official, estimate, ước tính..."""
 
 
 # --- reports -------------------------------------------------------------------------------------
@@ -691,13 +723,30 @@ def derive(target: Target, entry: AnyEntry) -> Decimal:
     return entry.baseline - entry.current
 
 
+def _basis(value: Any) -> Any:
+    """A basis as reports write it, in any case: 'Official', 'ước tính', 'chính thức'."""
+    if isinstance(value, str):
+        from nq94.spoken import spoken_basis
+
+        return spoken_basis(value) or value
+    return value
+
+
 def _parse_period(value: Any) -> Period:
     if isinstance(value, Period):
         return value
     try:
         return parse_period(value)
     except ValueError:
-        raise invalid("err.expected_period", got=describe(value)) from None
+        hint = ""
+        if isinstance(value, str):
+            from nq94.spoken import suggestion
+
+            year = re.search(r"[0-9]{4}", value)
+            codes = [str(p) for p in Period.all_of(int(year[0]))] if year else []
+            if close := suggestion(value, codes):
+                hint = "; " + t("err.did_you_mean", name=close)
+        raise invalid("err.expected_period", got=describe(value), hint=hint) from None
 
 
 class Report(Frozen):
@@ -715,7 +764,10 @@ class Report(Frozen):
     """The targets file the model checks reports against."""
 
     period: Annotated[Period, PlainValidator(_parse_period), PlainSerializer(str)]
-    basis: Basis = Field(Basis.OFFICIAL, description="schema.basis")
+    basis: Annotated[
+        Basis,
+        BeforeValidator(_basis, json_schema_input_type=Annotated[str, Field(pattern=BASIS_TEXT)]),
+    ] = Field(Basis.OFFICIAL, description="schema.basis")
     source: str | None = Field(None, description="schema.report_source")
     values: dict[str, AnyEntry] = Field(description="schema.values")
 
@@ -928,8 +980,11 @@ def _dump_values(values: dict[str, AnyEntry]) -> dict[str, Any]:
 
 
 def period_pattern(year: int) -> str:
-    """The JSON Schema pattern of a period of ``year`` as text, in any case: 2024-9M, 2024-9m."""
-    return rf"^\s*{year}(-([Qq][1-4]|[Hh]1|9[Mm]|[Mm](0[1-9]|1[0-2])))?\s*$"
+    """The JSON Schema pattern of a period of ``year`` as text, in any case: 2024-9M, 2024-9m,
+    or in words, as nq94 reads them ('9 tháng đầu năm 2024')."""
+    from nq94.spoken import schema_pattern
+
+    return schema_pattern(rf"{year}(-([Qq][1-4]|[Hh]1|9[Mm]|[Mm](0[1-9]|1[0-2])))?", year)
 
 
 def looks_like_fraction(target: Target, entry: AnyEntry) -> bool:

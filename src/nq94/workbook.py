@@ -27,7 +27,7 @@ from nq94.errors import InputError, Problem
 from nq94.files import OLE_MAGIC, ZIP_MAGIC
 from nq94.i18n import Lang, catalogue, current, pick, t
 from nq94.i18n import number as said
-from nq94.model import DERIVABLE, Basis, Measure, Period, PeriodKind, Target, TargetsFile, plain
+from nq94.model import DERIVABLE, Basis, Measure, Period, Target, TargetsFile, plain
 from nq94.model import comparison as required
 from nq94.yamldoc import Mark, YamlDate
 
@@ -96,7 +96,7 @@ def template(
     lists = book.add_worksheet(LISTS[lang])
     lists.hide()
 
-    periods = _periods(targets.resolution.year)
+    periods = Period.all_of(targets.resolution.year)
     for row, each in enumerate(periods):
         lists.write_string(row, 0, str(each))
         lists.write_string(row, 1, pick(each.names))
@@ -218,17 +218,6 @@ def _lines(text: str, width: int) -> int:
 def _title(targets: TargetsFile) -> str:
     resolution = targets.resolution
     return t("workbook.title", year=resolution.year, number=resolution.number)
-
-
-def _periods(year: int) -> list[Period]:
-    """Every period a report of ``year`` may cover, the year first."""
-    return [
-        Period(year, PeriodKind.YEAR, 12),
-        *(Period(year, PeriodKind.QUARTER, 3 * quarter) for quarter in range(1, 5)),
-        Period(year, PeriodKind.HALF, 6),
-        Period(year, PeriodKind.NINE_MONTHS, 9),
-        *(Period(year, PeriodKind.MONTH, month) for month in range(1, 13)),
-    ]
 
 
 class _Styles:

@@ -204,7 +204,7 @@ MESSAGES: dict[str, str] = {
     "err.expected_list": "expected a list, got {got}",
     "err.expected_report": "expected a report with period and values, got {got}",
     "err.expected_period": 'expected a period such as "2024", "2024-Q3", "2024-H1", "2024-9M" '
-    'or "2024-M05", got {got}',
+    'or "2024-M05" (or "9 tháng đầu năm 2024"), got {got}{hint}',
     "err.empty_value": "empty; write a number, or delete the line if there is no figure",
     "err.empty_key": "'{key}' is empty; expected a number",
     "err.value_and_derived": "give either 'value' or 'baseline' and 'current', not both",
@@ -233,6 +233,7 @@ MESSAGES: dict[str, str] = {
     "err.did_you_mean": "did you mean '{name}'?",
     "err.see_targets": "see `nq94 targets` for the ids",
     "err.unknown_id": "unknown target id; {hint}",
+    "err.unknown_key_hint": "unknown key; {hint}",
     "err.not_derivable": "'baseline' and 'current' apply only to growth and change targets; "
     "this is a {kind} target, give 'value'",
     "err.zero_baseline": "a growth baseline must not be 0",

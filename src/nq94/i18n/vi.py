@@ -203,7 +203,7 @@ MESSAGES: dict[str, str] = {
     "err.expected_list": "cần một danh sách, nhưng gặp {got}",
     "err.expected_report": "cần một báo cáo có period và values, nhưng gặp {got}",
     "err.expected_period": 'cần một kỳ như "2024", "2024-Q3", "2024-H1", "2024-9M" hoặc '
-    '"2024-M05", nhưng gặp {got}',
+    '"2024-M05" (hay "9 tháng đầu năm 2024"), nhưng gặp {got}{hint}',
     "err.empty_value": "để trống; hãy ghi một số, hoặc xóa dòng nếu chưa có số liệu",
     "err.empty_key": "'{key}' để trống; cần một số",
     "err.value_and_derived": "chỉ ghi 'value', hoặc 'baseline' và 'current', không ghi cả hai",
@@ -232,6 +232,7 @@ MESSAGES: dict[str, str] = {
     "err.did_you_mean": "có phải là '{name}'?",
     "err.see_targets": "xem danh sách mã bằng lệnh `nq94 targets`",
     "err.unknown_id": "mã chỉ tiêu không có; {hint}",
+    "err.unknown_key_hint": "khóa không hợp lệ; {hint}",
     "err.not_derivable": "'baseline' và 'current' chỉ dùng cho chỉ tiêu tốc độ tăng và mức "
     "giảm; đây là chỉ tiêu loại {kind}, hãy ghi 'value'",
     "err.zero_baseline": "gốc so sánh của tốc độ tăng không được bằng 0",

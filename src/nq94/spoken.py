@@ -1,0 +1,145 @@
+"""Periods and bases as the province writes them in its reports ("9 tháng đầu năm 2024",
+"Quý III/2024", "ước tính") and as nq94 itself prints them in English ("first nine months of
+2024"), read as the codes they mean (2024-9M, estimate); and, for a period that is none of
+them, the closest code to suggest.
+
+Each form is one regular expression, used with Python's ``re`` (any case) and, spelt out
+letter by letter in either case, as the JSON Schema's pattern, so that an editor accepts what
+nq94 accepts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+YEAR = r"([0-9]{4})"
+_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+
+Months = int
+"""How many months from 1 January a period covers."""
+Kind = str
+"""Which code a period in words is: "q" a quarter (Quý III is 2024-Q3), "m" months (tháng 9
+is 2024-M09), "" the code its months make (6 the half, 9 the nine months, 12 the year)."""
+
+_THANG, _NAM, _QUY = "(?:tháng|thang)", "(?:năm|nam)", "(?:quý|quy)"
+"""Words also typed without their accents, on a keyboard with no Vietnamese input."""
+
+_FORMS: tuple[tuple[str, Callable[[re.Match[str]], tuple[int, Months, Kind]]], ...] = (
+    # "Năm 2024", "cả năm 2024", "full year 2024"
+    (rf"(?:{_NAM}|(?:cả|ca) {_NAM}|full year)\s+{YEAR}", lambda m: (int(m[1]), 12, "")),
+    # "9 tháng 2024", "9 tháng đầu năm 2024", "6 tháng năm 2024"
+    (
+        rf"([0-9]{{1,2}})\s+{_THANG}\s+(?:(?:đầu|dau)\s+)?(?:{_NAM}\s+)?{YEAR}",
+        lambda m: (int(m[2]), int(m[1]), ""),
+    ),
+    # "Quý III/2024", "quý 3/2024", "quý III năm 2024 (lũy kế từ đầu năm)"
+    (
+        rf"{_QUY}\s+(iv|iii|ii|i|[1-4])\s*(?:/|{_NAM})\s*{YEAR}(?:\s*\(lũy kế từ đầu năm\))?",
+        lambda m: (int(m[2]), 3 * _QUARTER[m[1].lower()], "q"),
+    ),
+    # "tháng 9/2024", "tháng 9 năm 2024"
+    (
+        rf"{_THANG}\s+([0-9]{{1,2}})\s*(?:/|{_NAM})\s*{YEAR}",
+        lambda m: (int(m[2]), int(m[1]), "m"),
+    ),
+    # nq94's English names: "first half of 2024", "first nine months of 2024"
+    (rf"first half of\s+{YEAR}", lambda m: (int(m[1]), 6, "")),
+    (rf"first nine months of\s+{YEAR}", lambda m: (int(m[1]), 9, "")),
+    # "2024 Q3, year to date", "2024 Q3"
+    (rf"{YEAR}\s+q([1-4])(?:,\s*year to date)?", lambda m: (int(m[1]), 3 * int(m[2]), "q")),
+    # "January to September 2024", "January 2024"
+    (
+        rf"january to\s+{_MONTH}\s+{YEAR}",
+        lambda m: (int(m[2]), _MONTHS.index(m[1].lower()) + 1, "m"),
+    ),
+    (rf"january\s+{YEAR}", lambda m: (int(m[1]), 1, "m")),
+)
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Any]], ...]:
+    """The forms compiled, once, when a period is first not a code."""
+    return tuple((re.compile(form, re.IGNORECASE), read) for form, read in _FORMS)
+
+
+BASES = {"official": "official", "chính thức": "official", "estimate": "estimate",
+         "ước tính": "estimate", "ước": "estimate"}  # fmt: skip
+"""How a report may write its basis, any case, and the basis meant."""
+
+
+def normal(text: str) -> str:
+    """Text as written, composed (NFC, as Vietnamese is typed on most keyboards), with single
+    spaces, without the spaces around it."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def spoken_period(text: str) -> tuple[int, Months, Kind] | None:
+    """(year, months, which code) of a period written in words, or None."""
+    text = normal(text)
+    for pattern, read in _compiled():
+        match = pattern.fullmatch(text)
+        if match:
+            year, months, kind = read(match)
+            return (year, months, kind) if 1 <= months <= 12 else None
+    return None
+
+
+def spoken_basis(text: str) -> str | None:
+    """The basis ('official' or 'estimate') a text means, in any case, or None."""
+    return BASES.get(normal(text).lower())
+
+
+def suggestion(text: str, codes: list[str]) -> str | None:
+    """The code a period's text most likely meant: 2024-6M is 2024-H1, 2024-M9 is 2024-M09;
+    else the closest of ``codes``."""
+    import difflib  # only when a period cannot be read
+
+    text = normal(text).upper()
+    months = re.fullmatch(r"([0-9]{4})-?([0-9]{1,2})M", text)
+    if months and 1 <= int(months[2]) <= 12:
+        year, count = months[1], int(months[2])
+        code = {3: "Q1", 6: "H1", 9: "9M", 12: ""}.get(count, f"M{count:02d}")
+        return f"{year}-{code}" if code else year
+    month = re.fullmatch(r"([0-9]{4})-?M([1-9])", text)
+    if month:
+        return f"{month[1]}-M0{month[2]}"
+    close = difflib.get_close_matches(text, codes, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def any_case(pattern: str) -> str:
+    """``pattern`` matching its letters in either case, for a JSON Schema (whose regular
+    expressions have no flag for it): 'quý' becomes '[qQ][uU][ýÝ]'."""
+    out: list[str] = []
+    escaped = False
+    for character in pattern:
+        if escaped:
+            out.append(character)
+            escaped = False
+        elif character == "\\":
+            out.append(character)
+            escaped = True
+        elif character.isalpha() and character.lower() != character.upper():
+            out.append(f"[{character.lower()}{character.upper()}]")
+        else:
+            out.append(character)
+    return "".join(out)
+
+
+def schema_pattern(codes: str, year: int) -> str:
+    """The JSON Schema pattern of a period of ``year``: ``codes`` (the codes' own pattern) or a
+    form in words, with spaces around it."""
+    forms = "|".join(any_case(form.replace(YEAR, str(year))) for form, _ in _FORMS)
+    return rf"^\s*(?:{codes}|{forms})\s*$"
+
+
+def basis_pattern() -> str:
+    """The JSON Schema pattern of a basis, any case."""
+    return r"^\s*(?:" + "|".join(any_case(re.escape(word)) for word in BASES) + r")\s*$"
