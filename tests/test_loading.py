@@ -13,7 +13,7 @@ from nq94.model import Basis, PeriodKind, TargetsFile
 from nq94.yamldoc import parse, read_text
 
 EXAMPLES = Path(__file__).parent / "example-files"
-NEGATIVE = sorted((EXAMPLES / "negative").glob("*.yaml"))
+NEGATIVE = sorted(p for p in (EXAMPLES / "negative").iterdir() if p.suffix in (".yaml", ".xlsx"))
 POSITIVE = sorted((EXAMPLES / "positive").glob("*.yaml"))
 
 

@@ -14,10 +14,12 @@ and ``note`` (read by name, so columns and rows may move), and the defined names
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import re
 import textwrap
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -56,7 +58,14 @@ TITLE_ROW, PERIOD_ROW, WORDS_ROW, HEADER_ROW = 1, 3, 7, 8
 people's words, and the header of machine keys; targets follow it."""
 
 MAX_ROWS = 10_000
-"""Rows holding anything that a report's sheet may have: a report needs a few dozen."""
+"""Rows read (1 to 10,000): a report needs a few dozen. openpyxl makes every empty row before a
+far one, so a sheet is read no further: a row at 1,000,000,000 would take minutes."""
+
+MAX_COLUMNS = 64
+"""Columns read (A to BL): the template uses ten, and room is left for columns people insert."""
+
+UNPACK_PIECE = 64 * 1024
+"""Bytes unpacked at a time when checking a workbook's parts."""
 
 MAX_PARTS = 10_000
 """Parts a workbook's zip may hold: Excel's template has about twelve."""
@@ -370,16 +379,26 @@ def read(name: str, raw: bytes, *, targets: TargetsFile | None = None, max_bytes
     """The report in a workbook's bytes; InputError for a file that is not an .xlsx workbook
     nq94 can read safely, saying what to do."""
     _refuse(name, raw, max_bytes=max_bytes)
-    loaded = _open(name, raw)
-    try:
-        return _Reader(name, loaded, targets).read()
-    except InputError:
-        raise
-    except Exception as e:  # a damaged part: openpyxl raises what its parsers raise
-        raise _whole(name, _damage(e)) from None
-    finally:
-        for book in loaded:
-            book.close()
+    with _quiet():
+        loaded = _open(name, raw)
+        try:
+            return _Reader(name, loaded, targets).read()
+        except InputError:
+            raise
+        except Exception as e:  # a damaged part: openpyxl raises what its parsers raise
+            raise _whole(name, _damage(e)) from None
+        finally:
+            for book in loaded:
+                book.close()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """openpyxl, quiet: it warns (a workbook without a default style) and, for some damaged
+    styles, prints to stdout, where a report in JSON is being written."""
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _whole(name: str, key: str, **values: Any) -> InputError:
@@ -418,6 +437,28 @@ def _refuse(name: str, raw: bytes, *, max_bytes: int) -> None:
         raise _whole(name, "err.xlsx.links")
     if "xl/workbook.xml" not in names:
         raise _whole(name, "err.xlsx.not_a_workbook")
+    if any(part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for part in parts):
+        raise _whole(name, "err.xlsx.damaged")  # bzip2, lzma: no spreadsheet program writes them
+    _unpacks(name, raw, max_bytes=max_bytes)
+
+
+def _unpacks(name: str, raw: bytes, *, max_bytes: int) -> None:
+    """Unpack every part in small pieces, before openpyxl reads any whole: a part that holds
+    more than its header says (a zip bomb that lies) fails its checksum here, having taken no
+    more memory than a piece."""
+    import zipfile
+
+    total = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for part in archive.infolist():
+                with archive.open(part) as stream:
+                    while piece := stream.read(UNPACK_PIECE):
+                        total += len(piece)
+                        if total > max_bytes:
+                            raise _whole(name, "err.xlsx.too_large", max_bytes=max_bytes)
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, OSError):
+        raise _whole(name, "err.xlsx.damaged") from None
 
 
 def _open(name: str, raw: bytes) -> tuple[Any, Any]:
@@ -474,7 +515,7 @@ class _Reader:
         sheet = self._sheet(named)
         doc.sheet = sheet.title
         doc.cells[()] = (1, 1)
-        rows = _rows(sheet, doc.name)
+        rows = _rows(sheet)
         header: dict[str, int] | None = None
         labels: dict[str, tuple[int, int]] = {}
         body: list[tuple[int, dict[int, Any]]] = []
@@ -569,7 +610,7 @@ class _Reader:
             return set()
         columns = {header[key] for key in FIGURES if key in header}
         found: set[tuple[int, int]] = set()
-        for number, cells in _rows(self.formulas[title], self.doc.name):
+        for number, cells in _rows(self.formulas[title]):
             if number < numbers[0]:
                 continue
             for column in columns:
@@ -733,11 +774,12 @@ def _reference(reference: str) -> tuple[int, int] | None:
     return int(row), column
 
 
-def _rows(sheet: Any, name: str) -> list[tuple[int, dict[int, Any]]]:
-    """The rows holding anything, as (row number, {column: cell}); InputError past MAX_ROWS."""
+def _rows(sheet: Any) -> list[tuple[int, dict[int, Any]]]:
+    """The rows holding anything among the first MAX_ROWS rows and MAX_COLUMNS columns, as
+    (row number, {column: cell})."""
     sheet.reset_dimensions()  # the size a file states may be wrong, or hostile
     rows: list[tuple[int, dict[int, Any]]] = []
-    for cells in sheet.iter_rows():
+    for cells in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):
         kept = {
             cell.column: cell
             for cell in cells
@@ -747,8 +789,6 @@ def _rows(sheet: Any, name: str) -> list[tuple[int, dict[int, Any]]]:
         if not kept:
             continue
         rows.append((next(iter(kept.values())).row, kept))
-        if len(rows) > MAX_ROWS:
-            raise _whole(name, "err.xlsx.too_many_rows", most=MAX_ROWS)
     return rows
 
 

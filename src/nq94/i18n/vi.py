@@ -415,7 +415,6 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.too_large": "tệp Excel khi giải nén lớn hơn {max_bytes} byte; một báo cáo nhỏ hơn "
     "nhiều",
     "err.xlsx.unsafe": "không thể đọc an toàn tệp Excel khi thiếu defusedxml; hãy cài lại nq94",
-    "err.xlsx.too_many_rows": "trang tính có hơn {most} dòng; một báo cáo chỉ cần vài chục dòng",
     "err.xlsx.no_header": "không có dòng tiêu đề ghi các cột 'id' và 'value'; hãy khôi phục dòng "
     "tiêu đề của mẫu (dòng 8) hoặc bắt đầu từ lệnh nq94 template -o bao-cao.xlsx",
     "err.xlsx.no_value_column": "dòng tiêu đề thiếu cột 'value'; hãy khôi phục dòng tiêu đề",
