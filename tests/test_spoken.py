@@ -84,3 +84,15 @@ def test_the_schema_says_the_forms_in_either_case() -> None:
 
     assert any_case(r"quý\s+(iv|i)") == r"[qQ][uU][ýÝ]\s+([iI][vV]|[iI])"
     assert json.dumps(any_case("9 tháng"), ensure_ascii=False) == '"9 [tT][hH][áÁ][nN][gG]"'
+
+
+def test_a_source_or_note_yaml_reads_as_a_number_or_date_is_text(targets: TargetsFile) -> None:
+    """Provenance, not a figure: source: 263 and note: 2024-11-12 as written."""
+    report = report_from(
+        "r.yaml",
+        "period: '2024'\nsource: 263\nvalues:\n"
+        "  grdp_growth: {value: 6, source: 1.50, note: 2024-11-12}\n",
+        targets,
+    )
+    entry = report.values["grdp_growth"]
+    assert (report.source, entry.source, entry.note) == ("263", "1.50", "2024-11-12")

@@ -395,7 +395,7 @@ class FailOnDiff(StrEnum):
 @app.command(cls=_Command, help=t("help.trend"), epilog=t("help.trend_exit"))
 def trend(
     reports: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             help=t("help.trend_reports"),
             metavar=t("help.metavar.report"),
@@ -410,6 +410,7 @@ def trend(
 ) -> None:
     """Show each target across the periods of a year: status in each, course, year end, pace."""
     _speak(lang)
+    from nq94.files import expand
     from nq94.loading import period_of, read_report
     from nq94.outcome import evaluated
     from nq94.report import review_module
@@ -419,8 +420,9 @@ def trend(
     target_set = _load_targets(targets)
     loaded: list[Loaded] = []
     stated: list[Stated] = []
-    problems: list[Problem] = []
-    for name in map(str, reports):
+    names, missing = expand(reports)  # folders and globs, which a Windows prompt leaves as typed
+    problems: list[Problem] = list(missing)
+    for name in names:
         try:
             each = read_report(name, target_set, max_bytes=max_bytes)
         except InputError as e:

@@ -72,10 +72,7 @@ class WriteError(Nq94Error):
     def of(cls, output: str, error: OSError) -> WriteError:
         """The error for ``error`` met writing ``output``: the system's reason, in the reader's
         words when the catalogue has them (Python gives them in English only)."""
-        from nq94.i18n import t
-
-        key = SYSTEM_REASONS.get(error.errno or 0)
-        return cls(output, t(key) if key else error.strerror or str(error))
+        return cls(output, reason(error))
 
     def __str__(self) -> str:
         from nq94.i18n import t
@@ -94,6 +91,15 @@ class OutputExists(WriteError):
         from nq94.i18n import t
 
         return t("cli.exists", output=escaped(self.output))
+
+
+def reason(error: OSError) -> str:
+    """Why the system refused: in the reader's words when the catalogue has them (Python gives
+    them in English only), else the system's."""
+    from nq94.i18n import t
+
+    key = SYSTEM_REASONS.get(error.errno or 0)
+    return t(key) if key else error.strerror or str(error)
 
 
 SYSTEM_REASONS = {

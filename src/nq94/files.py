@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from nq94.errors import OutputExists, Problem, WriteError
+from nq94.errors import OutputExists, Problem, WriteError, reason
 from nq94.i18n import t
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".xlsb", ".ods")
@@ -81,12 +81,21 @@ def _reports(
     matches = (
         str(p)
         for p in paths
-        if p.is_file()
-        and (suffixes is None or (p.suffix in suffixes and not p.name.startswith(LOCK_PREFIX)))
+        if p.is_file() and (suffixes is None or _is_report(p.relative_to(base), suffixes))
     )
     if base == os.curdir:  # written as the user wrote the pattern: "*.yaml", not "./*.yaml"
         return sorted(os.path.normpath(match) for match in matches)
     return sorted(matches)
+
+
+def _is_report(relative: Path, suffixes: tuple[str, ...]) -> bool:
+    """Whether a file a directory holds is taken as a report: a report's suffix in any case
+    (.YAML), and not hidden (.git/, .DS_Store), not a macOS AppleDouble file (._report.yaml)
+    nor Excel's lock file (~$report.xlsx)."""
+    name = relative.name
+    if any(part.startswith(".") for part in relative.parts) or name.startswith(LOCK_PREFIX):
+        return False
+    return relative.suffix.lower() in suffixes
 
 
 def _split(pattern: str) -> tuple[str, str]:
@@ -104,7 +113,7 @@ def _unreadable(directory: str, *, recursive: bool) -> list[Problem]:
 
     def note(error: OSError) -> None:
         name = str(error.filename or directory)
-        problems.append(Problem(name, 1, 1, t("err.cannot_read_directory", reason=error.strerror)))
+        problems.append(Problem(name, 1, 1, t("err.cannot_read_directory", reason=reason(error))))
 
     for _, folders, _ in os.walk(directory, onerror=note, followlinks=False):
         if not recursive:

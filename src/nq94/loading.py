@@ -23,13 +23,23 @@ from nq94.model import (
     Report,
     TargetsFile,
     Values,
+    as_text,
     closest,
     describe,
     looks_like_fraction,
     parse_period,
 )
 from nq94.spoken import spoken_basis
-from nq94.yamldoc import MAX_BYTES, Document, Mark, decode, parse, read_bytes, read_text
+from nq94.yamldoc import (
+    MAX_BYTES,
+    Document,
+    Mark,
+    decode,
+    named,
+    parse,
+    read_bytes,
+    read_text,
+)
 
 if TYPE_CHECKING:
     from nq94.workbook import Workbook
@@ -102,11 +112,12 @@ def read_document(
     """The data of the report at ``path``, with where each part stands: YAML composed by
     yamldoc, or a workbook read by nq94.workbook (imported only for one)."""
     raw = read_bytes(path, max_bytes=max_bytes)
+    name = named(path)
     if is_workbook(path, raw):
         from nq94.workbook import read
 
-        return read(path, raw, targets=targets, max_bytes=max_bytes)
-    return parse(path, decode(path, raw), max_nodes=MAX_NODES)
+        return read(name, raw, targets=targets, max_bytes=max_bytes)
+    return parse(name, decode(name, raw), max_nodes=MAX_NODES)
 
 
 def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, Mark] | None:
@@ -142,9 +153,7 @@ def loaded_from(name: str, text: str, targets: TargetsFile, *, strict: bool = Fa
 def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
     values = doc.data.get("values") if isinstance(doc.data, dict) else None
     written = (
-        {key: dict(raw) if isinstance(raw, dict) else raw for key, raw in values.items()}
-        if isinstance(values, dict)
-        else {}
+        {key: _written(raw) for key, raw in values.items()} if isinstance(values, dict) else {}
     )
     with writing_in("xlsx" if not isinstance(doc, Document) else ""):
         report = validated(doc, targets.report_model)
@@ -156,6 +165,13 @@ def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
     if strict and warnings:
         raise InputError(warning._replace(warning=False) for warning in warnings)
     return Loaded(doc.name, report, Positions(doc), written, warnings)
+
+
+def _written(raw: Any) -> Any:
+    """A figure as the file wrote it, its source and note as the text they are taken as."""
+    if not isinstance(raw, dict):
+        return raw
+    return {key: as_text(part) if key in ("source", "note") else part for key, part in raw.items()}
 
 
 def _fraction(value: Decimal) -> str:

@@ -626,6 +626,23 @@ BASIS_TEXT = basis_pattern()
 """How a basis may be written, as the JSON Schema says it: official, estimate, ước tính..."""
 
 
+def as_text(value: Any) -> Any:
+    """A source or a note YAML read as a number or a date (source: 263, note: 2024-11-12),
+    as the text written: provenance, not a figure."""
+    if isinstance(value, YamlDate):
+        return value.text
+    if isinstance(value, Decimal) and value.is_finite():
+        return str(value)
+    return value
+
+
+Provenance = Annotated[
+    str,
+    BeforeValidator(as_text, json_schema_input_type=Union[str, float]),  # noqa: UP007
+]
+"""Where a figure comes from, or a note on it: text, whatever YAML would make of it."""
+
+
 # --- reports -------------------------------------------------------------------------------------
 
 
@@ -647,8 +664,8 @@ class ValueEntry(Figure):
     model_config = ConfigDict(json_schema_extra={"description": "schema.entry"})
 
     value: Number = Field(description="schema.value")
-    source: str | None = Field(None, description="schema.source")
-    note: str | None = Field(None, description="schema.note")
+    source: Provenance | None = Field(None, description="schema.source")
+    note: Provenance | None = Field(None, description="schema.note")
     baseline: ClassVar[None] = None
     current: ClassVar[None] = None
     derived: ClassVar[bool] = False
@@ -674,8 +691,8 @@ class Entry(Figure):
     value: Number | None = Field(None, description="schema.value")
     baseline: Number | None = Field(None, description="schema.baseline")
     current: Number | None = Field(None, description="schema.current")
-    source: str | None = Field(None, description="schema.source")
-    note: str | None = Field(None, description="schema.note")
+    source: Provenance | None = Field(None, description="schema.source")
+    note: Provenance | None = Field(None, description="schema.note")
 
     @model_validator(mode="after")
     def _value_or_derived(self) -> Self:
@@ -768,7 +785,7 @@ class Report(Frozen):
         Basis,
         BeforeValidator(_basis, json_schema_input_type=Annotated[str, Field(pattern=BASIS_TEXT)]),
     ] = Field(Basis.OFFICIAL, description="schema.basis")
-    source: str | None = Field(None, description="schema.report_source")
+    source: Provenance | None = Field(None, description="schema.report_source")
     values: dict[str, AnyEntry] = Field(description="schema.values")
 
     @property

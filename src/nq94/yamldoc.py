@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any, NamedTuple
 
 import yaml
 
-from nq94.errors import InputError, Problem
+from nq94.errors import InputError, Problem, reason
 from nq94.i18n import t
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
@@ -159,9 +161,25 @@ def read_text(path: str, *, max_bytes: int | None = MAX_BYTES) -> str:
     return decode(path, read_bytes(path, max_bytes=max_bytes))
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+"""The path that names standard input, and its name in messages."""
+
+
+def named(path: str) -> str:
+    """A report's name in messages: <stdin> for standard input."""
+    return STDIN_NAME if path == STDIN else path
+
+
 def read_bytes(path: str, *, max_bytes: int | None = MAX_BYTES) -> bytes:
-    """The bytes of a regular file, or an InputError saying why it cannot be read; a file over
-    ``max_bytes`` (None: no limit) is refused without reading more of it."""
+    """The bytes of a regular file (or of standard input, for ``-``), or an InputError saying
+    why it cannot be read; a file over ``max_bytes`` (None: no limit) is refused without
+    reading more of it."""
+    if path == STDIN:
+        raw = _stdin(max_bytes)
+        if max_bytes is not None and len(raw) > max_bytes:
+            raise InputError([Problem(STDIN_NAME, 1, 1, t("err.too_large", max_bytes=max_bytes))])
+        return raw
     try:
         # opened without waiting, so that a FIFO is refused rather than waited on forever
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -170,10 +188,17 @@ def read_bytes(path: str, *, max_bytes: int | None = MAX_BYTES) -> bytes:
                 raise InputError([Problem(path, 1, 1, t("err.not_a_file"))])
             raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as e:
-        raise InputError([Problem(path, 1, 1, t("err.cannot_read", reason=e.strerror))]) from e
+        raise InputError([Problem(path, 1, 1, t("err.cannot_read", reason=reason(e)))]) from e
     if max_bytes is not None and len(raw) > max_bytes:
         raise InputError([Problem(path, 1, 1, t("err.too_large", max_bytes=max_bytes))])
     return raw
+
+
+@cache
+def _stdin(max_bytes: int | None) -> bytes:
+    """Standard input, read once (a report read twice, as trend does, reads the same bytes)."""
+    stream = sys.stdin.buffer
+    return stream.read() if max_bytes is None else stream.read(max_bytes + 1)
 
 
 def decode(name: str, raw: bytes) -> str:

@@ -335,7 +335,8 @@ MESSAGES: dict[str, str] = {
     "end, pace.",
     "help.trend_exit": "Exit codes: 0 reports read; 2 invalid input, another year or a period "
     "twice.",
-    "help.trend_reports": "Reports of one year, in any order (one per period).",
+    "help.trend_reports": "Reports of one year, in any order (one per period): files, folders "
+    "or patterns ('reports/2024-*.yaml').",
     "help.diff": "List what changed between two reports: figures, and statuses, worst first.",
     "help.diff_exit": "Exit codes: 0 compared; 1 a status got worse, with --fail-on regressed; "
     "2 invalid input.",

@@ -338,7 +338,8 @@ MESSAGES: dict[str, str] = {
     "năm, nhịp độ cần đạt.",
     "help.trend_exit": "Mã thoát: 0 đã đọc các báo cáo; 2 dữ liệu vào không hợp lệ, khác năm "
     "hoặc trùng kỳ.",
-    "help.trend_reports": "Các báo cáo của một năm, theo thứ tự bất kỳ (mỗi kỳ một báo cáo).",
+    "help.trend_reports": "Các báo cáo của một năm, theo thứ tự bất kỳ (mỗi kỳ một báo cáo): "
+    "tệp, thư mục hoặc mẫu tên tệp ('reports/2024-*.yaml').",
     "help.diff": "Liệt kê những gì thay đổi giữa hai báo cáo: số liệu và đánh giá, xấu nhất trước.",
     "help.diff_exit": "Mã thoát: 0 đã so sánh; 1 có đánh giá xấu đi, khi dùng --fail-on "
     "regressed; 2 dữ liệu vào không hợp lệ.",

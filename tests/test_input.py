@@ -1,0 +1,72 @@
+"""Input as people give it: a report piped on stdin, folders as a desktop fills them, trend over a
+folder, the system's reasons in the reader's language."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SAMPLES, Run
+
+NQ94 = str(Path(sys.executable).with_name("nq94"))
+
+
+def _piped(*args: str, data: bytes) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "NQ94_LANG": "en", "NO_COLOR": "1"}
+    return subprocess.run(
+        [NQ94, *args], input=data, cwd=ROOT, capture_output=True, env=env, check=False
+    )
+
+
+def test_a_report_piped_on_stdin_is_named_stdin() -> None:
+    run = _piped("check", "-f", "json", "-", data=(SAMPLES / "2024-9m.yaml").read_bytes())
+    assert run.returncode == 0, run
+    (report,) = json.loads(run.stdout)["reports"]
+    assert (report["file"], report["period"]) == ("<stdin>", "2024-9M")
+    broken = _piped("validate", "-", data=b'period: "2024"\nvalues: {grdp_growht: 1}\n')
+    assert broken.returncode == 2
+    assert broken.stderr.decode().startswith("<stdin>:2:10: values.grdp_growht: unknown target")
+
+
+def test_a_workbook_piped_on_stdin_is_read_as_one(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workbook = tmp_path / "r.xlsx"
+    assert cli("convert", str(SAMPLES / "2024-9m.yaml"), "-o", str(workbook)).exit_code == 0
+    run = _piped("check", "-f", "json", "-", data=workbook.read_bytes())
+    assert run.returncode == 0, run
+    assert json.loads(run.stdout)["reports"][0]["period"] == "2024-9M"
+
+
+def test_folders_take_reports_in_any_case_and_skip_hidden_and_appledouble_files(
+    cli,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    folder = tmp_path / "reports"
+    (folder / ".git").mkdir(parents=True)
+    report = (SAMPLES / "2024-h1.yaml").read_bytes()
+    (folder / "H1.YAML").write_bytes(report)
+    (folder / "9M.Yml").write_bytes((SAMPLES / "2024-9m.yaml").read_bytes())
+    for junk in ("._H1.YAML", ".hidden.yaml", ".git/old.yaml"):
+        (folder / junk).write_bytes(b"\x00\x05\x16\x07 AppleDouble")
+    run: Run = cli("validate", "-r", str(folder))
+    assert run.exit_code == 0, run
+    assert run.stdout.splitlines() == [
+        f"{folder / '9M.Yml'}: valid: 2024-9M, official, 15 values",
+        f"{folder / 'H1.YAML'}: valid: 2024-H1, official, 14 values",
+    ]
+
+
+def test_trend_takes_a_folder(cli) -> None:  # type: ignore[no-untyped-def]
+    run: Run = cli("trend", "-f", "json", "samples/")
+    assert run.exit_code == 0, run
+    periods = [p["period"] for p in json.loads(run.stdout)["trend"]["periods"]]
+    assert periods == ["2024-H1", "2024-9M", "2024", "2024"]
+
+
+def test_the_systems_reason_is_said_in_the_readers_language(cli) -> None:  # type: ignore[no-untyped-def]
+    run: Run = cli("check", "--lang", "vi", "samples/nope.yaml")
+    assert run.stderr == (
+        "samples/nope.yaml:1:1: không đọc được tệp: không có tệp hay thư mục này\n"
+    )
