@@ -307,6 +307,26 @@ def test_yaml_syntax_errors_in_the_chosen_language(cli: CLI, tmp_path: Path) -> 
     broken.write_text('period: "2024\nvalues: {grdp_growth: 7.5}\n', encoding="utf-8")
     vietnamese = cli("validate", "--lang", "vi", str(broken))
     assert vietnamese.exit_code == 2
-    assert "YAML không hợp lệ: tệp kết thúc bất ngờ" in vietnamese.stderr
+    # where the quote opened, not where the file ends
+    assert vietnamese.stderr == (
+        f"{broken}:1:9: YAML không hợp lệ: dấu ngoặc kép mở ở đây nhưng không được đóng\n"
+    )
     english = cli("validate", "--lang", "en", str(broken))
-    assert "invalid YAML: found unexpected end of stream" in english.stderr
+    assert english.stderr == f"{broken}:1:9: invalid YAML: a quote opened here is never closed\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('period: "2024"\nvalues:\n\tgrdp_growth: 6\n',
+         "3:1: invalid YAML: a tab; indent with spaces"),
+        ('period: "2024"\n---\nvalues: {}\n',
+         "2:1: invalid YAML: a second document (---); a report is one document"),
+    ],
+)  # fmt: skip
+def test_yaml_problems_say_what_to_do_in_english_too(
+    cli: CLI, tmp_path: Path, text: str, line: str
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text, encoding="utf-8")
+    assert cli("validate", str(broken)).stderr == f"{broken}:{line}\n"

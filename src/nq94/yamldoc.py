@@ -232,8 +232,12 @@ def parse(name: str, text: str, *, max_nodes: int | None = None) -> Document:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         where = e.problem_mark or e.context_mark
-        line, column = (where.line + 1, where.column + 1) if where else (1, 1)
         what = _LIBYAML_PROBLEMS.get(e.problem or "")
+        if (e.context or "").startswith("while scanning a quoted scalar"):
+            where, what = e.context_mark, "yaml.unclosed_quote"  # where it opened, not the end
+        elif what == "yaml.bad_character" and where and _at(text, where) == "\t":
+            what = "yaml.tab"
+        line, column = (where.line + 1, where.column + 1) if where else (1, 1)
         detail = t(what) if what else e.problem or e.context or ""
         raise InputError([Problem(name, line, column, t("err.invalid_yaml", what=detail))]) from e
     except yaml.YAMLError as e:
@@ -277,8 +281,16 @@ _LIBYAML_PROBLEMS = {
     "found unexpected end of stream": "yaml.end_of_stream",
     "found undefined alias": "yaml.undefined_alias",
     "could not find expected ':'": "yaml.expected_colon",
+    "but found another document": "yaml.another_document",
+    "found unknown escape character": "yaml.escape",
 }
 """The problems libyaml names most often, said in the reader's language; others as written."""
+
+
+def _at(text: str, mark: Any) -> str:
+    """The character at a libyaml mark (its index counts characters), or ''."""
+    index = getattr(mark, "index", -1)
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def _mark(node: yaml.Node) -> Mark:

@@ -363,14 +363,21 @@ MESSAGES: dict[str, str] = {
     "help.heading.default": "[default: {{}}]",
     "help.heading.required": "[required]",
     "help.heading.envvar": "[env var: {{}}]",
-    "yaml.mapping_values": "mapping values are not allowed in this context",
-    "yaml.expected_key": "did not find expected key",
-    "yaml.unclosed_list": "did not find expected ',' or ']'",
-    "yaml.unclosed_mapping": "did not find expected ',' or '}}'",
-    "yaml.bad_character": "found character that cannot start any token",
-    "yaml.end_of_stream": "found unexpected end of stream",
-    "yaml.undefined_alias": "found undefined alias",
-    "yaml.expected_colon": "could not find expected ':'",
+    "yaml.mapping_values": "a value cannot start here (often a missing space after ':', or "
+    "wrong indentation)",
+    "yaml.expected_key": "expected a key here (often wrong indentation)",
+    "yaml.unclosed_list": "expected ',' or ']' (a list left open)",
+    "yaml.unclosed_mapping": "expected ',' or '}}' (a mapping left open)",
+    "yaml.bad_character": "a character that cannot start a value (such as a tab; indent with "
+    "spaces)",
+    "yaml.tab": "a tab; indent with spaces",
+    "yaml.end_of_stream": "the file ends too soon (often a quote left open)",
+    "yaml.unclosed_quote": "a quote opened here is never closed",
+    "yaml.another_document": "a second document (---); a report is one document",
+    "yaml.escape": "an unknown escape after \\ in double quotes; write \\\\ for a backslash, "
+    "or use single quotes",
+    "yaml.undefined_alias": "an alias (*) to no anchor (&)",
+    "yaml.expected_colon": "expected ':' after a key",
     # workbooks: the template, and reading one back
     "workbook.title": "Report on the {year} targets of resolution {number}",
     "workbook.instructions": "Fill in the yellow cells: a figure per target you have one for, "

@@ -373,7 +373,12 @@ MESSAGES: dict[str, str] = {
     "yaml.unclosed_mapping": "không tìm thấy dấu ',' hoặc '}}' cần có (bảng chưa đóng)",
     "yaml.bad_character": "gặp ký tự không được dùng ở đầu giá trị (ví dụ dấu tab; hãy thụt "
     "lề bằng dấu cách)",
+    "yaml.tab": "dấu tab; hãy thụt lề bằng dấu cách",
     "yaml.end_of_stream": "tệp kết thúc bất ngờ (thường do dấu ngoặc kép chưa đóng)",
+    "yaml.unclosed_quote": "dấu ngoặc kép mở ở đây nhưng không được đóng",
+    "yaml.another_document": "có tài liệu thứ hai (---); một báo cáo chỉ là một tài liệu",
+    "yaml.escape": "ký tự thoát không hợp lệ sau \\ trong ngoặc kép; hãy ghi \\\\ cho dấu "
+    "gạch chéo ngược, hoặc dùng ngoặc đơn",
     "yaml.undefined_alias": "gặp bí danh (alias) chưa được định nghĩa",
     "yaml.expected_colon": "không tìm thấy dấu ':' cần có",
     # workbooks: the template, and reading one back
