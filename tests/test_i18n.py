@@ -330,3 +330,21 @@ def test_yaml_problems_say_what_to_do_in_english_too(
     broken = tmp_path / "broken.yaml"
     broken.write_text(text, encoding="utf-8")
     assert cli("validate", str(broken)).stderr == f"{broken}:{line}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "lang", "said"),
+    [
+        ("≥ 1", "districts", Lang.EN, "≥ 1 district"),
+        ("-1", "percentage points", Lang.EN, "-1 percentage point"),
+        ("11", "districts", Lang.EN, "11 districts"),
+        ("0.1", "percentage points", Lang.EN, "0.1 percentage points"),
+        ("1", "đơn vị", Lang.VI, "1 đơn vị"),
+        ("1", "%", Lang.EN, "1%"),
+    ],
+)
+def test_one_of_a_unit_is_singular_in_english(text: str, unit: str, lang: Lang, said: str) -> None:
+    from nq94.model import measured
+
+    use(lang)
+    assert measured(text, unit) == said

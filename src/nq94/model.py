@@ -937,8 +937,17 @@ def comparison(target: Target) -> str:
 
 
 def measured(text: str, unit: str) -> str:
-    """A figure with its unit: '7.5%' and '100% of plan' close up, '19,515 billion VND' spaced."""
-    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
+    """A figure with its unit: '7.5%' and '100% of plan' close up, '19,515 billion VND' spaced;
+    in English, one of a unit in the plural is singular ('1 district', '≥ 1 district')."""
+    if unit.startswith("%"):
+        return f"{text}{unit}"
+    if current() is Lang.EN and unit.endswith("s") and _ONE.search(text):
+        unit = unit[:-1]
+    return f"{text} {unit}"
+
+
+_ONE = re.compile(r"(?:^|[^0-9.,])[-+−]?1$")
+"""A text ending in the number one (1, ≥ 1, -1), not 11 nor 0.1."""
 
 
 def _values(model: Values) -> dict[str, AnyEntry]:

@@ -288,14 +288,16 @@ def figure_text(result: Result) -> str:
 
 
 def diff_summary(comparison: Comparison) -> str:
-    """'3 targets changed: 1 worsened, 2 changed; no status got worse'."""
+    """'3 targets differ: 1 worse, 2 with new figures, same status; no status got worse'."""
     differences = comparison.differences
     from nq94.review import Change
 
     if not differences:
         return t("diff.none")
     counts = Counter(d.change for d in differences)
-    parts = ", ".join(f"{counts[c]} {change_label(c)}" for c in Change if counts[c])
+    order = (Change.WORSENED, Change.IMPROVED, Change.CHANGED, Change.ADDED, Change.REMOVED,
+             Change.SETTLED)  # fmt: skip
+    parts = ", ".join(tn(f"diff.part.{c.value}", counts[c]) for c in order if counts[c])
     worse = sum(d.regressed for d in differences)
     verdict = tn("diff.worse", worse) if worse else t("diff.no_worse")
     return tn("diff.changed", len(differences), parts=parts, verdict=verdict)
