@@ -70,3 +70,14 @@ def test_the_systems_reason_is_said_in_the_readers_language(cli) -> None:  # typ
     assert run.stderr == (
         "samples/nope.yaml:1:1: không đọc được tệp: không có tệp hay thư mục này\n"
     )
+
+
+def test_diff_takes_a_pattern_for_each_report(cli) -> None:  # type: ignore[no-untyped-def]
+    """A Windows prompt passes 'samples/2024-h1*' as typed: it must name one report."""
+    run: Run = cli("diff", "-f", "json", "samples/2024-h1*", "samples/2024-9*")
+    assert run.exit_code == 0, run
+    diff = json.loads(run.stdout)["diff"]
+    assert (diff["old"]["period"], diff["new"]["period"]) == ("2024-H1", "2024-9M")
+    many: Run = cli("diff", "samples/2024-*", "samples/2024-9m.yaml")
+    assert many.exit_code == 2
+    assert "'samples/2024-*' names 4 reports; name one" in many.stderr

@@ -473,12 +473,25 @@ def diff(
     from nq94.review import compare
 
     target_set = _load_targets(targets)
-    before, after = _read_all([str(old), str(new)], target_set, max_bytes)
+    before, after = _read_all([_one(str(old)), _one(str(new))], target_set, max_bytes)
     comparison = compare(evaluated(target_set, before), evaluated(target_set, after))
     formatter = review_module(_review_format(output_format))
     formatter.diff(comparison, sys.stdout, color=_color(sys.stdout))
     sys.stdout.flush()
     raise typer.Exit(EXIT_FAIL if fail_on and comparison.regressed else EXIT_OK)
+
+
+def _one(path: str) -> str:
+    """The report a pattern names (a Windows prompt leaves 'reports/2024-9m*' as typed), which
+    must be one; a plain path as it is."""
+    from nq94.files import expand
+
+    if os.path.isdir(path) or not set("*?[") & set(path):
+        return path
+    found, _ = expand([path])
+    if len(found) != 1:
+        raise Refused(t("cli.one_report", pattern=path, count=len(found)))
+    return found[0]
 
 
 def _read_all(names: list[str], targets: TargetsFile, max_bytes: int) -> list[Loaded]:

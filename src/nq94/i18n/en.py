@@ -452,6 +452,7 @@ MESSAGES: dict[str, str] = {
     "help.convert": "Convert a report between YAML and Excel (.xlsx), losing nothing.",
     "help.convert_input": "The report to convert: .yaml, .yml or .xlsx.",
     "help.convert_output": "File to write: .xlsx from YAML, .yaml from a workbook.",
+    "cli.one_report": "'{pattern}' names {count} reports; name one",
     "cli.convert_kinds": "convert turns YAML into .xlsx or .xlsx into YAML; name the output "
     ".xlsx, .yaml or .yml, unlike the input",
     # usage: help and usage errors, which typer says in English only

@@ -457,6 +457,7 @@ MESSAGES: dict[str, str] = {
     "help.convert": "Chuyển một báo cáo giữa YAML và Excel (.xlsx), không mất gì.",
     "help.convert_input": "Báo cáo cần chuyển: .yaml, .yml hoặc .xlsx.",
     "help.convert_output": "Tệp ghi ra: .xlsx từ YAML, .yaml từ tệp Excel.",
+    "cli.one_report": "'{pattern}' chỉ tới {count} báo cáo; hãy chỉ một",
     "cli.convert_kinds": "convert chuyển YAML thành .xlsx hoặc .xlsx thành YAML; hãy đặt tên tệp "
     "ghi ra là .xlsx, .yaml hoặc .yml, khác loại với tệp vào",
     # usage: help and usage errors, which typer says in English only
