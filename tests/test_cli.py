@@ -346,7 +346,7 @@ def test_the_entry_point_still_knows_every_command() -> None:
         [sys.executable, "-m", "nq94", "chek"], capture_output=True, text=True, check=False
     )
     assert unknown.returncode == 2
-    assert "No such command" in unknown.stderr
+    assert "no such command: chek" in unknown.stderr
 
 
 def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -81,3 +81,34 @@ def test_diff_takes_a_pattern_for_each_report(cli) -> None:  # type: ignore[no-u
     many: Run = cli("diff", "samples/2024-*", "samples/2024-9m.yaml")
     assert many.exit_code == 2
     assert "'samples/2024-*' names 4 reports; name one" in many.stderr
+
+
+def test_trend_refuses_one_stretch_of_the_year_given_twice(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """9 tháng đầu năm 2024 and Quý III/2024 are the same nine months."""
+    nine, third = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    nine.write_text('period: "9 tháng đầu năm 2024"\nvalues: {}\n', encoding="utf-8")
+    third.write_text('period: "Quý III/2024"\nvalues: {}\n', encoding="utf-8")
+    run: Run = cli("trend", str(nine), str(third))
+    assert run.exit_code == 2, run
+    assert "is also the period of" in run.stderr
+
+
+def test_a_glob_skips_hidden_and_appledouble_files(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.yaml").write_bytes((SAMPLES / "2024-h1.yaml").read_bytes())
+    for junk in (".hidden.yaml", "._a.yaml"):
+        (tmp_path / junk).write_bytes(b"\x00\x05\x16\x07")
+    run: Run = cli("validate", str(tmp_path / "*.yaml"))
+    assert run.exit_code == 0, run
+    assert run.stdout.splitlines() == [
+        f"{tmp_path / 'a.yaml'}: valid: 2024-H1, official, 14 values"
+    ]
+
+
+def test_a_control_character_pasted_from_word_is_located_and_said(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "r.yaml"
+    report.write_text('period: "2024"\nvalues:\n  grdp_growth: "7,5\x0b"\n', encoding="utf-8")
+    run: Run = cli("validate", "--lang", "vi", str(report))
+    assert run.stderr == (
+        f"{report}:3:20: YAML không hợp lệ: ký tự điều khiển (U+000B) mà báo cáo không được "
+        "chứa, thường dán từ Word (Shift+Enter); hãy xóa nó\n"
+    )

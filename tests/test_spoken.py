@@ -33,6 +33,10 @@ from nq94.schema import report_schema
         ("January to September 2024", "2024-M09"),
         ("full year 2024", "2024"),
         ("2024-9m", "2024-9M"),
+        ("9T/2024", "2024-9M"),
+        ("9 tháng/2024", "2024-9M"),
+        ("Q3/2024", "2024-Q3"),
+        ("III/2024", "2024-Q3"),
     ],
 )
 def test_periods_in_words_are_read_and_the_schema_agrees(
@@ -96,3 +100,11 @@ def test_a_source_or_note_yaml_reads_as_a_number_or_date_is_text(targets: Target
     )
     entry = report.values["grdp_growth"]
     assert (report.source, entry.source, entry.note) == ("263", "1.50", "2024-11-12")
+
+
+def test_a_part_of_the_year_is_never_offered_the_whole_year(targets: TargetsFile) -> None:
+    """Taking '2024' for a nine-month report would judge its figures as final."""
+    with pytest.raises(InputError) as caught:
+        report_from("r.yaml", 'period: "9X/2024"\nvalues: {}\n', targets)
+    (problem,) = caught.value.problems
+    assert problem.message.endswith("got '9X/2024'"), problem

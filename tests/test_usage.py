@@ -71,6 +71,10 @@ def test_help_and_usage_errors_say_nothing_in_english(args: list[str]) -> None:
          "of auto, table, text, json, csv, markdown, github, junit (see: nq94 check --help)"),
         (["check", "--lang", "fr", "x.yaml"], "nq94 check: '--lang': 'fr' is not one of vi, en "
          "(see: nq94 check --help)"),
+        (["check", "--fomat", "json", "x.yaml"], "nq94 check: no such option: --fomat; did you "
+         "mean '--format'? (see: nq94 check --help)"),
+        (["chek", "x.yaml"], "nq94: no such command: chek; did you mean 'check'? (see: nq94 "
+         "--help)"),
     ],
 )  # fmt: skip
 def test_usage_errors_are_one_line(args: list[str], line: str) -> None:
@@ -79,7 +83,7 @@ def test_usage_errors_are_one_line(args: list[str], line: str) -> None:
     assert run.stderr == line + "\n"
 
 
-@pytest.mark.parametrize("value", ["vi_VN", "VI", "vi-VN", "vi_VN.UTF-8"])
+@pytest.mark.parametrize("value", ["vi_VN", "VI", "vi-VN", "vi_VN.UTF-8", "vn"])
 def test_nq94_lang_takes_locale_names(value: str) -> None:
     run = _run("check", "samples/2024-9m.yaml", NQ94_LANG=value)
     assert run.returncode == 0, run

@@ -841,12 +841,18 @@ def _usage_message(error: ClickException) -> str:
         return t(f"usage.missing_{kind}", name=name)
     if isinstance(error, NoSuchOption):
         close = sorted(error.possibilities or ())
-        hint = t("err.did_you_mean", name=close[0]) if close else ""
+        hint = "; " + t("err.did_you_mean", name=close[0]) if close else ""
         return t("usage.no_such_option", name=error.option_name, hint=hint)
     if isinstance(error, BadOptionUsage):
         return t("usage.needs_value", name=error.option_name)
     if isinstance(error, typer.BadParameter) and param is not None:
         return f"{name}: {_bad_value(param, error.message)}"
+    command = re.match(r"No such command '(.*?)'\.(?: Did you mean '(.*?)')?", error.message)
+    if command:
+        hint = "; " + t("err.did_you_mean", name=command[2]) if command[2] else ""
+        return t("usage.no_such_command", name=command[1], hint=hint)
+    if error.message.startswith("Missing command"):
+        return t("usage.missing_command")
     extra = re.match(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", error.message)
     if extra:
         return t("usage.extra_arguments", arguments=extra.group(1))

@@ -62,7 +62,7 @@ def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], lis
             take(matches)
         elif _GLOB_CHARS & set(path):
             base, pattern = _split(path)
-            matches = _reports(base, pattern, suffixes=None) if os.path.isdir(base) else []
+            matches = _reports(base, pattern, suffixes=()) if os.path.isdir(base) else []
             problems += _unreadable(base, recursive="**" in pattern) if matches else []
             if not matches:
                 problems.append(Problem(path, 1, 1, t("err.no_match")))
@@ -72,17 +72,12 @@ def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], lis
     return list(found), problems
 
 
-def _reports(
-    base: str, pattern: str, *, suffixes: tuple[str, ...] | None = REPORT_SUFFIXES
-) -> list[str]:
+def _reports(base: str, pattern: str, *, suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> list[str]:
     """The files under ``base`` matching ``pattern`` (pathlib's glob, which does not go into
-    links to directories below ``base``), with one of ``suffixes`` unless None."""
+    links to directories below ``base``), with one of ``suffixes`` (any, when empty), and never
+    a hidden, AppleDouble or lock file, as a shell's * would not give them."""
     paths = Path(base).glob(pattern)
-    matches = (
-        str(p)
-        for p in paths
-        if p.is_file() and (suffixes is None or _is_report(p.relative_to(base), suffixes))
-    )
+    matches = (str(p) for p in paths if p.is_file() and _is_report(p.relative_to(base), suffixes))
     if base == os.curdir:  # written as the user wrote the pattern: "*.yaml", not "./*.yaml"
         return sorted(os.path.normpath(match) for match in matches)
     return sorted(matches)
@@ -95,7 +90,7 @@ def _is_report(relative: Path, suffixes: tuple[str, ...]) -> bool:
     name = relative.name
     if any(part.startswith(".") for part in relative.parts) or name.startswith(LOCK_PREFIX):
         return False
-    return relative.suffix.lower() in suffixes
+    return not suffixes or relative.suffix.lower() in suffixes
 
 
 def _split(pattern: str) -> tuple[str, str]:

@@ -311,11 +311,12 @@ def _message(kind: str, error: Any, expected: Any, *, root: bool, model: Any) ->
         return t("err.expected_text", got=got)
     if kind == "enum" and isinstance(expected, type) and issubclass(expected, Enum):
         options = [f"'{member.value}'" for member in expected]
-        return t(
+        said = t(
             "err.expected_choice",
             expected=t("err.or", first=", ".join(options[:-1]), last=options[-1]),
             got=got,
         )
+        return said + t("err.basis_words") if expected is Basis else said
     if kind == "union_tag_invalid":
         return t("err.expected_rule", got=describe(error["ctx"]["tag"]))
     if kind == "union_tag_not_found" and isinstance(error["input"], dict):

@@ -86,7 +86,7 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
     the reporting cycle). Each problem names both files."""
     problems = []
     first = reports[0]
-    seen: dict[tuple[Period, Basis], Stated] = {}
+    seen: dict[tuple[int, int, Basis], Stated] = {}  # 2024-9M and 2024-Q3 are one stretch
     for report in reports:
         period, where = report.period, (report.file, report.mark.line, report.mark.column)
         if period.year != first.period.year:
@@ -102,12 +102,12 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
                     ),
                 )
             )
-        elif (period, report.basis) in seen:
+        elif (period.year, period.months, report.basis) in seen:
             twice = f"{period} ({t('basis.' + report.basis.value)})"
-            other = seen[period, report.basis].file
+            other = seen[period.year, period.months, report.basis].file
             problems.append(Problem(*where, t("err.period_twice", period=twice, other=other)))
         else:
-            seen[period, report.basis] = report
+            seen[period.year, period.months, report.basis] = report
     return problems
 
 

@@ -44,6 +44,16 @@ _FORMS: tuple[tuple[str, Callable[[re.Match[str]], tuple[int, Months, Kind]]], .
         rf"{_QUY}\s+(iv|iii|ii|i|[1-4])\s*(?:/|{_NAM})\s*{YEAR}(?:\s*\(lũy kế từ đầu năm\))?",
         lambda m: (int(m[2]), 3 * _QUARTER[m[1].lower()], "q"),
     ),
+    # "9T/2024", "9 tháng/2024", "6T-2024": the months so far, as tables abbreviate them
+    (
+        rf"([0-9]{{1,2}})\s*(?:t|{_THANG})\s*[/-]\s*{YEAR}",
+        lambda m: (int(m[2]), int(m[1]), ""),
+    ),
+    # "Q3/2024", "III/2024", "Q3-2024"
+    (
+        rf"(?:q\s*([1-4])|(iv|iii|ii|i))\s*[/-]\s*{YEAR}",
+        lambda m: (int(m[3]), 3 * _QUARTER[(m[1] or m[2]).lower()], "q"),
+    ),
     # "tháng 9/2024", "tháng 9 năm 2024"
     (
         rf"{_THANG}\s+([0-9]{{1,2}})\s*(?:/|{_NAM})\s*{YEAR}",
@@ -69,8 +79,9 @@ def _compiled() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Any]],
     return tuple((re.compile(form, re.IGNORECASE), read) for form, read in _FORMS)
 
 
-BASES = {"official": "official", "chính thức": "official", "estimate": "estimate",
-         "ước tính": "estimate", "ước": "estimate"}  # fmt: skip
+BASES = {"official": "official", "chính thức": "official", "chinh thuc": "official",
+         "estimate": "estimate", "ước tính": "estimate", "ước": "estimate",
+         "uoc tinh": "estimate", "uoc": "estimate"}  # fmt: skip
 """How a report may write its basis, any case, and the basis meant."""
 
 
@@ -111,7 +122,11 @@ def suggestion(text: str, codes: list[str]) -> str | None:
     if month:
         return f"{month[1]}-M0{month[2]}"
     close = difflib.get_close_matches(text, codes, n=1, cutoff=0.6)
-    return close[0] if close else None
+    # never the whole year for a text that says more than a year: its figures would be
+    # judged as final
+    if not close or (close[0].isdigit() and not text.strip().isdigit()):
+        return None
+    return close[0]
 
 
 def any_case(pattern: str) -> str:

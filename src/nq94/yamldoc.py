@@ -240,6 +240,13 @@ def parse(name: str, text: str, *, max_nodes: int | None = None) -> Document:
         line, column = (where.line + 1, where.column + 1) if where else (1, 1)
         detail = t(what) if what else e.problem or e.context or ""
         raise InputError([Problem(name, line, column, t("err.invalid_yaml", what=detail))]) from e
+    except yaml.reader.ReaderError as e:  # a control character, pasted from Word (Shift+Enter)
+        before = text[: max(0, e.position)]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        what = t(
+            "yaml.control", code=f"U+{e.character:04X}" if isinstance(e.character, int) else ""
+        )
+        raise InputError([Problem(name, line, column, t("err.invalid_yaml", what=what))]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(name, 1, 1, t("err.invalid_yaml", what=e))]) from e
     except RecursionError as e:  # the pure-Python composer recurses once per nesting level

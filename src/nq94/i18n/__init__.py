@@ -45,10 +45,16 @@ def current() -> Lang:
 
 def language(text: str) -> Lang | None:
     """The language a name or locale means, as locale names are normalised: 'vi', 'VI',
-    'vi_VN', 'vi-VN', 'vi_VN.UTF-8' and Windows' 'Vietnamese_Vietnam' are Vietnamese; 'en...'
-    English; None for anything else."""
+    'vi_VN', 'vi-VN', 'vi_VN.UTF-8', 'vn' and Windows' 'Vietnamese_Vietnam' are Vietnamese;
+    'en...' English; None for anything else."""
     head = re.split(r"[-_.@ ]", text.strip().lower(), maxsplit=1)[0]
-    return {"vi": Lang.VI, "vietnamese": Lang.VI, "en": Lang.EN, "english": Lang.EN}.get(head)
+    return _LANGUAGES.get(head)
+
+
+_LANGUAGES = {"vi": Lang.VI, "vn": Lang.VI, "vietnamese": Lang.VI, "tiếng việt": Lang.VI,
+              "en": Lang.EN, "english": Lang.EN}  # fmt: skip
+"""Names of the languages as people write them: vn is the country's code, often written for
+the language."""
 
 
 def detect(

@@ -213,6 +213,7 @@ MESSAGES: dict[str, str] = {
     "err.missing_key": "missing required key '{key}'{example}",
     "err.expected_text": "expected text, got {got}",
     "err.expected_choice": "expected {expected}, got {got}",
+    "err.basis_words": " ('chính thức' and 'ước tính' are read too)",
     "err.expected_list": "expected a list, got {got}",
     "err.expected_report": "expected a report with period and values, got {got}",
     "err.expected_period": 'expected a period such as "2024", "2024-Q3", "2024-H1", "2024-9M" '
@@ -324,7 +325,7 @@ MESSAGES: dict[str, str] = {
     "LC_ALL) is Vietnamese, else en]",
     "help.targets_file": "Targets file to use instead of the built-in Resolution 94/NQ-HĐND "
     "targets.",
-    "help.paths": "Report files, directories (their .yaml/.yml files) or globs "
+    "help.paths": "Report files, directories (their .yaml/.yml/.xlsx files) or globs "
     "('reports/**/*.yaml').",
     "help.format": "Output format. auto: github under GitHub Actions, table on a terminal, "
     "else text.",
@@ -383,6 +384,8 @@ MESSAGES: dict[str, str] = {
     "yaml.bad_character": "a character that cannot start a value (such as a tab; indent with "
     "spaces)",
     "yaml.tab": "a tab; indent with spaces",
+    "yaml.control": "a control character ({code}) that a report cannot hold, often pasted from "
+    "Word (Shift+Enter); delete it",
     "yaml.end_of_stream": "the file ends too soon (often a quote left open)",
     "yaml.unclosed_quote": "a quote opened here is never closed",
     "yaml.another_document": "a second document (---); a report is one document",
@@ -478,4 +481,6 @@ MESSAGES: dict[str, str] = {
     "help.metavar.report": "REPORT",
     "help.metavar.old": "OLD",
     "help.metavar.new": "NEW",
+    "usage.no_such_command": "no such command: {name}{hint}",
+    "usage.missing_command": "missing command",
 }

@@ -212,6 +212,7 @@ MESSAGES: dict[str, str] = {
     "err.missing_key": "thiếu khóa bắt buộc '{key}'{example}",
     "err.expected_text": "cần văn bản, nhưng gặp {got}",
     "err.expected_choice": "cần {expected}, nhưng gặp {got}",
+    "err.basis_words": " (hay 'chính thức', 'ước tính')",
     "err.expected_list": "cần một danh sách, nhưng gặp {got}",
     "err.expected_report": "cần một báo cáo có period và values, nhưng gặp {got}",
     "err.expected_period": 'cần một kỳ như "2024", "2024-Q3", "2024-H1", "2024-9M" hoặc '
@@ -327,7 +328,7 @@ MESSAGES: dict[str, str] = {
     "LC_ALL) là tiếng Việt, nếu không là en]",
     "help.targets_file": "Tệp chỉ tiêu dùng thay cho các chỉ tiêu có sẵn của Nghị quyết "
     "94/NQ-HĐND.",
-    "help.paths": "Tệp báo cáo, thư mục (các tệp .yaml/.yml trong đó) hoặc mẫu tên tệp "
+    "help.paths": "Tệp báo cáo, thư mục (các tệp .yaml/.yml/.xlsx trong đó) hoặc mẫu tên tệp "
     "('reports/**/*.yaml').",
     "help.format": "Định dạng kết quả. auto: github khi chạy trong GitHub Actions, bảng trên "
     "màn hình, còn lại là text.",
@@ -386,6 +387,8 @@ MESSAGES: dict[str, str] = {
     "yaml.bad_character": "gặp ký tự không được dùng ở đầu giá trị (ví dụ dấu tab; hãy thụt "
     "lề bằng dấu cách)",
     "yaml.tab": "dấu tab; hãy thụt lề bằng dấu cách",
+    "yaml.control": "ký tự điều khiển ({code}) mà báo cáo không được chứa, thường dán từ Word "
+    "(Shift+Enter); hãy xóa nó",
     "yaml.end_of_stream": "tệp kết thúc bất ngờ (thường do dấu ngoặc kép chưa đóng)",
     "yaml.unclosed_quote": "dấu ngoặc kép mở ở đây nhưng không được đóng",
     "yaml.another_document": "có tài liệu thứ hai (---); một báo cáo chỉ là một tài liệu",
@@ -483,4 +486,6 @@ MESSAGES: dict[str, str] = {
     "help.metavar.report": "BÁO_CÁO",
     "help.metavar.old": "CŨ",
     "help.metavar.new": "MỚI",
+    "usage.no_such_command": "không có lệnh {name}{hint}",
+    "usage.missing_command": "thiếu lệnh",
 }

@@ -183,8 +183,13 @@ def reading(result: Result) -> str | None:
     if isinstance(written, dict):
         written = written.get("value")
     if isinstance(written, str) and result.value is not None:
-        # without a separator between thousands: 14.250 could be read either way
-        value = number(result.value, places=20, grouped=False)
+        # as the reader writes numbers, but never the text again: '14.250' read as fourteen
+        # thousand is said 14250, for 14.250 would leave the reader where the file did
+        value = number(result.value, places=20)
+        if value == written.strip():
+            value = number(result.value, places=20, grouped=False)
+            if value == written.strip():  # '7,5' read as 7,5: nothing to explain
+                return None
         return t("note.read", written=written.strip(), value=value)
     return None
 
