@@ -195,7 +195,7 @@ def test_vietnamese_locale_is_the_default(tmp_path: Path) -> None:
     vietnamese = subprocess.run(
         command, env={**env, "LANG": "vi_VN.UTF-8"}, capture_output=True, text=True, check=False
     )
-    assert "30 chỉ tiêu: 3 Đạt" in vietnamese.stdout
+    assert "30 chỉ tiêu: 3 đạt" in vietnamese.stdout
     english = subprocess.run(
         command, env={**env, "LANG": "en_US.UTF-8"}, capture_output=True, text=True, check=False
     )

@@ -173,8 +173,15 @@ def obtained_text(result: Result) -> str | None:
 
 def summary_line(summary: dict[Status, int]) -> str:
     """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data'."""
-    parts = ", ".join(f"{count} {status_label(status)}" for status, count in summary.items())
+    parts = ", ".join(
+        f"{count} {_lower(status_label(status))}" for status, count in summary.items()
+    )
     return t("summary", total=sum(summary.values()), parts=parts)
+
+
+def _lower(label: str) -> str:
+    """A status as a sentence says it: 'có nguy cơ không đạt', not 'Có nguy cơ không đạt'."""
+    return label[:1].lower() + label[1:]
 
 
 def reading(result: Result) -> str | None:
