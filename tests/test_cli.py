@@ -365,6 +365,7 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
         "template",
         "targets",
         "convert",
+        "site",
     }
     assert names == commands
     built: list[list[str]] = []

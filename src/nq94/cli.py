@@ -32,6 +32,7 @@ from nq94.yamldoc import MAX_BYTES
 if TYPE_CHECKING:
     from nq94.loading import Loaded
     from nq94.outcome import Checked, Validated
+    from nq94.review import Trend
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
 T = TypeVar("T")
@@ -200,6 +201,13 @@ MaxBytesOption = Annotated[
     typer.Option("--max-bytes", min=1, max=2**40, help=t("help.max_bytes")),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help=t("help.strict"))]
+YearArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help=t("help.trend_reports"), metavar=t("help.metavar.report"), show_default=False
+    ),
+]
+"""The reports of one year, for trend and site: files, folders or patterns."""
 
 
 def _lang(value: str) -> Lang:
@@ -394,14 +402,7 @@ class FailOnDiff(StrEnum):
 
 @app.command(cls=_Command, help=t("help.trend"), epilog=t("help.trend_exit"))
 def trend(
-    reports: Annotated[
-        list[str],
-        typer.Argument(
-            help=t("help.trend_reports"),
-            metavar=t("help.metavar.report"),
-            show_default=False,
-        ),
-    ],
+    reports: YearArgument,
     *,
     targets: TargetsOption = None,
     output_format: ReviewFormatOption = ReviewFormat.AUTO,
@@ -410,10 +411,18 @@ def trend(
 ) -> None:
     """Show each target across the periods of a year: status in each, course, year end, pace."""
     _speak(lang)
+    from nq94.report import review_module
+
+    formatter = review_module(_review_format(output_format))
+    formatter.trend(_year(reports, targets, max_bytes), sys.stdout, color=_color(sys.stdout))
+
+
+def _year(reports: list[str], targets: Path | None, max_bytes: int) -> Trend:
+    """The reports of one year lined up (``trend`` and ``site``), or exit 2 with every problem:
+    of each report, and reports of other years or of one stretch of the year twice."""
     from nq94.files import expand
     from nq94.loading import period_of, read_report
     from nq94.outcome import evaluated
-    from nq94.report import review_module
     from nq94.review import Stated, same_year
     from nq94.review import trend as line_up
 
@@ -437,9 +446,41 @@ def trend(
     problems += same_year(stated) if stated else []
     if problems:
         _fail(tuple(problems))
-    evaluations = [evaluated(target_set, each) for each in loaded]
-    formatter = review_module(_review_format(output_format))
-    formatter.trend(line_up(evaluations), sys.stdout, color=_color(sys.stdout))
+    return line_up([evaluated(target_set, each) for each in loaded])
+
+
+@app.command(cls=_Command, help=t("help.site"), epilog=t("help.site_exit"))
+def site(
+    reports: YearArgument,
+    *,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=t("help.site_output"), show_default=False),
+    ],
+    targets: TargetsOption = None,
+    max_bytes: MaxBytesOption = MAX_BYTES,
+    lang: LangOption = None,
+) -> None:
+    """Build a static site from one year's reports: an overview and a page per target, in
+    Vietnamese and English, with charts and each target's figures to download."""
+    _speak(lang)
+    from nq94.errors import WriteError
+    from nq94.site import build
+    from nq94.site.publish import check_output
+
+    try:
+        check_output(output)  # said at once, before the reports are read
+    except WriteError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    year = _year(reports, targets, max_bytes)  # read as trend reads them, with its problems
+    try:
+        pages = build(year, output)
+    except WriteError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    index = escaped(str(output / "index.html"))
+    typer.echo(t("cli.site_wrote", output=escaped(str(output)), pages=pages, index=index), err=True)
 
 
 @app.command(cls=_Command, help=t("help.diff"), epilog=t("help.diff_exit"))

@@ -483,4 +483,61 @@ MESSAGES: dict[str, str] = {
     "help.metavar.new": "NEW",
     "usage.no_such_command": "no such command: {name}{hint}",
     "usage.missing_command": "missing command",
+    # nq94 site
+    "help.site": "Build a static site for Council members from one year's reports: an overview "
+    "and a page per target, in Vietnamese and English, with charts and the figures to download.",
+    "help.site_exit": "Exit codes: 0 site built; 2 invalid input, another year or a period twice, "
+    "or an output that is not a new or empty folder or a site nq94 built.",
+    "help.site_output": "Folder to build the site in: new, empty, or a site nq94 built before "
+    "(replaced whole).",
+    "cli.site_wrote": "wrote {output}: {pages} pages; open {index}",
+    "site.not_a_folder": "a file, not a folder; name a new or empty folder for the site",
+    "site.not_ours": "a folder nq94 did not build, and not empty; name a new or empty folder, or "
+    "a site nq94 built before",
+    "site.symlink": "a symbolic link; name the folder it points to instead",
+    "site.title": "Resolution {number}: the targets for {year}",
+    "site.overview": "Overview",
+    "site.skip": "Skip to the content",
+    "site.scorecard": "At a glance",
+    "site.latest": "By the latest report, {period}",
+    "site.by_section": "Every target",
+    "site.course": "Through the year",
+    "site.course_note": "A chart per target: its figure in each report ({periods}) against "
+    "the target. Select a chart for the target's page.",
+    "site.chart_tables": "The charts' figures, as tables",
+    "site.reports": "The reports",
+    "site.clause": "Resolution {number}, clause {clause}",
+    "site.as_of": "by the report of {period}",
+    "site.fact.margin": "At-risk margin",
+    "site.margin": "±{margin}: an estimate or a part-year figure this close to the threshold is "
+    "at risk",
+    "site.no_margin": "none: a figure is met or missed as it stands",
+    "site.fact.pace": "Pace",
+    "site.chart_caption": "{name} in the reports of {year}, against the target {required}",
+    "site.key.figure": "Figure compared with the target",
+    "site.key.projected": "Year-end figure: projected from the figure to date (hollow marks), "
+    "or the year's",
+    "site.key.to_date": "Figure to date (flows)",
+    "site.key.target": "Target {required}",
+    "site.key.target_line": "Target",
+    "site.key.range": "Range that meets the target",
+    "site.key.band": "At-risk band around the target",
+    "site.key.at_risk": "At risk within ±{margin} (estimates and part-year figures)",
+    "site.no_figures": "No report has a figure for this target yet.",
+    "site.column.report": "Report",
+    "site.column.figure": "Figure for the period",
+    "site.column.compared": "Compared with the target",
+    "site.table_caption": "The chart's figures, report by report ({unit})",
+    "site.downloads": "Download the figures",
+    "site.download_note": "The figures of every report, the same in both languages: period, "
+    "basis, value, actual (the figure compared with the target), status, source, note.",
+    "site.download.csv": "CSV, for a spreadsheet",
+    "site.download.json": "JSON, for programs",
+    "site.targets_nav": "Other targets",
+    "site.previous": "Previous: {name}",
+    "site.next": "Next: {name}",
+    "site.footer.one": "Built by nq94 {version} from {count} report. The resolution's words are "
+    "quoted exactly; the figures are the report's.",
+    "site.footer.other": "Built by nq94 {version} from {count} reports. The resolution's words "
+    "are quoted exactly; the figures are the reports'.",
 }

@@ -488,4 +488,64 @@ MESSAGES: dict[str, str] = {
     "help.metavar.new": "MỚI",
     "usage.no_such_command": "không có lệnh {name}{hint}",
     "usage.missing_command": "thiếu lệnh",
+    # nq94 site
+    "help.site": "Dựng một trang web tĩnh cho đại biểu HĐND từ các báo cáo của một năm: trang "
+    "tổng quan và một trang cho mỗi chỉ tiêu, bằng tiếng Việt và tiếng Anh, có biểu đồ và số "
+    "liệu để tải về.",
+    "help.site_exit": "Mã thoát: 0 đã dựng trang; 2 dữ liệu vào không hợp lệ, báo cáo của năm "
+    "khác hoặc một kỳ có hai lần, hoặc nơi ghi ra không phải thư mục mới, thư mục trống hay "
+    "trang do nq94 dựng.",
+    "help.site_output": "Thư mục để dựng trang: mới, trống, hoặc trang nq94 đã dựng trước đó "
+    "(được thay toàn bộ).",
+    "cli.site_wrote": "đã ghi {output}: {pages} trang; mở {index}",
+    "site.not_a_folder": "là một tệp, không phải thư mục; hãy chỉ một thư mục mới hoặc trống "
+    "cho trang web",
+    "site.not_ours": "thư mục không do nq94 dựng và không trống; hãy chỉ một thư mục mới hoặc "
+    "trống, hoặc trang nq94 đã dựng trước đó",
+    "site.symlink": "là liên kết tượng trưng; hãy chỉ thẳng thư mục mà nó trỏ tới",
+    "site.title": "Nghị quyết {number}: các chỉ tiêu năm {year}",
+    "site.overview": "Tổng quan",
+    "site.skip": "Bỏ qua, đến nội dung chính",
+    "site.scorecard": "Tóm tắt",
+    "site.latest": "Theo báo cáo mới nhất, {period}",
+    "site.by_section": "Từng chỉ tiêu",
+    "site.course": "Diễn biến trong năm",
+    "site.course_note": "Mỗi chỉ tiêu một biểu đồ: số liệu của từng báo cáo ({periods}) so với "
+    "mục tiêu. Chọn một biểu đồ để xem trang của chỉ tiêu đó.",
+    "site.chart_tables": "Số liệu của các biểu đồ, dạng bảng",
+    "site.reports": "Các báo cáo",
+    "site.clause": "Nghị quyết {number}, mục {clause}",
+    "site.as_of": "theo báo cáo {period}",
+    "site.fact.margin": "Biên có nguy cơ",
+    "site.margin": "±{margin}: số ước tính hoặc số chưa hết năm cách ngưỡng trong khoảng này "
+    "được đánh giá có nguy cơ không đạt",
+    "site.no_margin": "không có: số liệu đạt hay không đạt đúng như số đã có",
+    "site.fact.pace": "Nhịp độ",
+    "site.chart_caption": "{name} qua các báo cáo năm {year}, so với yêu cầu {required}",
+    "site.key.figure": "Số liệu so với mục tiêu",
+    "site.key.projected": "Số cả năm: dự báo từ số lũy kế (điểm rỗng), hoặc số của cả năm",
+    "site.key.to_date": "Số lũy kế từ đầu năm (chỉ tiêu lũy kế)",
+    "site.key.target": "Mục tiêu {required}",
+    "site.key.target_line": "Mục tiêu",
+    "site.key.range": "Khoảng đạt mục tiêu",
+    "site.key.band": "Vùng có nguy cơ quanh mục tiêu",
+    "site.key.at_risk": "Có nguy cơ trong khoảng ±{margin} (số ước tính và số chưa hết năm)",
+    "site.no_figures": "Chưa báo cáo nào có số liệu của chỉ tiêu này.",
+    "site.column.report": "Báo cáo",
+    "site.column.figure": "Số liệu của kỳ",
+    "site.column.compared": "Số so với mục tiêu",
+    "site.table_caption": "Số liệu của biểu đồ, theo từng báo cáo ({unit})",
+    "site.downloads": "Tải số liệu",
+    "site.download_note": "Số liệu của mọi báo cáo, như nhau ở cả hai ngôn ngữ: period (kỳ), "
+    "basis (cơ sở số liệu), value (số liệu), actual (số so với mục tiêu), status (đánh giá), "
+    "source (nguồn), note (ghi chú).",
+    "site.download.csv": "CSV, mở bằng bảng tính",
+    "site.download.json": "JSON, cho phần mềm",
+    "site.targets_nav": "Các chỉ tiêu khác",
+    "site.previous": "Trước: {name}",
+    "site.next": "Tiếp: {name}",
+    "site.footer.one": "Dựng bằng nq94 {version} từ {count} báo cáo. Nguyên văn Nghị quyết được "
+    "trích đúng; số liệu theo báo cáo.",
+    "site.footer.other": "Dựng bằng nq94 {version} từ {count} báo cáo. Nguyên văn Nghị quyết "
+    "được trích đúng; số liệu theo các báo cáo.",
 }

@@ -1,0 +1,417 @@
+"""A target's course through the year as an inline SVG chart, drawn by matplotlib's SVG backend.
+
+matplotlib is imported here only, when a site is built (never when `nq94 check` starts). The
+charts are reproducible: text stays text (``svg.fonttype: none``, so that readers, search and
+screen magnifiers see real words), no date is written and the salt of the SVG's ids is fixed,
+so that two builds give identical bytes.
+
+A chart is drawn straight on a Figure, in its own coordinates (Frame), without matplotlib's
+Axes: an Axes builds dozens of tick, spine and label objects that these charts do not use, and
+costs four times what the chart itself does (a site draws two charts a target). Every text is
+one line, anchored at its baseline, so that it stands where it should in whatever font the
+browser has. The words of a chart's key are the page's, in HTML (nq94.site.pages): a chart
+holds only its figures, its periods and its unit.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from functools import partial
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from nq94.evaluate import Evaluation, Obtained
+from nq94.i18n import Lang, pick, t
+from nq94.model import Kind, Measure, Operator, Status
+from nq94.report.numbers import actual_text, display
+from nq94.site import speaking
+from nq94.site.pages import PALETTE
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
+
+    from nq94.review import Course
+
+GRID = "#e3e3e3"
+MARK = {
+    Status.MET: ("o", PALETTE["mark_met"]),
+    Status.AT_RISK: ("^", PALETTE["mark_at_risk"]),
+    Status.MISSED: ("X", PALETTE["mark_missed"]),
+}
+"""Each status's marker: a shape as well as a colour (never colour alone); no data has none."""
+
+RC: dict[RcKeyType, Any] = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "nq94",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "font.size": 10,
+}
+"""Text as text, ids from a fixed salt; a wide font measures the text, so that it fits in any
+narrower one a browser chooses."""
+
+LARGE = (4.6, 3.0)
+SMALL = (2.4, 1.0)
+"""Sizes in inches (72 SVG units each); the page scales a chart to its width. A large chart is
+narrow enough that its text, 10 units, is about 10 px on a phone's screen."""
+
+
+class Point(NamedTuple):
+    """One report's figures on a chart."""
+
+    compared: float
+    """The figure compared with the threshold (a flow's year-end projection), or NaN."""
+    to_date: float
+    """A flow's figure for the period itself, or NaN."""
+    status: Status
+    projected: bool
+
+
+def points(course: Course) -> list[Point]:
+    """The figures a chart of ``course`` plots, one per report."""
+    flow = course.target.kind is Kind.FLOW
+    found = []
+    for result in course.results:
+        compared = _float(result.actual)
+        to_date = _float(result.value) if flow else math.nan
+        projected = result.obtained is Obtained.PROJECTED
+        found.append(Point(compared, to_date, result.status, projected))
+    return found
+
+
+class Frame(NamedTuple):
+    """Where the plot stands in the figure (fractions of it), and the figures it spans: a
+    report per column, ``low`` to ``high`` upward."""
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+    columns: int
+    low: float
+    high: float
+
+    def x(self, column: float) -> float:
+        """The middle of a column (or a fraction of the way along: -0.5 is the left edge)."""
+        return self.left + (column + 0.5) / self.columns * self.width
+
+    def y(self, value: float) -> float:
+        return self.bottom + (value - self.low) / (self.high - self.low) * self.height
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+
+def small_chart(course: Course, *, scope: str, labelled_by: str, described_by: str) -> str:
+    """The SVG element of a course's small chart (the overview's small multiples), ready to
+    inline: no text at all, and so the same in both languages. Its ids start with ``scope``,
+    so that many charts share a page; its root has ``role="img"``, ``aria-labelledby`` and
+    ``aria-describedby`` as given."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    drawn = points(course)
+    with matplotlib.rc_context(RC):
+        figure = Figure(figsize=SMALL)
+        frame = _frame(course, drawn, (0.03, 0.08, 0.94, 0.84), pad=0.08)
+        _draw(figure, frame, course, drawn, small=True)
+        svg = _svg(figure)
+    return scoped(svg, scope, labelled_by=labelled_by, described_by=described_by)
+
+
+def large_charts(
+    course: Course,
+    evaluations: Sequence[Evaluation],
+    languages: Iterable[Lang],
+    *,
+    scope: str,
+    labelled_by: str,
+    described_by: str,
+) -> dict[Lang, str]:
+    """The SVG element of a course's chart in each of ``languages``, as small_chart's, with the
+    periods, the figures and the unit as text.
+
+    The chart is drawn once, with a token for each text (every text is anchored at its
+    baseline, so where it stands does not depend on what it says), and the tokens replaced by
+    each language's words: drawing is what takes the time.
+    """
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    drawn = points(course)
+    languages = list(languages)
+    size = _period_size(evaluations, languages, columns=len(drawn))
+    crowded = size < SMALLEST  # the periods' names no longer fit side by side: turned
+    with matplotlib.rc_context(RC):
+        height = LARGE[1] + (0.6 if crowded else 0)
+        figure = Figure(figsize=(LARGE[0], height))
+        bottom = (0.62 if crowded else 0.52) / height
+        frame = _frame(course, drawn, (LEFT, bottom, WIDTH, 0.72 * LARGE[1] / height))
+        _draw(figure, frame, course, drawn, small=False)
+        ticks, places = _ticks(frame, whole=course.target.measure is Measure.COUNT)
+        _label(figure, frame, ticks, drawn, size=max(size, SMALLEST), crowded=crowded)
+        svg = scoped(_svg(figure), scope, labelled_by=labelled_by, described_by=described_by)
+    charts = {}
+    for lang in languages:
+        with speaking(lang):
+            words = _words(course, evaluations, ticks, places, crowded=crowded)
+        charts[lang] = _TOKEN.sub(partial(_said, words), svg)
+    return charts
+
+
+LEFT, WIDTH = 0.125, 0.85
+"""Where the plot of a large chart stands across it: the scale at its left."""
+SMALLEST = 7.5
+"""The smallest size of the periods' names side by side; a smaller one would be hard to read."""
+
+
+def _period_size(
+    evaluations: Sequence[Evaluation], languages: list[Lang], *, columns: int
+) -> float:
+    """The size of the periods' names under a large chart: 10, or as much less as lets the
+    longest, in any of ``languages``, keep to its column (guessed from its letters: a
+    browser's font is narrower than the one measured here)."""
+    longest = 1
+    for lang in languages:
+        with speaking(lang):
+            for evaluation in evaluations:
+                report = evaluation.report
+                basis = f"({t('basis.' + report.basis.value)})"
+                longest = max(longest, len(pick(report.period.short_names)), len(basis))
+    column = LARGE[0] * 72 * WIDTH / columns
+    return min(10.0, (column - 6) / (0.6 * longest))
+
+
+def _said(words: list[str], token: re.Match[str]) -> str:
+    """The text of a token, escaped for the SVG."""
+    return html.escape(words[int(token.group(1))])
+
+
+_TOKEN = re.compile(r"@@(\d+)@@")
+
+
+def _svg(figure: Figure) -> str:
+    out = io.StringIO()
+    figure.savefig(out, format="svg", metadata={"Date": None})
+    return out.getvalue()
+
+
+def _frame(
+    course: Course, drawn: list[Point], box: tuple[float, float, float, float], *, pad: float = 0.12
+) -> Frame:
+    """The plot in ``box``, spanning every figure, the threshold and its at-risk band (and 0
+    under a flow's bars), with room above for the figures' labels."""
+    target = course.target
+    margin = float(target.at_risk_margin)
+    edges = [float(edge) for edge in target.band or (target.threshold,)]
+    spread = [edge + step for edge in edges for step in (-margin, 0, margin)]
+    spread += [value for point in drawn for value in point[:2] if not math.isnan(value)]
+    if any(not math.isnan(point.to_date) for point in drawn):
+        spread.append(0)
+    low, high = min(spread), max(spread)
+    room = (high - low) * pad or abs(high) * 0.1 or 1
+    return Frame(*box, len(drawn), low - room, high + 2 * room)
+
+
+def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, small: bool) -> None:
+    """The bands, the target line, the bars, the course and its marks."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    target = course.target
+    place = figure.transFigure
+    margin = float(target.at_risk_margin)
+    floor, ceiling = (float(bound) for bound in target.plausible)
+    edges = [float(edge) for edge in target.band or (target.threshold,)]
+
+    def band(bottom: float, top: float, color: str) -> None:
+        bottom, top = frame.y(max(bottom, frame.low)), frame.y(min(top, frame.high))
+        figure.add_artist(
+            Rectangle(
+                (frame.left, bottom), frame.width, top - bottom, transform=place, color=color, lw=0
+            )
+        )
+
+    if len(edges) == 2:
+        band(edges[0], edges[1], PALETTE["met_band"])
+    for edge in edges if margin else ():
+        band(max(edge - margin, floor), min(edge + margin, ceiling), PALETTE["at_risk_band"])
+    lines = edges if target.operator is Operator.BETWEEN else [float(target.threshold)]
+    for line in lines:
+        figure.add_artist(
+            Line2D(
+                [frame.left, frame.right],
+                [frame.y(line)] * 2,
+                transform=place,
+                color=PALETTE["target"],
+                lw=1.1 if small else 1.3,
+                ls=(0, (4, 3)),
+            )
+        )
+    base = frame.y(max(0.0, frame.low))
+    for column, point in enumerate(drawn):
+        if not math.isnan(point.to_date):
+            left, width = frame.x(column - 0.25), frame.width / frame.columns / 2
+            top = frame.y(point.to_date)
+            figure.add_artist(
+                Rectangle(
+                    (left, base), width, top - base, transform=place, color=PALETTE["to_date"], lw=0
+                )
+            )
+    xs = [frame.x(column) for column in range(len(drawn))]
+    ys = [frame.y(point.compared) for point in drawn]
+    figure.add_artist(
+        Line2D(xs, ys, transform=place, color=PALETTE["line"], lw=1.6 if small else 2)
+    )
+    marks: dict[tuple[Status, bool], list[int]] = {}
+    for column, point in enumerate(drawn):
+        if point.status in MARK and not math.isnan(point.compared):
+            marks.setdefault((point.status, point.projected), []).append(column)
+    for (status, projected), columns in sorted(marks.items()):
+        shape, color = MARK[status]
+        figure.add_artist(
+            Line2D(
+                [xs[column] for column in columns],
+                [ys[column] for column in columns],
+                transform=place,
+                marker=shape,
+                ms=5 if small else 8,
+                mfc="white" if projected else color,
+                mec=color,
+                mew=1.6 if projected else 1,
+                ls="none",
+            )
+        )
+
+
+def _ticks(frame: Frame, *, whole: bool) -> tuple[list[float], int]:
+    """The figures of the y axis's scale (``whole`` numbers only, for counts), and the
+    decimals they are written with."""
+    from matplotlib.ticker import MaxNLocator
+
+    locator = MaxNLocator(nbins=4, integer=whole)
+    found = [float(value) for value in locator.tick_values(frame.low, frame.high)]
+    places = _places(found)
+    ticks = [round(value, places) for value in found]
+    return [tick for tick in ticks if frame.low <= tick <= frame.high], places
+
+
+def _label(
+    figure: Figure,
+    frame: Frame,
+    ticks: list[float],
+    drawn: list[Point],
+    *,
+    size: float,
+    crowded: bool,
+) -> None:
+    """The y axis's scale and unit, the figures by their marks, the periods under the plot:
+    each text a token, in the order of _words."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import offset_copy
+
+    place = figure.transFigure
+    tokens = (f"@@{index}@@" for index in itertools.count())
+
+    def shifted(points: float) -> Any:
+        return offset_copy(place, fig=figure, y=points, units="points")
+
+    ink, muted = PALETTE["ink"], PALETTE["muted"]
+    for tick in ticks:
+        y = frame.y(tick)
+        figure.add_artist(  # under the bands
+            Line2D([frame.left, frame.right], [y, y], transform=place, color=GRID, lw=0.8, zorder=0)
+        )
+        figure.text(frame.left - 0.015, y, next(tokens), transform=shifted(-3.3), ha="right",
+                    color=ink)  # fmt: skip
+    base = frame.bottom
+    figure.add_artist(
+        Line2D([frame.left, frame.right], [base, base], transform=place, color=muted, lw=0.8)
+    )
+    figure.text(0.015, frame.bottom + frame.height, next(tokens), transform=shifted(10),
+                color=muted)  # fmt: skip
+    for column, point in enumerate(drawn):
+        if not math.isnan(point.compared):
+            x, y = frame.x(column), frame.y(point.compared)
+            figure.text(x, y, next(tokens), transform=shifted(9), ha="center", color=ink)
+    for column in range(frame.columns):
+        x = frame.x(column)
+        if crowded:  # turned, so that each keeps to its own column
+            figure.text(x, base, next(tokens), transform=shifted(-12), ha="right", rotation=40,
+                        rotation_mode="anchor", fontsize=8, color=ink)  # fmt: skip
+            continue
+        for shift in (-15, -28):  # the period, and its basis under it
+            figure.text(x, base, next(tokens), transform=shifted(shift), ha="center",
+                        fontsize=size, color=ink)  # fmt: skip
+
+
+def _words(
+    course: Course,
+    evaluations: Sequence[Evaluation],
+    ticks: list[float],
+    places: int,
+    *,
+    crowded: bool,
+) -> list[str]:
+    """The texts of a large chart in the language spoken now, in the order of _label's tokens:
+    the scale (as the reader writes numbers), the unit, the figures (with the decimals their
+    status needs), each period and its basis."""
+    words = [display(Decimal(repr(tick)), places=places) for tick in ticks]
+    words.append(pick(course.target.unit))
+    words += [actual_text(result) for result in course.results if result.actual is not None]
+    for evaluation in evaluations:
+        period = pick(evaluation.report.period.short_names)
+        basis = f"({t('basis.' + evaluation.report.basis.value)})"
+        words += [f"{period} {basis}"] if crowded else [period, basis]
+    return words
+
+
+def _places(ticks: list[float]) -> int:
+    """The decimals the y axis's ticks need: 0 for steps of 1 or more, 1 for steps of 0.5, ...
+    (a tick is a multiple of the step, give or take binary noise: 3.4000000000000004)."""
+    if len(ticks) < 2:
+        return 0
+    step = Decimal(repr(round(ticks[1] - ticks[0], 12))).normalize()
+    exponent = step.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _float(value: Decimal | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+_DROPPED = re.compile(
+    r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<metadata>.*?</metadata>\s*|"
+    r"<defs>\s*<style[^>]*>.*?</style>\s*</defs>\s*",
+    re.S,
+)
+_ID = re.compile(r'\sid="([^"]+)"')
+_REFERENCE = re.compile(r'(url\(#|href="#)([^")]+)')
+_ROOT = re.compile(r'<svg\b[^>]*?\sviewBox="([^"]+)"[^>]*>')
+
+
+def scoped(svg: str, scope: str, *, labelled_by: str, described_by: str) -> str:
+    """matplotlib's SVG document as an element of a page: without its XML prolog, metadata and
+    style sheet (the page's holds the rule), with only the ids it refers to, each prefixed by
+    ``scope``, and a root without a size (the page's style sheet scales it to the width of its
+    container) that names itself by its caption and describes itself by its table."""
+    svg = _DROPPED.sub("", svg)
+    used = {match.group(2) for match in _REFERENCE.finditer(svg)}
+    svg = _ID.sub(lambda m: f' id="{scope}-{m.group(1)}"' if m.group(1) in used else "", svg)
+    svg = _REFERENCE.sub(lambda m: f"{m.group(1)}{scope}-{m.group(2)}", svg)
+    root = _ROOT.search(svg)
+    assert root is not None  # matplotlib always writes a viewBox
+    opening = (
+        f'<svg viewBox="{root.group(1)}" role="img" aria-labelledby="{labelled_by}" '
+        f'aria-describedby="{described_by}">'
+    )
+    # an SVG in HTML needs no namespaces (the parser knows <svg>), and SVG 2's href is xlink's
+    svg = svg[: root.start()] + opening + svg[root.end() :]
+    return svg.replace("xlink:href=", "href=").strip()
