@@ -21,6 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-screenshots",
+        action="store_true",
+        default=False,
+        help="save docs/screenshots/*.png from the built site (tests/test_site_browser.py)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts in English, whatever the machine's locale; a test that wants
