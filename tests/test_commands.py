@@ -201,12 +201,12 @@ def test_export_html_page(cli: CLI, tmp_path: Path) -> None:
     assert text.count('<div class="bar">') == 14
     assert "@page { size: A4" in text
     assert "http" not in text.replace("http-equiv", "")  # nothing fetched from elsewhere
-    assert 'class="status missed">6 missed</span>' in text
+    assert '<li class="missed"><span class="count">6</span>' in text  # the scorecard
     assert cli("export", "--lang", "vi", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
     assert '<html lang="vi">' in text
     assert "<title>Nghị quyết 94/NQ-HĐND: 9 tháng đầu năm 2024</title>" in text
-    assert 'class="status missed">6 Không đạt</span>' in text
+    assert '<span aria-hidden="true">✗</span> Không đạt</span></li>' in text
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".html", ".xlsx"])

@@ -673,3 +673,24 @@ def test_the_output_is_named_as_given(
     (tmp_path / "site" / publish.MARKER).unlink()
     run = cli("site", "samples/2024-h1.yaml", "-o", "site/")
     assert run.stderr.startswith("nq94: cannot write site: a folder nq94 did not build")
+
+
+def test_the_html_export_carries_the_overviews_scorecard(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`export -o status.html` shows the counts by status as the site's overview does: a card
+    each, with the icon and the word."""
+    import re
+
+    out = tmp_path / "status.html"
+    assert cli("export", "samples/2024-9m.yaml", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    cards = re.findall(
+        r'<li class="([a-z-]+)"><span class="count">(\d+)</span><span class="word">'
+        r'<span aria-hidden="true">(.)</span> ([^<]+)</span></li>',
+        page,
+    )
+    assert cards == [
+        ("met", "3", "✓", "Met"),
+        ("at-risk", "6", "⚠", "At risk"),
+        ("missed", "6", "✗", "Missed"),
+        ("no-data", "15", "–", "No data"),
+    ]

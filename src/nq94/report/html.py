@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from decimal import Decimal
 
 from nq94 import __version__
@@ -33,7 +34,41 @@ STATUS_CLASS = {
     Status.NO_DATA: "no-data",
 }
 
-_STYLE = """
+ICON = {Status.MET: "✓", Status.AT_RISK: "⚠", Status.MISSED: "✗", Status.NO_DATA: "–"}
+"""A status's icon, beside its word: never a colour alone."""
+
+SCORECARD_STYLE = """
+.scorecard { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+  gap: .75rem; list-style: none; padding: 0; margin: 1rem 0; }
+.scorecard li { display: flex; flex-direction: column; padding: .7rem 1rem; border-radius: .5rem;
+  print-color-adjust: exact; -webkit-print-color-adjust: exact; break-inside: avoid; }
+.scorecard .count { font-size: 2.1rem; font-weight: 700; line-height: 1.1; }
+.scorecard .word { font-weight: 600; }
+"""
+"""The scorecard's layout (its colours are the status classes of the page that holds it)."""
+
+
+def scorecard(summary: Mapping[Status, int]) -> str:
+    """How many targets are met, at risk, missed and without data, a card each: the count, the
+    status's icon and its word."""
+    cards = "".join(
+        f'<li class="{STATUS_CLASS[status]}"><span class="count">{count}</span>'
+        f'<span class="word"><span aria-hidden="true">{ICON[status]}</span> '
+        f"{status_words(status)}</span></li>"
+        for status, count in summary.items()
+    )
+    return f'<ul class="scorecard">{cards}</ul>'
+
+
+def status_words(status: Status) -> str:
+    """A status's word as a heading or a card says it: 'Met', 'Đạt'."""
+    label = status_label(status)
+    return escape(label[:1].upper() + label[1:])
+
+
+_STYLE = (
+    SCORECARD_STYLE
+    + """
 @page { size: A4 portrait; margin: 14mm 12mm; }
 body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #1a1a1a;
        margin: 0 auto; max-width: 190mm; }
@@ -53,9 +88,9 @@ tr { page-break-inside: avoid; }
 .at-risk { background: #fff0c2; color: #6b4e00; }
 .missed { background: #f8d4d4; color: #8a1414; }
 .no-data { background: #eee; color: #555; }
-p.summary span { margin-right: 8pt; }
 footer { margin-top: 10pt; color: #777; font-size: 8pt; }
 """
+)
 
 
 def render(evaluation: Evaluation) -> str:
@@ -73,10 +108,6 @@ def render(evaluation: Evaluation) -> str:
             heading = escape(pick(names))
             rows.append(f'<tr class="section"><td colspan="6">{heading}</td></tr>')
         rows.append(_row(result))
-    summary = " ".join(
-        f'<span class="status {STATUS_CLASS[status]}">{count} {status_label(status)}</span>'
-        for status, count in evaluation.summary.items()
-    )
     source = f"<br>{escape(report.source)}" if report.source else ""
     columns = ("target", "actual", "required", "gap", "percent", "status")
     headings = "".join(f"<th>{escape(t('column.' + column))}</th>" for column in columns)
@@ -92,7 +123,7 @@ def render(evaluation: Evaluation) -> str:
 <h1>{escape(title)}</h1>
 <p class="meta">{escape(pick(resolution.title))}<br>{escape(basis)}: \
 {escape(evaluation.file)}{source}</p>
-<p class="summary">{summary}</p>
+{scorecard(evaluation.summary)}
 <table>
 <thead><tr>{headings}</tr></thead>
 <tbody>

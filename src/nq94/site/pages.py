@@ -19,7 +19,7 @@ from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import Lang, current, pick, t, tn
 from nq94.model import Kind, Status, Target
-from nq94.report.html import STATUS_CLASS, escape
+from nq94.report.html import ICON, SCORECARD_STYLE, STATUS_CLASS, escape, scorecard, status_words
 from nq94.report.numbers import (
     actual_text,
     comparison,
@@ -31,7 +31,6 @@ from nq94.report.numbers import (
     measured,
     pace_text,
     period_heading,
-    status_label,
     summary_line,
     year_end_text,
 )
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
 LANGUAGE_NAMES = {Lang.VI: "Tiếng Việt", Lang.EN: "English"}
 """Each language named in itself, as a language switch names it."""
 
-ICON = {Status.MET: "✓", Status.AT_RISK: "⚠", Status.MISSED: "✗", Status.NO_DATA: "–"}
 MARK = {Status.MET: "●", Status.AT_RISK: "▲", Status.MISSED: "✖"}
 """The chart's markers of each status (nq94.site.charts.MARK), as the key shows them."""
 
@@ -108,11 +106,6 @@ h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 .at-risk { color: $at_risk; background: $at_risk_bg; }
 .missed { color: $missed; background: $missed_bg; }
 .no-data { color: $no_data; background: $no_data_bg; }
-.scorecard { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
-  gap: .75rem; list-style: none; padding: 0; margin: 1rem 0; }
-.scorecard li { display: flex; flex-direction: column; padding: .7rem 1rem; border-radius: .5rem; }
-.scorecard .count { font-size: 2.1rem; font-weight: 700; line-height: 1.1; }
-.scorecard .word { font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
@@ -217,7 +210,9 @@ footer.foot { max-width: 68rem; margin: 0 auto; padding: 1rem; border-top: 1px s
 }
 """)
 
-STYLE = " ".join(line.strip() for line in _STYLE.substitute(PALETTE).strip().splitlines())
+STYLE = " ".join(
+    line.strip() for line in (_STYLE.substitute(PALETTE) + SCORECARD_STYLE).strip().splitlines()
+)
 """The style sheet, one line per rule's piece: every page holds it."""
 
 
@@ -250,12 +245,6 @@ def overview(trend: Trend, small: Mapping[str, str]) -> str:
     targets = latest.targets
     resolution = targets.resolution
     title = t("site.title", number=resolution.number, year=trend.year)
-    cards = "".join(
-        f'<li class="{STATUS_CLASS[status]}"><span class="count">{count}</span>'
-        f'<span class="word"><span aria-hidden="true">{ICON[status]}</span> '
-        f"{_status_words(status)}</span></li>"
-        for status, count in latest.summary.items()
-    )
     tables, grids, described = [], [], []
     for section, courses in _sections(trend):
         heading = escape(pick(targets.sections[section]))
@@ -280,7 +269,7 @@ def overview(trend: Trend, small: Mapping[str, str]) -> str:
 <h2 id="at-a-glance">{escape(t("site.scorecard"))}</h2>
 <p>{escape(t("site.latest", period=period_heading(latest)))}. \
 {escape(summary_line(latest.summary))}.</p>
-<ul class="scorecard">{cards}</ul>
+{scorecard(latest.summary)}
 </section>
 <section aria-labelledby="every-target">
 <h2 id="every-target">{escape(t("site.by_section"))}</h2>
@@ -396,7 +385,7 @@ def _key(items: list[tuple[str, str]]) -> str:
     )
     marks = "".join(
         f'<li><span class="mark {STATUS_CLASS[status]}" aria-hidden="true">{mark}</span>'
-        f"{escape(_first_upper(status_label(status)))}</li>"
+        f"{status_words(status)}</li>"
         for status, mark in MARK.items()
     )
     return f'<ul class="key">{swatches}{marks}</ul>'
@@ -587,12 +576,8 @@ def _status(status: Status) -> str:
     """A status as a word with its icon (the icon is not read out: the word says it)."""
     return (
         f'<span class="status {STATUS_CLASS[status]}"><span aria-hidden="true">{ICON[status]}'
-        f"</span> {_status_words(status)}</span>"
+        f"</span> {status_words(status)}</span>"
     )
-
-
-def _status_words(status: Status) -> str:
-    return escape(_first_upper(status_label(status)))
 
 
 def _first_upper(text: str) -> str:
