@@ -694,3 +694,12 @@ def test_the_html_export_carries_the_overviews_scorecard(cli, tmp_path: Path) ->
         ("missed", "6", "✗", "Missed"),
         ("no-data", "15", "–", "No data"),
     ]
+
+
+def test_a_target_without_a_figure_shows_a_dash_for_its_gap(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "site"
+    assert cli("site", "samples/", "-o", str(site)).exit_code == 0
+    page = (site / "en" / "index.html").read_text(encoding="utf-8")
+    row = page[page.index('href="targets/defence_drill_districts.html"') :]
+    row = row[: row.index("</tr>")]
+    assert row.endswith('<td class="num" data-label="Gap">—</td>'), row

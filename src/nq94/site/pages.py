@@ -317,6 +317,7 @@ def _overview_row(here: str, course: Course) -> str:
     href = _link(here, target_path(current(), target.id))
     actual = measured(actual_text(result), unit) if result.actual is not None else "—"
     required = measured(comparison(target), unit)
+    gap = gap_text(result) or "—"  # no figure, no gap: said as the missing figure is
     labels = {key: escape(t(key)) for key in ("column.status", "column.actual", "column.required")}
     return (
         f'<tr><th scope="row"><a class="name" href="{href}">{escape(pick(target.name))}</a>'
@@ -324,7 +325,7 @@ def _overview_row(here: str, course: Course) -> str:
         f'<td data-label="{labels["column.status"]}">{_status(result.status)}</td>'
         f'<td class="num" data-label="{labels["column.actual"]}">{_figure(actual)}</td>'
         f'<td class="num" data-label="{labels["column.required"]}">{_figure(required)}</td>'
-        f'<td class="num" data-label="{escape(t("column.gap"))}">{escape(gap_text(result))}</td>'
+        f'<td class="num" data-label="{escape(t("column.gap"))}">{escape(gap)}</td>'
         "</tr>"
     )
 
