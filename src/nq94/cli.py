@@ -406,15 +406,30 @@ def trend(
     *,
     targets: TargetsOption = None,
     output_format: ReviewFormatOption = ReviewFormat.AUTO,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=t("help.trend_output"), dir_okay=False),
+    ] = None,
+    force: Annotated[bool, typer.Option(help=t("help.force"))] = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
     """Show each target across the periods of a year: status in each, course, year end, pace."""
     _speak(lang)
     from nq94.report import review_module
+    from nq94.report.trendfile import TrendFile, trend_file
 
+    kind = None if output is None else trend_file(output.suffix)
+    if output is not None and kind is None:
+        known = " ".join(each.value for each in TrendFile)
+        raise Refused(t("cli.unknown_extension", suffix=output.suffix, known=known))
     formatter = review_module(_review_format(output_format))
-    formatter.trend(_year(reports, targets, max_bytes), sys.stdout, color=_color(sys.stdout))
+    year = _year(reports, targets, max_bytes)
+    formatter.trend(year, sys.stdout, color=_color(sys.stdout))
+    if output is not None:
+        from nq94.report.trendfile import as_html, as_xlsx
+
+        _write(output, (as_html if kind is TrendFile.HTML else as_xlsx)(year), replace=force)
 
 
 def _year(reports: list[str], targets: Path | None, max_bytes: int) -> Trend:

@@ -540,4 +540,11 @@ MESSAGES: dict[str, str] = {
     "quoted exactly; the figures are the report's.",
     "site.footer.other": "Built by nq94 {version} from {count} reports. The resolution's words "
     "are quoted exactly; the figures are the reports'.",
+    "help.trend_output": "Also write the trend to a file for people, chosen by its extension: "
+    ".html (a printable page with each target's chart and table) or .xlsx (the table, and a "
+    "chart per target).",
+    "trendfile.title": "Resolution {number}: the targets through {year}",
+    "trendfile.periods": "Reports: {periods}",
+    "trendfile.sheet.table": "Trend",
+    "trendfile.sheet.charts": "Charts",
 }

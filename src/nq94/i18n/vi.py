@@ -548,4 +548,11 @@ MESSAGES: dict[str, str] = {
     "trích đúng; số liệu theo báo cáo.",
     "site.footer.other": "Dựng bằng nq94 {version} từ {count} báo cáo. Nguyên văn Nghị quyết "
     "được trích đúng; số liệu theo các báo cáo.",
+    "help.trend_output": "Ghi thêm diễn biến ra một tệp để đọc, theo phần mở rộng của tệp: "
+    ".html (một trang in được, mỗi chỉ tiêu một biểu đồ và một bảng) hoặc .xlsx (bảng diễn "
+    "biến và mỗi chỉ tiêu một biểu đồ).",
+    "trendfile.title": "Nghị quyết {number}: diễn biến các chỉ tiêu năm {year}",
+    "trendfile.periods": "Các báo cáo: {periods}",
+    "trendfile.sheet.table": "Diễn biến",
+    "trendfile.sheet.charts": "Biểu đồ",
 }

@@ -290,7 +290,7 @@ def overview(trend: Trend, small: Mapping[str, str]) -> str:
 <ul class="reports">{"".join(_report_item(e) for e in trend.evaluations)}</ul>
 </section>
 </main>"""
-    return _page(title, body, trend)
+    return page(title, body, trend)
 
 
 def _sections(trend: Trend) -> list[tuple[str, list[Course]]]:
@@ -322,7 +322,7 @@ def _overview_row(here: str, course: Course) -> str:
     return (
         f'<tr><th scope="row"><a class="name" href="{href}">{escape(pick(target.name))}</a>'
         f"{_words(target, 'span')}</th>"
-        f'<td data-label="{labels["column.status"]}">{_status(result.status)}</td>'
+        f'<td data-label="{labels["column.status"]}">{status_badge(result.status)}</td>'
         f'<td class="num" data-label="{labels["column.actual"]}">{_figure(actual)}</td>'
         f'<td class="num" data-label="{labels["column.required"]}">{_figure(required)}</td>'
         f'<td class="num" data-label="{escape(t("column.gap"))}">{escape(gap)}</td>'
@@ -342,7 +342,7 @@ def _small_multiple(here: str, course: Course, svg: str) -> str:
     return (
         f'<li><a class="target-link" href="{href}"><figure class="chart">'
         f'<figcaption id="cap-{target.id}"><span class="name">{escape(pick(target.name))}</span>'
-        f"{_status(result.status)}{figure}</figcaption>{svg}</figure></a></li>"
+        f"{status_badge(result.status)}{figure}</figcaption>{svg}</figure></a></li>"
     )
 
 
@@ -357,7 +357,8 @@ def _small_table(course: Course, evaluations: Iterable[Evaluation]) -> str:
     head = "".join(f'<th scope="col">{escape(t(key))}</th>' for key in heads)
     rows = "".join(
         f'<tr><th scope="row">{escape(period_heading(evaluation))}</th>'
-        f'<td class="num">{escape(actual_text(result))}</td><td>{_status(result.status)}</td></tr>'
+        f'<td class="num">{escape(actual_text(result))}</td>'
+        f"<td>{status_badge(result.status)}</td></tr>"
         for evaluation, result in zip(evaluations, course.results, strict=True)
     )
     caption = f"{pick(target.name)} ({measured(comparison(target), pick(target.unit))})"
@@ -408,21 +409,15 @@ def target_page(trend: Trend, index: int, svg: str) -> str:
     here = target_path(lang, target.id)
     latest = trend.evaluations[-1]
     resolution = latest.targets.resolution
-    unit = pick(target.unit)
     name = pick(target.name)
     section = pick(latest.targets.sections[target.section])
     cite = t("site.clause", number=resolution.number, clause=target.clause)
-    required = measured(comparison(target), unit)
-    caption = t("site.chart_caption", name=name, year=trend.year, required=required)
     caption_id, table_id = CHART_IDS
     downloads = "".join(
         f'<li><a href="{_link(here, data_path(target.id, suffix))}" download>'
         f"{escape(f'{target.id}.{suffix}')}</a> ({escape(t('site.download.' + suffix))})</li>"
         for suffix in ("csv", "json")
     )
-    empty = ""
-    if all(each.actual is None for each in course.results):
-        empty = f'<p class="empty">{escape(t("site.no_figures"))}</p>'
     body = f"""<header>
 {_bar(here, lambda lang: target_path(lang, target.id), home_link=True)}
 <p class="eyebrow">{escape(section)}</p>
@@ -432,19 +427,13 @@ def target_page(trend: Trend, index: int, svg: str) -> str:
 </header>
 <main id="main">
 <div class="verdict">
-<p>{_status(result.status)} {escape(t("site.as_of", period=period_heading(latest)))}</p>
+<p>{status_badge(result.status)} {escape(t("site.as_of", period=period_heading(latest)))}</p>
 <p>{escape(explain(result))}</p>
 </div>
 <dl class="facts">{_facts(course)}</dl>
 <section aria-labelledby="course">
 <h2 id="course">{escape(t("site.course"))}</h2>
-<figure class="chart large">
-<figcaption id="{caption_id}">{escape(caption)}</figcaption>
-{svg}
-{_chart_key(course)}
-{empty}
-</figure>
-<div class="table-wrap">{_course_table(course, trend.evaluations, table_id)}</div>
+{chart_figure(trend, course, svg, caption_id=caption_id, table_id=table_id)}
 </section>
 <section aria-labelledby="downloads">
 <h2 id="downloads">{escape(t("site.downloads"))}</h2>
@@ -453,13 +442,32 @@ def target_page(trend: Trend, index: int, svg: str) -> str:
 </section>
 {_pager(trend, index, here)}
 </main>"""
-    return _page(
+    return page(
         f"{name} — {t('site.title', number=resolution.number, year=trend.year)}", body, trend
     )
 
 
 CHART_IDS = ("chart-caption", "chart-data")
 """The ids of a target page's chart caption and of the table that holds its figures."""
+
+
+def chart_figure(trend: Trend, course: Course, svg: str, *, caption_id: str, table_id: str) -> str:
+    """A target's chart ``svg`` (labelled by ``caption_id``, described by ``table_id``) in its
+    figure, with its caption and key, and the table of its figures: on a target's page, and in
+    `nq94 trend -o FILE.html`."""
+    target = course.target
+    required = measured(comparison(target), pick(target.unit))
+    caption = t("site.chart_caption", name=pick(target.name), year=trend.year, required=required)
+    empty = ""
+    if all(each.actual is None for each in course.results):
+        empty = f'<p class="empty">{escape(t("site.no_figures"))}</p>'
+    return f"""<figure class="chart large">
+<figcaption id="{caption_id}">{escape(caption)}</figcaption>
+{svg}
+{_chart_key(course)}
+{empty}
+</figure>
+<div class="table-wrap">{_course_table(course, trend.evaluations, table_id)}</div>"""
 
 
 def _facts(course: Course) -> str:
@@ -514,7 +522,7 @@ def _course_table(course: Course, evaluations: Iterable[Evaluation], table_id: s
         cells = (  # each with its class, and its content as HTML
             (' class="num"', escape(figure_text(result))),
             (' class="num"', escape(actual_text(result))),
-            ("", _status(result.status)),
+            ("", status_badge(result.status)),
             (' class="wide"', escape(source(evaluation, result) or "")),
             (' class="wide"', escape(note(result) or "")),
         )
@@ -573,7 +581,7 @@ def _words(target: Target, element: str) -> str:
     return f'<{element} class="words"{lang}>{escape(target.words)}</{element}>'
 
 
-def _status(status: Status) -> str:
+def status_badge(status: Status) -> str:
     """A status as a word with its icon (the icon is not read out: the word says it)."""
     return (
         f'<span class="status {STATUS_CLASS[status]}"><span aria-hidden="true">{ICON[status]}'
@@ -601,7 +609,8 @@ def _bar(here: str, same_page: Callable[[Lang], str], *, home_link: bool) -> str
     return f'{skip}\n<nav class="bar">{back}{switch}</nav>'
 
 
-def _page(title: str, body: str, trend: Trend) -> str:
+def page(title: str, body: str, trend: Trend, *, style: str = "") -> str:
+    """A whole page around ``body``, with the site's style sheet and ``style`` after it."""
     count = len(trend.evaluations)
     return f"""<!DOCTYPE html>
 <html lang="{current().value}">
@@ -610,7 +619,7 @@ def _page(title: str, body: str, trend: Trend) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="nq94 {escape(__version__)}">
 <title>{escape(title)}</title>
-<style>{STYLE}</style>
+<style>{STYLE}{style}</style>
 </head>
 <body>
 <div class="page">
