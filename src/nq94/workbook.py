@@ -360,19 +360,12 @@ class Workbook:
 
     def at(self, row: int, column: int, message: str) -> Problem:
         """A problem at a cell, named as people name cells: (Báo cáo!F12)."""
-        cell = f"{self.sheet}!{column_letter(column)}{row}" if self.sheet else ""
+        from openpyxl.utils import get_column_letter  # read with openpyxl: loaded already
+
+        cell = f"{self.sheet}!{get_column_letter(column)}{row}" if self.sheet else ""
         return Problem(
             self.name, row, column, f"({cell}) {message}" if cell else message, cell=cell
         )
-
-
-def column_letter(column: int) -> str:
-    """The letters of a 1-based column: 1 is A, 28 is AB."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def read(name: str, raw: bytes, *, targets: TargetsFile | None = None, max_bytes: int) -> Workbook:
@@ -468,7 +461,7 @@ def _open(name: str, raw: bytes) -> tuple[Any, Any]:
 
     # openpyxl parses with defusedxml when it is installed, unless told otherwise: never here
     os.environ.pop("OPENPYXL_DEFUSEDXML", None)
-    import openpyxl  # type: ignore[import-untyped]  # needed by workbooks only
+    import openpyxl  # needed by workbooks only
 
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
         raise _whole(name, "err.xlsx.unsafe")
@@ -646,7 +639,9 @@ class _Reader:
         if not target_id:
             if given:
                 first = min(places.values(), key=lambda place: place[1])
-                message = t("err.xlsx.no_id", column=column_letter(id_column))
+                from openpyxl.utils import get_column_letter
+
+                message = t("err.xlsx.no_id", column=get_column_letter(id_column))
                 doc.problems.append(doc.at(*first, message))
             return
         if target_id in seen:
@@ -763,15 +758,16 @@ def _padded(figure: Decimal, shown: str) -> Decimal:
 
 
 def _reference(reference: str) -> tuple[int, int] | None:
-    """(row, column) of a single-cell reference such as $B$3."""
-    match = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})", reference.strip())
-    if match is None:
+    """(row, column) of a single-cell reference such as $B$3; None for a range or anything
+    else."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+    from openpyxl.utils.exceptions import CellCoordinatesException
+
+    try:
+        letters, row = coordinate_from_string(reference.strip())
+    except CellCoordinatesException:
         return None
-    letters, row = match.groups()
-    column = 0
-    for letter in letters.upper():
-        column = column * 26 + ord(letter) - ord("A") + 1
-    return int(row), column
+    return row, column_index_from_string(letters)
 
 
 def _rows(sheet: Any) -> list[tuple[int, dict[int, Any]]]:
