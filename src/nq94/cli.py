@@ -590,6 +590,12 @@ def _write(output: Path, data: bytes, *, replace: bool) -> None:
     typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
 
 
+def _not_the_report(report: Path, output: Path) -> None:
+    """Refuse an output that is the report being read (export, convert)."""
+    if output.exists() and report.exists() and output.resolve() == report.resolve():
+        raise Refused(t("cli.overwrite_report"))
+
+
 def _review_format(output_format: ReviewFormat) -> Format:
     return Format.TABLE if output_format is ReviewFormat.AUTO else Format(output_format.value)
 
@@ -626,8 +632,7 @@ def export(
     if fmt is None:
         known = " ".join(f.value for f in ExportFormat)
         raise Refused(t("cli.unknown_extension", suffix=output.suffix, known=known))
-    if output.exists() and report.exists() and output.resolve() == report.resolve():
-        raise Refused(t("cli.overwrite_report"))
+    _not_the_report(report, output)
     target_set = _load_targets(targets)
     (loaded,) = _read_all([str(report)], target_set, max_bytes)
     _write(output, EXPORTER[fmt](evaluated(target_set, loaded)), replace=True)
@@ -718,8 +723,7 @@ def convert(
     from_workbook = report.suffix.lower() == ".xlsx"
     if to_workbook == from_workbook or output.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
         raise Refused(t("cli.convert_kinds"), param_hint="--output")
-    if output.exists() and report.exists() and output.resolve() == report.resolve():
-        raise Refused(t("cli.overwrite_report"))
+    _not_the_report(report, output)
     target_set = _load_targets(targets)
     (loaded,) = _read_all([str(report)], target_set, max_bytes)
     parsed = loaded.report
