@@ -12,7 +12,7 @@ error's location where the problem stands. :mod:`nq94.loading` turns errors into
 
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from functools import cache, cached_property
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, Union
@@ -36,7 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from nq94.i18n import Lang, current, number, pick, t
-from nq94.numtext import NUMBER_TEXT, NumberError, read_number
+from nq94.numtext import NUMBER_TEXT, NumberError, plain, read_number
 from nq94.spoken import basis_pattern
 from nq94.yamldoc import YamlDate
 
@@ -1050,13 +1050,3 @@ def misread_thousands(value: Decimal, plausible: tuple[Decimal, Decimal]) -> Dec
     meant = value.scaleb(-exponent)
     low, high = plausible
     return meant if low <= meant <= high else None
-
-
-def plain(number: Decimal) -> str:
-    """A Decimal in plain notation, without exponent or needless trailing zeros (7.50 -> 7.5)."""
-    if number == number.to_integral_value():
-        try:
-            return str(number.quantize(Decimal(1)))
-        except InvalidOperation:  # more digits than decimal arithmetic holds: 1E+400
-            return str(number.normalize())
-    return format(number.normalize(), "f")

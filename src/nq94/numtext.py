@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from nq94.i18n import number as said
 from nq94.i18n import t
@@ -111,10 +111,10 @@ def read_number(
     unit = _UNIT.fullmatch(text)
     if unit and not _SHAPE.fullmatch(_pasted(text)):
         number = read_number(unit.group(1), plausible)
-        raise NumberError(t("err.unit", text=text.strip(), number=_plain(number)))
+        raise NumberError(t("err.unit", text=text.strip(), number=plain(number)))
     if not percent and "%" in text:
         number = read_number(text.replace("%", ""), plausible)
-        raise NumberError(t("err.percent_sign", text=text.strip(), number=_plain(number)))
+        raise NumberError(t("err.percent_sign", text=text.strip(), number=plain(number)))
     found = readings(text)
     if len(found) == 1:
         return found[0]
@@ -130,15 +130,19 @@ def read_number(
         t(
             "err.ambiguous",
             text=text.strip(),
-            small=_plain(small),
-            large=_plain(large),
+            small=plain(small),
+            large=plain(large),
             small_said=said(small, places=20, grouped=False),
         )
     )
 
 
-def _plain(value: Decimal) -> str:
-    """A number as a YAML report writes it: 30.95, 30950."""
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+def plain(number: Decimal) -> str:
+    """A Decimal in plain notation, as a YAML report writes it: without exponent or needless
+    trailing zeros (7.50 -> 7.5, 30950)."""
+    if number == number.to_integral_value():
+        try:
+            return str(number.quantize(Decimal(1)))
+        except InvalidOperation:  # more digits than decimal arithmetic holds: 1E+400
+            return str(number.normalize())
+    return format(number.normalize(), "f")

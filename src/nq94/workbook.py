@@ -29,8 +29,9 @@ from nq94.errors import InputError, Problem
 from nq94.files import OLE_MAGIC, ZIP_MAGIC
 from nq94.i18n import Lang, catalogue, current, pick, t
 from nq94.i18n import number as said
-from nq94.model import DERIVABLE, Basis, Measure, Period, Target, TargetsFile, plain
+from nq94.model import DERIVABLE, Basis, Measure, Period, Target, TargetsFile
 from nq94.model import comparison as required
+from nq94.numtext import plain
 from nq94.yamldoc import Mark, YamlDate
 
 Path = tuple[str, ...]
@@ -280,7 +281,7 @@ def _write_input(
             decimals = max(0, -int(given.as_tuple().exponent))
             sheet.write_number(row, column, as_float, styles.number(decimals))
             return
-        given = plain(given) if given == given.normalize() else format(given, "f")
+        given = plain(given)
     if given is None:
         sheet.write_blank(row, column, None, styles.number(None) if not text else styles.open_text)
         return
