@@ -32,6 +32,7 @@ from nq94.yamldoc import MAX_BYTES
 if TYPE_CHECKING:
     from nq94.loading import Loaded
     from nq94.outcome import Checked, Validated
+    from nq94.report.reviewfile import ReviewFile
     from nq94.review import Trend
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
@@ -417,19 +418,28 @@ def trend(
     """Show each target across the periods of a year: status in each, course, year end, pace."""
     _speak(lang)
     from nq94.report import review_module
-    from nq94.report.trendfile import TrendFile, trend_file
 
-    kind = None if output is None else trend_file(output.suffix)
-    if output is not None and kind is None:
-        known = " ".join(each.value for each in TrendFile)
-        raise Refused(t("cli.unknown_extension", suffix=output.suffix, known=known))
+    kind = _review_file(output)
     formatter = review_module(_review_format(output_format))
     year = _year(reports, targets, max_bytes)
     formatter.trend(year, sys.stdout, color=_color(sys.stdout))
     if output is not None:
-        from nq94.report.trendfile import as_html, as_xlsx
+        from nq94.report.reviewfile import ReviewFile, trend_html, trend_xlsx
 
-        _write(output, (as_html if kind is TrendFile.HTML else as_xlsx)(year), replace=force)
+        _write(output, (trend_html if kind is ReviewFile.HTML else trend_xlsx)(year), replace=force)
+
+
+def _review_file(output: Path | None) -> ReviewFile | None:
+    """The kind of file ``-o`` asks ``trend`` or ``diff`` for, refused at once when unknown."""
+    from nq94.report.reviewfile import ReviewFile, review_file
+
+    if output is None:
+        return None
+    kind = review_file(output.suffix)
+    if kind is None:
+        known = " ".join(each.value for each in ReviewFile)
+        raise Refused(t("cli.unknown_extension", suffix=output.suffix, known=known))
+    return kind
 
 
 def _year(reports: list[str], targets: Path | None, max_bytes: int) -> Trend:
@@ -519,6 +529,11 @@ def diff(
             show_default=False,
         ),
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=t("help.diff_output"), dir_okay=False),
+    ] = None,
+    force: Annotated[bool, typer.Option(help=t("help.force"))] = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
@@ -528,12 +543,18 @@ def diff(
     from nq94.report import review_module
     from nq94.review import compare
 
+    kind = _review_file(output)
     target_set = _load_targets(targets)
     before, after = _read_all([_one(str(old)), _one(str(new))], target_set, max_bytes)
     comparison = compare(evaluated(target_set, before), evaluated(target_set, after))
     formatter = review_module(_review_format(output_format))
     formatter.diff(comparison, sys.stdout, color=_color(sys.stdout))
     sys.stdout.flush()
+    if output is not None:
+        from nq94.report.reviewfile import ReviewFile, diff_html, diff_xlsx
+
+        made = (diff_html if kind is ReviewFile.HTML else diff_xlsx)(comparison)
+        _write(output, made, replace=force)
     raise typer.Exit(EXIT_FAIL if fail_on and comparison.regressed else EXIT_OK)
 
 

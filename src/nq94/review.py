@@ -270,6 +270,15 @@ def compare(old: Evaluation, new: Evaluation) -> Comparison:
     return Comparison(old, new, tuple(differences))
 
 
+def paired(comparison: Comparison) -> Trend:
+    """The two reports of a comparison, old then new as given, and the course through them of
+    each target that differs, worst first: what a diff draws."""
+    evaluations = (comparison.old, comparison.new)
+    periods = [evaluation.report.period for evaluation in evaluations]
+    courses = (_course(d.target, (d.old, d.new), periods) for d in comparison.differences)
+    return Trend(evaluations, tuple(courses))
+
+
 def _change(before: Result, after: Result) -> Change | None:
     if before.value is None:
         return None if after.value is None else Change.ADDED

@@ -547,4 +547,9 @@ MESSAGES: dict[str, str] = {
     "trendfile.periods": "Reports: {periods}",
     "trendfile.sheet.table": "Trend",
     "trendfile.sheet.charts": "Charts",
+    "help.diff_output": "Also write the changes to a file for people, chosen by its extension: "
+    ".html (a printable page: the changes, then each changed target's chart and table) or .xlsx "
+    "(the changes, and a chart per changed target).",
+    "difffile.reports": "From {old} to {new}",
+    "difffile.sheet.table": "Changes",
 }

@@ -555,4 +555,9 @@ MESSAGES: dict[str, str] = {
     "trendfile.periods": "Các báo cáo: {periods}",
     "trendfile.sheet.table": "Diễn biến",
     "trendfile.sheet.charts": "Biểu đồ",
+    "help.diff_output": "Ghi thêm các thay đổi ra một tệp để đọc, theo phần mở rộng của tệp: "
+    ".html (một trang in được: bảng thay đổi, rồi biểu đồ và bảng của từng chỉ tiêu thay đổi) "
+    "hoặc .xlsx (bảng thay đổi và mỗi chỉ tiêu thay đổi một biểu đồ).",
+    "difffile.reports": "Từ {old} sang {new}",
+    "difffile.sheet.table": "Thay đổi",
 }

@@ -1,0 +1,341 @@
+"""`nq94 trend … -o FILE` and `nq94 diff … -o FILE`: a review as a file for people, in the
+language spoken now.
+
+``.html`` is one printable page (A4) with, for each target (each that differs, for a diff), the
+chart and the table of a target's page of the site (nq94.site: the same code draws and writes
+them); ``.xlsx`` is the review's table with typed figures and coloured statuses, and a line
+chart per target drawn by Excel itself (XlsxWriter's charts) on a second sheet. matplotlib and
+XlsxWriter are imported here only, when such a file is asked for.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from nq94.i18n import current, pick, t
+from nq94.model import Operator
+from nq94.report.html import escape
+from nq94.report.numbers import (
+    apart,
+    change_label,
+    comparison,
+    diff_summary,
+    difference_text,
+    figure_text,
+    given_places,
+    measured,
+    period_heading,
+    places,
+    shown_places,
+    side,
+    status_label,
+)
+
+if TYPE_CHECKING:
+    from nq94.evaluate import Result
+    from nq94.model import Target
+    from nq94.review import Comparison, Course, Difference, Trend
+
+
+class ReviewFile(StrEnum):
+    HTML = ".html"
+    XLSX = ".xlsx"
+
+
+def review_file(suffix: str) -> ReviewFile | None:
+    """The kind of file a suffix asks for (any case), or None."""
+    try:
+        return ReviewFile(suffix.lower())
+    except ValueError:
+        return None
+
+
+PRINT_STYLE = (
+    " .trend-target { break-inside: avoid; page-break-inside: avoid; }"
+    " @media print { .trend-target { break-before: auto; } figure.large svg { max-width: 150mm; } }"
+)
+"""What a page of charts adds to the site's style sheet (which already prints on A4)."""
+
+
+def trend_html(trend: Trend) -> bytes:
+    """One page: the course of every target, its chart and its table, in the language spoken
+    now."""
+    from nq94.site import pages
+
+    resolution = trend.evaluations[-1].targets.resolution
+    title = t("trendfile.title", number=resolution.number, year=trend.year)
+    periods = " → ".join(period_heading(evaluation) for evaluation in trend.evaluations)
+    body = f"""<header>
+<h1>{escape(title)}</h1>
+<p class="lead">{escape(pick(resolution.title))}</p>
+<p>{escape(t("trendfile.periods", periods=periods))}</p>
+</header>
+<main id="main">
+{_courses(trend)}
+</main>"""
+    return pages.page(title, body, trend, style=PRINT_STYLE).encode("utf-8")
+
+
+def diff_html(compared: Comparison) -> bytes:
+    """One page: what changed, worst first, in a table; then each target that differs, its
+    chart and its table over the two reports."""
+    from nq94.review import paired
+    from nq94.site import pages
+
+    pair = paired(compared)
+    old, new = compared.old, compared.new
+    title = t("diff.title", old=period_heading(old), new=period_heading(new))
+    tables = []
+    changed, settled = apart(compared)
+    for heading, differences in ((None, changed), (t("diff.settled_heading"), settled)):
+        if differences:
+            above = f"<h2>{escape(heading)}</h2>\n" if heading else ""
+            tables.append(above + _differences(differences))
+    body = f"""<header>
+<h1>{escape(title)}</h1>
+<p class="lead">{escape(pick(new.targets.resolution.title))}</p>
+<p>{escape(t("difffile.reports", old=side(old), new=side(new)))}</p>
+<p class="verdict">{escape(diff_summary(compared))}.</p>
+</header>
+<main id="main">
+{chr(10).join(tables)}
+{_courses(pair)}
+</main>"""
+    return pages.page(title, body, pair, style=PRINT_STYLE).encode("utf-8")
+
+
+def _differences(differences: list[Difference]) -> str:
+    """The table of what changed: the target, the change, the figures before and after, their
+    difference and the statuses."""
+    from nq94.site.pages import status_badge
+
+    keys = ("target", "change", "before", "after", "difference", "status")
+    labels = [escape(t(f"column.{key}")) for key in keys]
+    head = "".join(f'<th scope="col">{label}</th>' for label in labels)
+    rows = []
+    for d in differences:
+        status = status_badge(d.new.status)
+        if d.old.status is not d.new.status:
+            status = f"{status_badge(d.old.status)} → {status}"
+        cells = (
+            ("", escape(change_label(d.change))),
+            (' class="num"', escape(figure_text(d.old))),
+            (' class="num"', escape(figure_text(d.new))),
+            (' class="num"', escape(difference_text(d))),
+            ("", status),
+        )
+        row = "".join(
+            f'<td{kind} data-label="{label}">{content}</td>'
+            for (kind, content), label in zip(cells, labels[1:], strict=True)
+        )
+        name = f'<a href="#{escape(d.target.id)}">{escape(pick(d.target.name))}</a>'
+        rows.append(f'<tr><th scope="row">{name}</th>{row}</tr>')
+    return (
+        f'<div class="table-wrap"><table class="stack differences">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _courses(trend: Trend) -> str:
+    """A section per course of ``trend``: its name, its latest status, its chart and table."""
+    from nq94.site import charts, pages
+
+    lang = current()
+    sections = []
+    for course in trend.courses:
+        target_id = course.target.id
+        caption_id, table_id, heading_id = f"cap-{target_id}", f"data-{target_id}", target_id
+        (svg,) = charts.large_charts(
+            course,
+            trend.evaluations,
+            [lang],
+            scope=f"c-{target_id}",
+            labelled_by=caption_id,
+            described_by=table_id,
+        ).values()
+        figure = pages.chart_figure(trend, course, svg, caption_id=caption_id, table_id=table_id)
+        sections.append(
+            f'<section class="trend-target" aria-labelledby="{escape(heading_id)}">\n'
+            f'<h2 id="{escape(heading_id)}">{escape(pick(course.target.name))}</h2>\n'
+            f"<p>{pages.status_badge(course.final)}</p>\n{figure}\n</section>"
+        )
+    return "\n".join(sections)
+
+
+class _Book:
+    """A workbook being written, with the formats its sheets share."""
+
+    def __init__(self) -> None:
+        import xlsxwriter  # type: ignore[import-untyped]  # needed by this format only
+
+        from nq94.report.xlsx import STATUS_COLOURS
+
+        self.buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False})
+        self.book = book
+        self.header = book.add_format(
+            {"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True}
+        )
+        self.top = book.add_format({"valign": "top", "text_wrap": True})
+        self.coloured = {
+            status: book.add_format(
+                {"bold": True, "bg_color": bg, "font_color": fg, "valign": "top"}
+            )
+            for status, (bg, fg) in STATUS_COLOURS.items()
+        }
+        self._numbers: dict[int, Any] = {}
+
+    def number(self, decimals: int) -> Any:
+        """The format of a figure shown with ``decimals``."""
+        if decimals not in self._numbers:
+            code = "#,##0" + (f".{'0' * decimals}" if decimals else "")
+            self._numbers[decimals] = self.book.add_format({"num_format": code, "valign": "top"})
+        return self._numbers[decimals]
+
+    def headings(self, sheet: Any, columns: Sequence[tuple[str, int]]) -> None:
+        """The first row of ``sheet``: each column's heading, and its width."""
+        for column, (heading, width) in enumerate(columns):
+            sheet.write_string(0, column, heading, self.header)
+            sheet.set_column(column, column, width)
+        sheet.set_row(0, 45)
+        sheet.freeze_panes(1, 2)
+
+    def figure(self, sheet: Any, row: int, column: int, result: Result) -> None:
+        """A result's figure compared, as a number with the decimals its status needs."""
+        if result.actual is not None:
+            decimals = shown_places(result.actual, places(result))
+            sheet.write_number(row, column, float(result.actual), self.number(decimals))
+
+    def status(self, sheet: Any, row: int, column: int, result: Result) -> None:
+        sheet.write_string(row, column, status_label(result.status), self.coloured[result.status])
+
+    def target(self, sheet: Any, row: int, target: Target) -> None:
+        """The first three columns of a target's row: its id, name and what is required."""
+        sheet.write_string(row, 0, target.id, self.top)
+        sheet.write_string(row, 1, pick(target.name), self.top)
+        sheet.write_string(row, 2, measured(comparison(target), pick(target.unit)), self.top)
+
+    def charts(self, trend: Trend, sheet: Any) -> None:
+        """A line chart per course of ``trend`` on ``sheet``, with the figures it draws."""
+        headings = [period_heading(evaluation) for evaluation in trend.evaluations]
+        for index, course in enumerate(trend.courses):
+            _chart(self, sheet, course, headings, index=index)
+
+    def close(self, title: str) -> bytes:
+        """The workbook's bytes, each sheet printing on A4 landscape, a page wide, with
+        ``title`` at the top."""
+        for sheet in self.book.worksheets():
+            sheet.set_header(f"&L{title.replace('&', '&&')}")
+            sheet.set_landscape()
+            sheet.set_paper(9)  # A4
+            sheet.fit_to_pages(1, 0)
+        self.book.close()
+        return self.buffer.getvalue()
+
+
+FIXED = (("column.id", 28), ("column.name", 44), ("column.required", 16))
+"""The columns a target's row starts with, and their widths."""
+
+
+def trend_xlsx(trend: Trend) -> bytes:
+    """A workbook: the trend table (a row per target, a figure and a status column per
+    report), and a sheet with a line chart per target and the figures it draws."""
+    book = _Book()
+    headings = [period_heading(evaluation) for evaluation in trend.evaluations]
+    table = book.book.add_worksheet(t("trendfile.sheet.table"))
+    charts = book.book.add_worksheet(t("trendfile.sheet.charts"))
+    columns = [(t(key), width) for key, width in FIXED]
+    for heading in headings:
+        columns += [(heading, 12), (f"{heading}: {t('column.status')}", 16)]
+    book.headings(table, columns)
+    for row, course in enumerate(trend.courses, start=1):
+        book.target(table, row, course.target)
+        for index, result in enumerate(course.results):
+            column = len(FIXED) + 2 * index
+            book.figure(table, row, column, result)
+            book.status(table, row, column + 1, result)
+    table.autofilter(0, 0, len(trend.courses), len(columns) - 1)
+    book.charts(trend, charts)
+    resolution = trend.evaluations[-1].targets.resolution
+    return book.close(t("trendfile.title", number=resolution.number, year=trend.year))
+
+
+def diff_xlsx(compared: Comparison) -> bytes:
+    """A workbook: what changed, worst first (a row per target that differs: the change, the
+    figures before and after, their difference and both statuses), and a sheet with a line
+    chart per target over the two reports."""
+    from nq94.review import paired
+
+    book = _Book()
+    table = book.book.add_worksheet(t("difffile.sheet.table"))
+    charts = book.book.add_worksheet(t("trendfile.sheet.charts"))
+    old, new = (period_heading(evaluation) for evaluation in (compared.old, compared.new))
+    columns = [(t(key), width) for key, width in FIXED]
+    columns += [(t("column.change"), 16), (old, 12), (new, 12), (t("column.difference"), 12)]
+    columns += [(f"{heading}: {t('column.status')}", 16) for heading in (old, new)]
+    book.headings(table, columns)
+    for row, d in enumerate(compared.differences, start=1):
+        book.target(table, row, d.target)
+        table.write_string(row, 3, change_label(d.change), book.top)
+        book.figure(table, row, 4, d.old)
+        book.figure(table, row, 5, d.new)
+        if d.difference is not None:
+            decimals = shown_places(d.difference, max(places(d.old), places(d.new)))
+            table.write_number(row, 6, float(d.difference), book.number(decimals))
+        book.status(table, row, 7, d.old)
+        book.status(table, row, 8, d.new)
+    last = len(compared.differences) + 1
+    table.write_string(last + 1, 0, diff_summary(compared) + ".")
+    if compared.differences:
+        table.autofilter(0, 0, last - 1, len(columns) - 1)
+    book.charts(paired(compared), charts)
+    return book.close(t("diff.title", old=old, new=new))
+
+
+CHART_ROWS = 18
+"""The rows each target's chart and figures take on the charts sheet."""
+
+
+def _chart(book: _Book, sheet: Any, course: Course, headings: list[str], *, index: int) -> None:
+    """A target's figures in a small table on the charts sheet, and its line chart beside
+    them: the figure compared in each report, and the target's line (or its band's two)."""
+    target, name = course.target, t("trendfile.sheet.charts")
+    first = index * CHART_ROWS
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 3, 12)
+    sheet.write_string(first, 0, pick(target.name), book.header)
+    unit = pick(target.unit)
+    edges = list(target.band or (target.threshold,))
+    lines = edges if target.operator is Operator.BETWEEN else [target.threshold]
+    titles = [t("site.column.compared"), *(measured(comparison(target), unit) for _ in lines)]
+    for column, title in enumerate(titles, start=1):
+        sheet.write_string(first + 1, column, title, book.header)
+    sheet.write_string(first + 1, 0, t("site.column.report"), book.header)
+    last = first + 1 + len(headings)
+    for offset, (heading, result) in enumerate(zip(headings, course.results, strict=True)):
+        row = first + 2 + offset
+        sheet.write_string(row, 0, heading)
+        book.figure(sheet, row, 1, result)
+        for column, line in enumerate(lines, start=2):
+            sheet.write_number(row, column, float(line), book.number(given_places(line)))
+    chart = book.book.add_chart({"type": "line"})
+    for column, title in enumerate(titles, start=1):
+        series: dict[str, Any] = {
+            "name": title,
+            "categories": [name, first + 2, 0, last, 0],
+            "values": [name, first + 2, column, last, column],
+        }
+        if column == 1:
+            series |= {"marker": {"type": "circle", "size": 6}, "line": {"color": "#1F4E99"}}
+        else:
+            series["line"] = {"color": "#1A1A1A", "dash_type": "dash", "width": 1.25}
+        chart.add_series(series)
+    chart.set_title({"name": pick(target.name), "name_font": {"size": 11}})
+    chart.set_y_axis({"name": unit, "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom"})
+    chart.show_blanks_as("gap")
+    chart.set_size({"width": 560, "height": 300})
+    sheet.insert_chart(first, 5, chart)

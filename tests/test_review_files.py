@@ -1,0 +1,194 @@
+"""`nq94 trend … -o FILE` and `nq94 diff … -o FILE`: a printable HTML page and an Excel workbook
+with a chart per target."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import Run
+
+CLI = Callable[..., Run]
+REPORTS = ("samples/2024-h1.yaml", "samples/2024-9m.yaml", "samples/2024-estimate.yaml",
+           "samples/2024-official.yaml")  # fmt: skip
+
+
+def targets(cli: CLI) -> list[str]:
+    run = cli("trend", "-f", "json", *REPORTS)
+    assert run.exit_code == 0, run
+    return re.findall(r'\{"id": "([^"]+)", "section"', run.stdout)
+
+
+def test_html_has_a_chart_and_its_table_per_target(cli: CLI, tmp_path: Path) -> None:
+    page = tmp_path / "trend.html"
+    alone = cli("trend", *REPORTS)
+    run = cli("trend", *REPORTS, "-o", str(page))
+    assert run.exit_code == 0, run
+    assert run.stdout == alone.stdout  # the terminal output is as without -o
+    text = page.read_text(encoding="utf-8")
+    assert "<script" not in text
+    assert "http" not in text.replace("http-equiv", "")  # nothing fetched from elsewhere
+    assert "@page { size: A4" in text
+    assert '<html lang="en">' in text
+    ids = targets(cli)
+    assert ids
+    assert text.count("<svg ") == len(ids)
+    for target_id in ids:
+        svg = f'role="img" aria-labelledby="cap-{target_id}" aria-describedby="data-{target_id}"'
+        assert svg in text
+        assert f'<figcaption id="cap-{target_id}">' in text
+        assert f'<table class="chart-data stack" id="data-{target_id}">' in text
+    assert len(set(re.findall(r'\sid="([^"]+)"', text))) == len(re.findall(r'\sid="', text))
+
+
+def test_html_in_vietnamese(cli: CLI, tmp_path: Path) -> None:
+    page = tmp_path / "trend.html"
+    assert cli("trend", "--lang", "vi", *REPORTS, "-o", str(page)).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="vi">' in text
+    assert "Nghị quyết 94/NQ-HĐND: diễn biến các chỉ tiêu năm 2024" in text
+    assert "Không đạt" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets", "status"),
+    [("en", ["Trend", "Charts"], "missed"), ("vi", ["Diễn biến", "Biểu đồ"], "Không đạt")],
+)
+def test_xlsx_table_and_charts(
+    cli: CLI, tmp_path: Path, lang: str, sheets: list[str], status: str
+) -> None:
+    book_path = tmp_path / "trend.xlsx"
+    run = cli("trend", "--lang", lang, *REPORTS, "-o", str(book_path))
+    assert run.exit_code == 0, run
+    book = load_workbook(book_path)
+    assert book.sheetnames == sheets
+    table, charts = book[sheets[0]], book[sheets[1]]
+    ids = targets(cli)
+    assert [table.cell(row, 1).value for row in range(2, len(ids) + 2)] == ids
+    grdp = ids.index("grdp_growth") + 2
+    figures = [table.cell(grdp, column).value for column in (4, 6, 8, 10)]
+    assert figures == [5.2, 5.9, 7.3, 6.18]  # typed numbers, not text
+    final = table.cell(grdp, 11)
+    assert final.value == status
+    assert final.fill.fgColor.rgb.endswith("F8D4D4")  # STATUS_COLOURS[MISSED]
+    assert len(charts._charts) == len(ids)
+
+
+def test_existing_output_needs_force(cli: CLI, tmp_path: Path) -> None:
+    page = tmp_path / "trend.html"
+    page.write_text("mine", encoding="utf-8")
+    run = cli("trend", *REPORTS, "-o", str(page))
+    assert run.exit_code == 2
+    assert page.read_text(encoding="utf-8") == "mine"
+    assert cli("trend", *REPORTS, "-o", str(page), "--force").exit_code == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_unknown_suffix_is_refused(cli: CLI, tmp_path: Path) -> None:
+    output = tmp_path / "trend.pdf"
+    run = cli("trend", *REPORTS, "-o", str(output))
+    assert run.exit_code == 2
+    assert "unknown extension '.pdf'; use one of .html .xlsx" in run.stderr
+    assert run.stdout == ""
+    assert not output.exists()
+
+
+OLD, NEW = "samples/2024-9m.yaml", "samples/2024-estimate.yaml"
+
+
+def changed(cli: CLI) -> list[str]:
+    """The ids of the targets that differ from OLD to NEW, worst first."""
+    run = cli("diff", "-f", "json", OLD, NEW)
+    assert run.exit_code == 0, run
+    return re.findall(r'"id": "([^"]+)"', run.stdout)
+
+
+def test_diff_html_lists_the_changes_then_a_chart_per_changed_target(
+    cli: CLI, tmp_path: Path
+) -> None:
+    page = tmp_path / "diff.html"
+    alone = cli("diff", OLD, NEW)
+    run = cli("diff", OLD, NEW, "-o", str(page))
+    assert run.exit_code == 0, run
+    assert run.stdout == alone.stdout
+    text = page.read_text(encoding="utf-8")
+    assert "<script" not in text
+    assert "@page { size: A4" in text
+    ids = changed(cli)
+    assert 0 < len(ids) < 30  # only what changed
+    assert text.count("<svg ") == len(ids)
+    for target_id in ids:
+        assert f'<a href="#{target_id}">' in text  # the table's row leads to its chart
+        assert f'<h2 id="{target_id}">' in text
+        assert f'aria-labelledby="cap-{target_id}" aria-describedby="data-{target_id}"' in text
+    summary = re.search(r"^\d+ targets differ: .*$", alone.stdout, re.M)
+    assert summary
+    assert summary.group(0).rstrip(".") in text
+    # worst first, as the terminal says it: the first row is the status that got worse
+    first = re.search(r'<tbody><tr><th scope="row"><a href="#([^"]+)"', text)
+    assert first
+    assert first.group(1) == ids[0]
+
+
+def test_diff_html_in_vietnamese_says_the_settled_apart(cli: CLI, tmp_path: Path) -> None:
+    page = tmp_path / "diff.html"
+    estimate, official = "samples/2024-estimate.yaml", "samples/2024-official.yaml"
+    assert cli("diff", "--lang", "vi", estimate, official, "-o", str(page)).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="vi">' in text
+    assert "Đã chốt: số ước tính nay là số chính thức" in text
+    assert "Năm 2024 (ước tính)" in text
+    assert "Năm 2024 (chính thức)" in text
+
+
+def test_diff_of_a_report_with_itself_is_a_page_that_says_so(cli: CLI, tmp_path: Path) -> None:
+    page, book_path = tmp_path / "same.html", tmp_path / "same.xlsx"
+    assert cli("diff", OLD, OLD, "-o", str(page)).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert "No figure or status changed" in text
+    assert "<svg " not in text
+    assert "<table" not in text
+    assert cli("diff", OLD, OLD, "-o", str(book_path)).exit_code == 0
+    sheet = load_workbook(book_path).worksheets[0]
+    assert sheet.cell(3, 1).value == "No figure or status changed."
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets", "worse"),
+    [("en", ["Changes", "Charts"], "worsened"), ("vi", ["Thay đổi", "Biểu đồ"], "xấu đi")],
+)
+def test_diff_xlsx_table_and_charts(
+    cli: CLI, tmp_path: Path, lang: str, sheets: list[str], worse: str
+) -> None:
+    book_path = tmp_path / "diff.xlsx"
+    run = cli("diff", "--lang", lang, OLD, NEW, "-o", str(book_path))
+    assert run.exit_code == 0, run
+    book = load_workbook(book_path)
+    assert book.sheetnames == sheets
+    table, charts = book[sheets[0]], book[sheets[1]]
+    ids = changed(cli)
+    assert [table.cell(row, 1).value for row in range(2, len(ids) + 2)] == ids
+    assert table.cell(2, 4).value == worse
+    before, after, difference = (table.cell(2, column).value for column in (5, 6, 7))
+    assert (before, after) == (10.4, 9.2)  # typed numbers, not text
+    assert difference == pytest.approx(-1.2)
+    assert table.cell(2, 7).number_format == "#,##0.0"
+    assert table.cell(2, 9).fill.fgColor.rgb.endswith("FFF0C2")  # at risk, as STATUS_COLOURS
+    assert len(charts._charts) == len(ids)
+
+
+def test_diff_output_is_refused_before_the_reports_are_read(cli: CLI, tmp_path: Path) -> None:
+    output = tmp_path / "diff.pdf"
+    run = cli("diff", OLD, "missing.yaml", "-o", str(output))
+    assert run.exit_code == 2
+    assert "unknown extension '.pdf'; use one of .html .xlsx" in run.stderr
+    assert "missing.yaml" not in run.stderr
+    page = tmp_path / "diff.html"
+    page.write_text("mine", encoding="utf-8")
+    assert cli("diff", OLD, NEW, "-o", str(page)).exit_code == 2
+    assert page.read_text(encoding="utf-8") == "mine"
+    assert cli("diff", OLD, NEW, "-o", str(page), "--force").exit_code == 0
