@@ -192,3 +192,28 @@ def test_diff_output_is_refused_before_the_reports_are_read(cli: CLI, tmp_path: 
     assert cli("diff", OLD, NEW, "-o", str(page)).exit_code == 2
     assert page.read_text(encoding="utf-8") == "mine"
     assert cli("diff", OLD, NEW, "-o", str(page), "--force").exit_code == 0
+
+
+def test_xlsx_charts_draw_the_at_risk_band_and_print_whole(cli: CLI, tmp_path: Path) -> None:
+    book_path = tmp_path / "trend.xlsx"
+    assert cli("trend", *REPORTS, "-o", str(book_path)).exit_code == 0
+    charts = load_workbook(book_path)["Charts"]
+    ids = targets(cli)
+    # three charts to a printed page, each page starting at a chart's first row
+    breaks = [each.id for each in charts.row_breaks.brk]
+    assert breaks == [16 * index for index in range(3, len(ids), 3)]
+    share = ids.index("structure_services_taxes")  # ≈ 31.8 ± 1, at risk within ±0.5
+    first = 16 * share + 2
+    assert charts.cell(first - 1, 1).value == "Share of services and product taxes"
+    headings = [charts.cell(first, column).value for column in range(1, 7)]
+    assert headings == [
+        "Report",
+        "Compared with the target",
+        "31.8 ± 1%",
+        "",
+        *["At-risk band around the target"] * 2,
+    ]
+    lines = [charts.cell(first + 1, column).value for column in range(3, 7)]
+    assert lines == [30.8, 32.8, 30.3, 33.3]
+    series = charts._charts[share].series
+    assert len(series) == 5

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from nq94.report.numbers import (
     comparison,
     diff_summary,
     difference_text,
+    display,
     figure_text,
     given_places,
     measured,
@@ -187,6 +189,8 @@ class _Book:
             for status, (bg, fg) in STATUS_COLOURS.items()
         }
         self._numbers: dict[int, Any] = {}
+        self.breaks: dict[str, list[int]] = {}
+        """The rows each sheet's printed pages start at (besides the first)."""
 
     def number(self, decimals: int) -> Any:
         """The format of a figure shown with ``decimals``."""
@@ -228,6 +232,7 @@ class _Book:
         """The workbook's bytes, each sheet printing on A4 landscape, a page wide, with
         ``title`` at the top."""
         for sheet in self.book.worksheets():
+            sheet.set_h_pagebreaks(self.breaks.get(sheet.name, []))
             sheet.set_header(f"&L{title.replace('&', '&&')}")
             sheet.set_landscape()
             sheet.set_paper(9)  # A4
@@ -295,33 +300,66 @@ def diff_xlsx(compared: Comparison) -> bytes:
     return book.close(t("diff.title", old=old, new=new))
 
 
-CHART_ROWS = 18
+CHART_ROWS = 16
 """The rows each target's chart and figures take on the charts sheet."""
+CHARTS_PER_PAGE = 3
+"""Charts on each printed page of the charts sheet (A4 landscape), so that none is cut."""
+
+TARGET_LINE = {"color": "#1A1A1A", "dash_type": "dash", "width": 1.25}
+AT_RISK_LINE = {"color": "#B07800", "dash_type": "round_dot", "width": 1.5}
+"""The target's line (or its range's two) and the at-risk band's edges, as on the site."""
+
+
+def _lines(target: Target) -> list[tuple[Decimal, str, dict[str, Any]]]:
+    """The horizontal lines of a target's chart: each figure, its title (empty for a line
+    whose twin the key already names) and its style. The target's line, or the two edges of the
+    range that meets it; then the outer edges of its at-risk band, if it has one."""
+    required = measured(comparison(target), pick(target.unit))
+    edges = list(target.band or (target.threshold,))
+    lines = [(edge, required if i == 0 else "", TARGET_LINE) for i, edge in enumerate(edges)]
+    margin = target.at_risk_margin
+    if margin:
+        floor, ceiling = target.plausible
+        below, above = max(edges[0] - margin, floor), min(edges[-1] + margin, ceiling)
+        at_risk = t("site.key.at_risk", margin=display(margin))
+        if target.band is not None:  # around both edges of the range
+            lines += [(below, at_risk, AT_RISK_LINE), (above, "", AT_RISK_LINE)]
+        elif target.operator in (Operator.GE, Operator.GT):  # below the line
+            lines.append((below, at_risk, AT_RISK_LINE))
+        else:
+            lines.append((above, at_risk, AT_RISK_LINE))
+    return lines
 
 
 def _chart(book: _Book, sheet: Any, course: Course, headings: list[str], *, index: int) -> None:
     """A target's figures in a small table on the charts sheet, and its line chart beside
-    them: the figure compared in each report, and the target's line (or its band's two)."""
+    them: the figure compared in each report, the target's line (or its range's two) and the
+    edge of its at-risk band."""
     target, name = course.target, t("trendfile.sheet.charts")
     first = index * CHART_ROWS
+    if index and index % CHARTS_PER_PAGE == 0:
+        book.breaks.setdefault(sheet.name, []).append(first)
     sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 3, 12)
+    sheet.set_column(1, 5, 12)
     sheet.write_string(first, 0, pick(target.name), book.header)
-    unit = pick(target.unit)
-    edges = list(target.band or (target.threshold,))
-    lines = edges if target.operator is Operator.BETWEEN else [target.threshold]
-    titles = [t("site.column.compared"), *(measured(comparison(target), unit) for _ in lines)]
+    lines = _lines(target)
+    titles = [t("site.column.compared"), *(title for _, title, _ in lines)]
     for column, title in enumerate(titles, start=1):
-        sheet.write_string(first + 1, column, title, book.header)
+        heading = (
+            t("site.key.band") if lines[column - 2][2] is AT_RISK_LINE and column > 1 else title
+        )
+        sheet.write_string(first + 1, column, heading, book.header)
     sheet.write_string(first + 1, 0, t("site.column.report"), book.header)
+    sheet.set_row(first + 1, 60)  # the headings wrap
     last = first + 1 + len(headings)
     for offset, (heading, result) in enumerate(zip(headings, course.results, strict=True)):
         row = first + 2 + offset
         sheet.write_string(row, 0, heading)
         book.figure(sheet, row, 1, result)
-        for column, line in enumerate(lines, start=2):
+        for column, (line, _, _) in enumerate(lines, start=2):
             sheet.write_number(row, column, float(line), book.number(given_places(line)))
     chart = book.book.add_chart({"type": "line"})
+    unnamed = []
     for column, title in enumerate(titles, start=1):
         series: dict[str, Any] = {
             "name": title,
@@ -331,11 +369,13 @@ def _chart(book: _Book, sheet: Any, course: Course, headings: list[str], *, inde
         if column == 1:
             series |= {"marker": {"type": "circle", "size": 6}, "line": {"color": "#1F4E99"}}
         else:
-            series["line"] = {"color": "#1A1A1A", "dash_type": "dash", "width": 1.25}
+            series["line"] = lines[column - 2][2]
+        if not title:
+            unnamed.append(column - 1)
         chart.add_series(series)
     chart.set_title({"name": pick(target.name), "name_font": {"size": 11}})
-    chart.set_y_axis({"name": unit, "major_gridlines": {"visible": True}})
-    chart.set_legend({"position": "bottom"})
+    chart.set_y_axis({"name": pick(target.unit), "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom", "delete_series": unnamed})
     chart.show_blanks_as("gap")
     chart.set_size({"width": 560, "height": 300})
-    sheet.insert_chart(first, 5, chart)
+    sheet.insert_chart(first, 7, chart)
