@@ -236,8 +236,10 @@ def test_the_resolutions_words_clause_and_pace(site: Path, targets: TargetsFile)
     assert f'<p class="words">{words}</p>' in vi
     assert f'<p class="words" lang="vi">{words}</p>' in en
     assert "Nghị quyết 94/NQ-HĐND, mục I.2.1" in vi
-    assert "tại kỳ 2024-9M: cần 1.505 tỷ đồng mỗi tháng, bình quân 1.666,67" in vi
-    assert "at 2024-9M: needed 1,505 billion VND a month, averaging 1,666.67" in en
+    pace = "cần 1.505 tỷ đồng mỗi tháng, bình quân 1.666,67 tỷ đồng mỗi tháng"
+    assert f"tại kỳ 9 tháng 2024: {pace}" in vi
+    pace = "needed 1,505 billion VND a month, averaging 1,666.67 billion VND a month"
+    assert f"at 9 months 2024: {pace}" in en
 
 
 def test_the_table_of_a_chart_gives_each_reports_source_and_note(site: Path) -> None:

@@ -557,18 +557,19 @@ class Period(NamedTuple):
 
     @property
     def short_names(self) -> Names:
-        """A column heading for the period: '6 tháng 2024' in Vietnamese, '2024-H1' in English."""
+        """A column heading for the period: '6 tháng 2024' in Vietnamese, '6 months 2024' in
+        English."""
         year, months = self.year, self.months
         match self.kind:
             case PeriodKind.YEAR:
-                vi = f"Năm {year}"
+                return Names(vi=f"Năm {year}", en=str(year))
             case PeriodKind.QUARTER:
-                vi = f"Quý {_QUARTERS[months // 3 - 1]}/{year}"
+                quarter = months // 3
+                return Names(vi=f"Quý {_QUARTERS[quarter - 1]}/{year}", en=f"Q{quarter} {year}")
             case PeriodKind.MONTH if months == 1:
-                vi = f"Tháng 1/{year}"
+                return Names(vi=f"Tháng 1/{year}", en=f"January {year}")
             case _:
-                vi = f"{months} tháng {year}"
-        return Names(vi=vi, en=str(self))
+                return Names(vi=f"{months} tháng {year}", en=f"{months} months {year}")
 
     @property
     def names(self) -> Names:

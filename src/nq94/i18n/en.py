@@ -138,8 +138,8 @@ MESSAGES: dict[str, str] = {
     "trend.caption": "{periods}. Flows are projected to the year end; status is the latest "
     "report's.",
     "pace.per_month": "{unit} a month",
-    "pace.needs": "needs {needed} {unit}, averaging {so_far} so far",
-    "pace.needed": "needed {needed} {unit}, averaging {so_far}",
+    "pace.needs": "needs {needed} {unit}, averaging {so_far} {unit} so far",
+    "pace.needed": "needed {needed} {unit}, averaging {so_far} {unit}",
     "pace.reached": "reached, averaging {so_far} {unit}",
     "pace.at": "at {period}: {text}",
     "diff.settled_heading": "Settled: the estimate's figures are now official",

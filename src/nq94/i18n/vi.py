@@ -136,8 +136,8 @@ MESSAGES: dict[str, str] = {
     "trend.caption": "{periods}. Chỉ tiêu lũy kế được dự báo đến cuối năm; đánh giá theo báo "
     "cáo mới nhất.",
     "pace.per_month": "{unit} mỗi tháng",
-    "pace.needs": "cần {needed} {unit}, bình quân đến nay {so_far}",
-    "pace.needed": "cần {needed} {unit}, bình quân {so_far}",
+    "pace.needs": "cần {needed} {unit}, bình quân đến nay {so_far} {unit}",
+    "pace.needed": "cần {needed} {unit}, bình quân {so_far} {unit}",
     "pace.reached": "đã đạt, bình quân {so_far} {unit}",
     "pace.at": "tại kỳ {period}: {text}",
     "diff.settled_heading": "Đã chốt: số ước tính nay là số chính thức",

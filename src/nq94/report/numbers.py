@@ -98,6 +98,11 @@ def shown_places(value: Decimal, places: int) -> int:
     return given_places(rounded.normalize()) if rounded else 0
 
 
+def margin_text(target: Target) -> str:
+    """A target's at-risk margin with its unit: '390.3 billion VND', '0.5%'."""
+    return measured(display(target.at_risk_margin), pick(target.unit))
+
+
 def gap_text(result: Result) -> str:
     """The gap with its sign, '+485' or '-1.6', with the decimals of the figure; empty without."""
     if result.gap is None:
@@ -234,22 +239,24 @@ def per_month(target: Target) -> str:
 
 
 def pace_text(course: Course) -> str:
-    """'needs 1,505 billion VND a month, averaging 1,666.67 so far'; empty without a pace.
+    """'needs 1,505 billion VND a month, averaging 1,666.67 billion VND a month so far'; empty
+    without a pace.
 
     Worked out at an earlier report when a later one covers the whole year:
-    'at 2024-9M: needed 1,505 billion VND a month, averaging 1,666.67'.
+    'at 9 months 2024: needed 1,505 billion VND a month, averaging 1,666.67 billion VND a month'.
     """
     pace = course.pace
     if pace is None:
         return ""
     unit = per_month(course.target)
     values = {"needed": display(pace.needed), "so_far": display(pace.so_far), "unit": unit}
+    period = pick(pace.period.short_names)
     if not pace.needed:
         reached = t("pace.reached", **values)
-        return reached if pace.latest else t("pace.at", period=pace.period, text=reached)
+        return reached if pace.latest else t("pace.at", period=period, text=reached)
     if pace.latest:
         return t("pace.needs", **values)
-    return t("pace.at", period=pace.period, text=t("pace.needed", **values))
+    return t("pace.at", period=period, text=t("pace.needed", **values))
 
 
 def direction_text(course: Course) -> str:

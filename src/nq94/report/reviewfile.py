@@ -25,9 +25,9 @@ from nq94.report.numbers import (
     comparison,
     diff_summary,
     difference_text,
-    display,
     figure_text,
     given_places,
+    margin_text,
     measured,
     period_heading,
     places,
@@ -321,7 +321,7 @@ def _lines(target: Target) -> list[tuple[Decimal, str, dict[str, Any]]]:
     if margin:
         floor, ceiling = target.plausible
         below, above = max(edges[0] - margin, floor), min(edges[-1] + margin, ceiling)
-        at_risk = t("site.key.at_risk", margin=display(margin))
+        at_risk = t("site.key.at_risk", margin=margin_text(target))
         if target.band is not None:  # around both edges of the range
             lines += [(below, at_risk, AT_RISK_LINE), (above, "", AT_RISK_LINE)]
         elif target.operator in (Operator.GE, Operator.GT):  # below the line

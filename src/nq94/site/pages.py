@@ -24,10 +24,10 @@ from nq94.report.numbers import (
     actual_text,
     comparison,
     direction_text,
-    display,
     explain,
     figure_text,
     gap_text,
+    margin_text,
     measured,
     pace_text,
     period_heading,
@@ -479,7 +479,7 @@ def _facts(course: Course) -> str:
         (t("column.required"), measured(comparison(target), unit)),
         (
             t("site.fact.margin"),
-            t("site.margin", margin=display(margin)) if margin else t("site.no_margin"),
+            t("site.margin", margin=margin_text(target)) if margin else t("site.no_margin"),
         ),
     ]
     if target.kind in (Kind.FLOW, Kind.COUNT):  # judged differently in a part of the year
@@ -506,7 +506,7 @@ def _chart_key(course: Course) -> str:
     if target.band is not None:
         items.append(("met-band", t("site.key.range")))
     if target.at_risk_margin:
-        items.append(("at-risk-band", t("site.key.at_risk", margin=display(target.at_risk_margin))))
+        items.append(("at-risk-band", t("site.key.at_risk", margin=margin_text(target))))
     return _key(items)
 
 
