@@ -514,7 +514,7 @@ def test_an_empty_folder_and_a_site_nq94_built_are_replaced_whole(cli: CLI, tmp_
     (out / "stale.html").write_text("old", encoding="utf-8")
     assert cli("site", *SAMPLES, "-o", str(out)).exit_code == 0
     assert not (out / "stale.html").exists()
-    assert "Theo báo cáo mới nhất, Năm 2024 (chính thức)" in (out / "index.html").read_text(
+    assert "Theo báo cáo mới nhất, cả năm 2024 (chính thức)" in (out / "index.html").read_text(
         encoding="utf-8"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
@@ -705,3 +705,85 @@ def test_a_target_without_a_figure_shows_a_dash_for_its_gap(cli, tmp_path: Path)
     row = page[page.index('href="targets/defence_drill_districts.html"') :]
     row = row[: row.index("</tr>")]
     assert row.endswith('<td class="num" data-label="Gap">—</td>'), row
+
+
+_TEXT = re.compile(
+    r'<text style="font-size: ([\d.]+)px;[^"]*text-anchor: (\w+)[^"]*" x="([\d.]+)" y="([\d.]+)"'
+    r"[^>]*>([^<]*)</text>"
+)
+
+
+def _number(text: str, lang: Lang) -> float | None:
+    """A chart's figure as written in ``lang`` ('16.000', '31,5'), or None for words."""
+    group, point = (".", ",") if lang is Lang.VI else (",", ".")
+    plain = text.replace(group, "").replace(point, ".")
+    try:
+        return float(plain)
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("lang", [Lang.VI, Lang.EN])
+def test_chart_texts_stay_clear_of_the_target_line_and_inside_the_chart(
+    site: Path, targets: TargetsFile, lang: Lang
+) -> None:
+    """On every target's chart, no figure by a mark is crossed by the target's dashed line
+    (it goes under its mark instead), and the scale's widest figure fits left of the plot."""
+    folder = site / "targets" if lang is Lang.VI else site / "en" / "targets"
+    crossed = []
+    for target in targets.targets:
+        svg = (folder / f"{target.id}.html").read_text(encoding="utf-8")
+        texts = [(float(size), anchor, float(x), float(y), text)
+                 for size, anchor, x, y, text in _TEXT.findall(svg)]  # fmt: skip
+        scale = [  # each written with its middle at its figure's height: its baseline 3.3 lower
+            (_number(text, lang), y - 3.3) for _, anchor, _, y, text in texts if anchor == "end"
+        ]
+        for size, anchor, x, _, text in texts:
+            if anchor == "end":  # the scale, written leftward from x: it must fit in x
+                assert x >= 0.62 * size * len(text), (target.id, text, x)
+        if len(scale) < 2:
+            continue
+        (v0, y0), (v1, y1) = scale[0], scale[-1]
+        assert v0 is not None
+        assert v1 is not None
+
+        def at(
+            value: float, v0: float = v0, y0: float = y0, v1: float = v1, y1: float = y1
+        ) -> float:
+            return y0 + (value - v0) * (y1 - y0) / (v1 - v0)
+
+        edges = (
+            [target.threshold, target.upper]
+            if target.operator.value == "between"
+            else [target.threshold]
+        )
+        lines = [at(float(edge)) for edge in edges if edge is not None]
+        for size, anchor, _, baseline, text in texts:
+            figure = _number(text, lang)
+            if anchor != "middle" or figure is None or size != 10:
+                continue
+            for line in lines:  # a text stands from its baseline up to about 0.75 of its size
+                if baseline - 0.75 * size - 1 <= line <= baseline + 1:
+                    crossed.append((target.id, text))
+    assert crossed == []
+    budget = (folder / "budget_revenue.html").read_text(encoding="utf-8")
+    label = "18.200" if lang is Lang.VI else "18,200"
+    assert re.search(rf'y="[\d.]+"[^>]*>{label}</text>', budget)
+
+
+def test_english_charts_name_periods_in_words(site: Path) -> None:
+    page = (site / "en" / "targets" / "budget_revenue.html").read_text(encoding="utf-8")
+    labels = [text for *_, text in _TEXT.findall(page)]
+    assert "6 months" in labels
+    assert "Full year" in labels
+    assert "estimate" in labels
+    assert not [label for label in labels if re.search(r"\d{4}-", label)]
+
+
+def test_the_overview_key_shows_the_hollow_mark_of_a_projection(site: Path) -> None:
+    for page, words in (
+        (site / "index.html", "Điểm rỗng: số cả năm dự báo từ số lũy kế"),
+        (site / "en" / "index.html", "Hollow mark: a year-end figure projected"),
+    ):
+        text = page.read_text(encoding="utf-8")
+        assert f'<li><span class="swatch hollow" aria-hidden="true"></span>{words}' in text

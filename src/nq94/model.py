@@ -572,6 +572,22 @@ class Period(NamedTuple):
                 return Names(vi=f"{months} tháng {year}", en=f"{months} months {year}")
 
     @property
+    def part_names(self) -> Names:
+        """The part of its year the period is, without the year, for a chart of one year:
+        '9 tháng', 'Cả năm'."""
+        months = self.months
+        match self.kind:
+            case PeriodKind.YEAR:
+                return Names(vi="Cả năm", en="Full year")
+            case PeriodKind.QUARTER:
+                quarter = months // 3
+                return Names(vi=f"Quý {_QUARTERS[quarter - 1]}", en=f"Q{quarter}")
+            case PeriodKind.MONTH if months == 1:
+                return Names(vi="Tháng 1", en="January")
+            case _:
+                return Names(vi=f"{months} tháng", en=f"{months} months")
+
+    @property
     def names(self) -> Names:
         """What the period is called in Vietnamese and in English: 6 tháng đầu năm 2024."""
         year, months = self.year, self.months

@@ -517,6 +517,7 @@ MESSAGES: dict[str, str] = {
     "site.key.figure": "Figure compared with the target",
     "site.key.projected": "Year-end figure: projected from the figure to date (hollow marks), "
     "or the year's",
+    "site.key.hollow": "Hollow mark: a year-end figure projected from the figure to date",
     "site.key.to_date": "Figure to date (flows)",
     "site.key.target": "Target {required}",
     "site.key.target_line": "Target",

@@ -524,6 +524,7 @@ MESSAGES: dict[str, str] = {
     "site.chart_caption": "{name} qua các báo cáo năm {year}, so với yêu cầu {required}",
     "site.key.figure": "Số liệu so với mục tiêu",
     "site.key.projected": "Số cả năm: dự báo từ số lũy kế (điểm rỗng), hoặc số của cả năm",
+    "site.key.hollow": "Điểm rỗng: số cả năm dự báo từ số lũy kế",
     "site.key.to_date": "Số lũy kế từ đầu năm (chỉ tiêu lũy kế)",
     "site.key.target": "Mục tiêu {required}",
     "site.key.target_line": "Mục tiêu",

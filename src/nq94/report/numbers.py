@@ -338,6 +338,13 @@ def period_heading(evaluation: Evaluation) -> str:
     return f"{pick(report.period.short_names)} ({t('basis.' + report.basis.value)})"
 
 
+def period_words(evaluation: Evaluation) -> str:
+    """A report's period and basis in a sentence: 'cả năm 2024 (chính thức)', 'first nine
+    months of 2024 (official)'."""
+    report = evaluation.report
+    return f"{pick(report.period.names)} ({t('basis.' + report.basis.value)})"
+
+
 def side(evaluation: Evaluation) -> str:
     """A report named for a comparison: 'r.yaml (first nine months of 2024, official)'."""
     report = evaluation.report

@@ -30,6 +30,7 @@ from nq94.report.numbers import (
     margin_text,
     measured,
     period_heading,
+    period_words,
     places,
     shown_places,
     side,
@@ -89,7 +90,7 @@ def diff_html(compared: Comparison) -> bytes:
 
     pair = paired(compared)
     old, new = compared.old, compared.new
-    title = t("diff.title", old=period_heading(old), new=period_heading(new))
+    title = t("diff.title", old=period_words(old), new=period_words(new))
     tables = []
     changed, settled = apart(compared)
     for heading, differences in ((None, changed), (t("diff.settled_heading"), settled)):

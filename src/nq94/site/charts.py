@@ -56,10 +56,10 @@ RC: dict[RcKeyType, Any] = {
 """Text as text, ids from a fixed salt; a wide font measures the text, so that it fits in any
 narrower one a browser chooses."""
 
-LARGE = (4.6, 3.0)
+LARGE = (4.0, 3.0)
 SMALL = (2.4, 1.0)
 """Sizes in inches (72 SVG units each); the page scales a chart to its width. A large chart is
-narrow enough that its text, 10 units, is about 10 px on a phone's screen."""
+narrow enough that its text, 10 units, is about 12 px on a phone's screen (343 px wide)."""
 
 
 class Point(NamedTuple):
@@ -154,9 +154,11 @@ def large_charts(
         figure = Figure(figsize=(LARGE[0], height))
         bottom = (0.62 if crowded else 0.52) / height
         frame = _frame(course, drawn, (LEFT, bottom, WIDTH, 0.72 * LARGE[1] / height))
-        _draw(figure, frame, course, drawn, small=False)
         ticks, places = _ticks(frame, whole=course.target.measure is Measure.COUNT)
-        _label(figure, frame, ticks, drawn, size=max(size, SMALLEST), crowded=crowded)
+        frame = _room_for(frame, ticks, places)
+        _draw(figure, frame, course, drawn, small=False)
+        lines = [frame.y(line) for line in target_lines(course)]
+        _label(figure, frame, ticks, drawn, lines, size=max(size, SMALLEST), crowded=crowded)
         svg = scoped(_svg(figure), scope, labelled_by=labelled_by, described_by=described_by)
     charts = {}
     for lang in languages:
@@ -167,7 +169,17 @@ def large_charts(
 
 
 LEFT, WIDTH = 0.125, 0.85
-"""Where the plot of a large chart stands across it: the scale at its left."""
+"""Where the plot of a large chart stands across it, at the least: the scale at its left."""
+
+
+def _room_for(frame: Frame, ticks: list[float], places: int) -> Frame:
+    """The frame, narrowed from the left as far as the widest figure of its scale needs (a
+    digit is about 0.64 of the text's size: 10 units)."""
+    widest = max((len(display(Decimal(repr(tick)), places=places)) for tick in ticks), default=1)
+    left = max(LEFT, (widest * 6.4 + 8) / (LARGE[0] * 72))
+    return frame._replace(left=left, width=LEFT + WIDTH - left)
+
+
 SMALLEST = 7.5
 """The smallest size of the periods' names side by side; a smaller one would be hard to read."""
 
@@ -183,8 +195,8 @@ def _period_size(
         with speaking(lang):
             for evaluation in evaluations:
                 report = evaluation.report
-                basis = f"({t('basis.' + report.basis.value)})"
-                longest = max(longest, len(pick(report.period.short_names)), len(basis))
+                basis = t("basis." + report.basis.value)
+                longest = max(longest, len(pick(report.period.part_names)), len(basis))
     column = LARGE[0] * 72 * WIDTH / columns
     return min(10.0, (column - 6) / (0.6 * longest))
 
@@ -243,8 +255,7 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
         band(edges[0], edges[1], PALETTE["met_band"])
     for edge in edges if margin else ():
         band(max(edge - margin, floor), min(edge + margin, ceiling), PALETTE["at_risk_band"])
-    lines = edges if target.operator is Operator.BETWEEN else [float(target.threshold)]
-    for line in lines:
+    for line in target_lines(course):
         figure.add_artist(
             Line2D(
                 [frame.left, frame.right],
@@ -282,13 +293,21 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
                 [ys[column] for column in columns],
                 transform=place,
                 marker=shape,
-                ms=5 if small else 8,
+                ms=7.5 if small else 8,
                 mfc="white" if projected else color,
                 mec=color,
                 mew=1.6 if projected else 1,
                 ls="none",
             )
         )
+
+
+def target_lines(course: Course) -> list[float]:
+    """The figures of a chart's dashed lines: the threshold, or both ends of a 'between'."""
+    target = course.target
+    if target.operator is Operator.BETWEEN and target.band is not None:
+        return [float(edge) for edge in target.band]
+    return [float(target.threshold)]
 
 
 def _ticks(frame: Frame, *, whole: bool) -> tuple[list[float], int]:
@@ -308,12 +327,14 @@ def _label(
     frame: Frame,
     ticks: list[float],
     drawn: list[Point],
+    lines: list[float],
     *,
     size: float,
     crowded: bool,
 ) -> None:
-    """The y axis's scale and unit, the figures by their marks, the periods under the plot:
-    each text a token, in the order of _words."""
+    """The y axis's scale and unit, the figures by their marks (above them, or below where the
+    target's dashed ``lines`` would cross the figure), the periods under the plot: each text a
+    token, in the order of _words."""
     from matplotlib.lines import Line2D
     from matplotlib.transforms import offset_copy
 
@@ -337,10 +358,20 @@ def _label(
     )
     figure.text(0.015, frame.bottom + frame.height, next(tokens), transform=shifted(10),
                 color=muted)  # fmt: skip
+    points = 72 * figure.get_figheight()  # the figure's height, in points
+
+    def crossed(y: float, low: float, high: float) -> bool:
+        """Whether a line crosses the text from ``low`` to ``high`` points above ``y``."""
+        return any(low - 2 <= (line - y) * points <= high + 2 for line in lines)
+
     for column, point in enumerate(drawn):
         if not math.isnan(point.compared):
             x, y = frame.x(column), frame.y(point.compared)
-            figure.text(x, y, next(tokens), transform=shifted(9), ha="center", color=ink)
+            shift = 9
+            below = y - 19 / points > frame.bottom  # room for it under the mark
+            if crossed(y, 9, 17) and below and not crossed(y, -19, -11):
+                shift = -19
+            figure.text(x, y, next(tokens), transform=shifted(shift), ha="center", color=ink)
     for column in range(frame.columns):
         x = frame.x(column)
         if crowded:  # turned, so that each keeps to its own column
@@ -366,10 +397,10 @@ def _words(
     words = [display(Decimal(repr(tick)), places=places) for tick in ticks]
     words.append(pick(course.target.unit))
     words += [actual_text(result) for result in course.results if result.actual is not None]
-    for evaluation in evaluations:
-        period = pick(evaluation.report.period.short_names)
-        basis = f"({t('basis.' + evaluation.report.basis.value)})"
-        words += [f"{period} {basis}"] if crowded else [period, basis]
+    for evaluation in evaluations:  # of one year, which the chart's caption names
+        period = pick(evaluation.report.period.part_names)
+        basis = t("basis." + evaluation.report.basis.value)
+        words += [f"{period} ({basis})"] if crowded else [period, basis]
     return words
 
 

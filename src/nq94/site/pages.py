@@ -31,6 +31,7 @@ from nq94.report.numbers import (
     measured,
     pace_text,
     period_heading,
+    period_words,
     summary_line,
     year_end_text,
 )
@@ -131,6 +132,8 @@ a.name { text-decoration-thickness: 1px; text-underline-offset: 2px; }
 .swatch.to-date { background: $to_date; }
 .swatch.at-risk-band { background: $at_risk_band; }
 .swatch.met-band { background: $met_band; }
+.swatch.hollow { width: .8rem; height: .8rem; margin: 0 .4rem; border: 2px solid $line;
+  border-radius: 50%; background: $paper; }
 .mark { font-size: 1rem; line-height: 1; }
 .mark.met { color: $mark_met; background: none; }
 .mark.at-risk { color: $mark_at_risk; background: none; }
@@ -152,7 +155,7 @@ figure.chart svg * { stroke-linejoin: round; stroke-linecap: butt; }
 .grid svg { margin-top: .35rem; }
 figure.large { margin: 1rem 0; }
 figure.large figcaption { font-weight: 600; margin-bottom: .5rem; }
-figure.large svg { max-width: 34rem; }
+figure.large svg { max-width: 30rem; }
 .empty { color: $muted; font-style: italic; }
 details { margin: 1.5rem 0; }
 summary { cursor: pointer; font-weight: 600; color: $link; }
@@ -199,12 +202,12 @@ footer.foot { max-width: 68rem; margin: 0 auto; padding: 1rem; border-top: 1px s
   .page { max-width: none; padding: 0; }
   .bar, .skip, .pager, details { display: none; }
   a { color: inherit; text-decoration: none; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, caption, figcaption { break-after: avoid; page-break-after: avoid; }
   tr, .scorecard, .facts div, .verdict { break-inside: avoid; page-break-inside: avoid; }
   .grid { grid-template-columns: repeat(4, 1fr); gap: 3mm; }
   .grid li, .target-link { break-inside: avoid; page-break-inside: avoid; }
   .target-link { border-color: $rule; box-shadow: none; }
-  figure.large svg { max-width: 170mm; }
+  figure.large svg { max-width: 130mm; }
   .table-wrap { overflow: visible; }
   .status, .scorecard li, .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
@@ -267,7 +270,7 @@ def overview(trend: Trend, small: Mapping[str, str]) -> str:
 <main id="main">
 <section aria-labelledby="at-a-glance">
 <h2 id="at-a-glance">{escape(t("site.scorecard"))}</h2>
-<p>{escape(t("site.latest", period=period_heading(latest)))}. \
+<p>{escape(t("site.latest", period=period_words(latest)))}. \
 {escape(summary_line(latest.summary))}.</p>
 {scorecard(latest.summary)}
 </section>
@@ -376,6 +379,7 @@ def _overview_key() -> str:
         ("at-risk-band", t("site.key.band")),
         ("met-band", t("site.key.range")),
         ("to-date", t("site.key.to_date")),
+        ("hollow", t("site.key.hollow")),
     ]
     return _key(items)
 
@@ -395,9 +399,8 @@ def _key(items: list[tuple[str, str]]) -> str:
 
 def _report_item(evaluation: Evaluation) -> str:
     report = evaluation.report
-    name = f"{pick(report.period.names)} ({t('basis.' + report.basis.value)})"
     source = f": {escape(report.source)}" if report.source else ""
-    return f"<li>{escape(_first_upper(name))}{source}</li>"
+    return f"<li>{escape(_first_upper(period_words(evaluation)))}{source}</li>"
 
 
 def target_page(trend: Trend, index: int, svg: str) -> str:
@@ -427,7 +430,7 @@ def target_page(trend: Trend, index: int, svg: str) -> str:
 </header>
 <main id="main">
 <div class="verdict">
-<p>{status_badge(result.status)} {escape(t("site.as_of", period=period_heading(latest)))}</p>
+<p>{status_badge(result.status)} {escape(t("site.as_of", period=period_words(latest)))}</p>
 <p>{escape(explain(result))}</p>
 </div>
 <dl class="facts">{_facts(course)}</dl>
