@@ -217,3 +217,26 @@ def test_xlsx_charts_draw_the_at_risk_band_and_print_whole(cli: CLI, tmp_path: P
     assert lines == [30.8, 32.8, 30.3, 33.3]
     series = charts._charts[share].series
     assert len(series) == 5
+
+
+def test_a_report_and_its_correction_are_told_apart_as_before_and_after(
+    cli: CLI, tmp_path: Path
+) -> None:
+    corrected = tmp_path / "9m-corrected.yaml"
+    text = Path(OLD).read_text(encoding="utf-8")
+    corrected.write_text(re.sub(r"grdp_growth: \S+", "grdp_growth: 6.5", text), encoding="utf-8")
+    page, book_path = tmp_path / "fix.html", tmp_path / "fix.xlsx"
+    assert cli("diff", "--lang", "vi", OLD, str(corrected), "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert re.findall(r">(9 tháng|Trước|Sau)</text>", html) == [
+        "9 tháng",
+        "Trước",
+        "9 tháng",
+        "Sau",
+    ]
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>', html)
+    assert rows == ["9 tháng 2024 (chính thức): Trước", "9 tháng 2024 (chính thức): Sau"]
+    assert cli("diff", OLD, str(corrected), "-o", str(book_path)).exit_code == 0
+    table = load_workbook(book_path)["Changes"]
+    headings = [table.cell(1, column).value for column in (5, 6)]
+    assert headings == ["9 months 2024 (official): Before", "9 months 2024 (official): After"]

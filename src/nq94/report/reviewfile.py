@@ -14,7 +14,7 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nq94.i18n import current, pick, t
 from nq94.model import Operator
@@ -90,6 +90,7 @@ def diff_html(compared: Comparison) -> bytes:
 
     pair = paired(compared)
     old, new = compared.old, compared.new
+    named = sides(compared)
     title = t("diff.title", old=period_words(old), new=period_words(new))
     tables = []
     changed, settled = apart(compared)
@@ -105,9 +106,32 @@ def diff_html(compared: Comparison) -> bytes:
 </header>
 <main id="main">
 {chr(10).join(tables)}
-{_courses(pair)}
+{_courses(pair, named)}
 </main>"""
     return pages.page(title, body, pair, style=PRINT_STYLE).encode("utf-8")
+
+
+class Sides(NamedTuple):
+    """How a diff names its two reports, in the language spoken now: in the table of a
+    target's figures, and under the columns of its chart (two lines each)."""
+
+    headings: tuple[str, str]
+    columns: tuple[tuple[str, str], tuple[str, str]] | None
+    """None: as a chart names reports, by the part of the year and the basis."""
+
+
+def sides(compared: Comparison) -> Sides:
+    """The two reports by their periods and bases or, when these are the same (a report and
+    its correction), also as before and after."""
+    old, new = compared.old, compared.new
+    headings = (period_heading(old), period_heading(new))
+    if (old.report.period, old.report.basis) != (new.report.period, new.report.basis):
+        return Sides(headings, None)
+    part = pick(old.report.period.part_names)
+    before, after = t("column.before"), t("column.after")
+    return Sides(
+        (f"{headings[0]}: {before}", f"{headings[1]}: {after}"), ((part, before), (part, after))
+    )
 
 
 def _differences(differences: list[Difference]) -> str:
@@ -142,8 +166,9 @@ def _differences(differences: list[Difference]) -> str:
     )
 
 
-def _courses(trend: Trend) -> str:
-    """A section per course of ``trend``: its name, its latest status, its chart and table."""
+def _courses(trend: Trend, sides: Sides | None = None) -> str:
+    """A section per course of ``trend``: its name, its latest status, its chart and table
+    (its reports named by ``sides`` if given)."""
     from nq94.site import charts, pages
 
     lang = current()
@@ -158,8 +183,16 @@ def _courses(trend: Trend) -> str:
             scope=f"c-{target_id}",
             labelled_by=caption_id,
             described_by=table_id,
+            columns=sides.columns if sides else None,
         ).values()
-        figure = pages.chart_figure(trend, course, svg, caption_id=caption_id, table_id=table_id)
+        figure = pages.chart_figure(
+            trend,
+            course,
+            svg,
+            caption_id=caption_id,
+            table_id=table_id,
+            headings=sides.headings if sides else None,
+        )
         sections.append(
             f'<section class="trend-target" aria-labelledby="{escape(heading_id)}">\n'
             f'<h2 id="{escape(heading_id)}">{escape(pick(course.target.name))}</h2>\n'
@@ -223,9 +256,11 @@ class _Book:
         sheet.write_string(row, 1, pick(target.name), self.top)
         sheet.write_string(row, 2, measured(comparison(target), pick(target.unit)), self.top)
 
-    def charts(self, trend: Trend, sheet: Any) -> None:
-        """A line chart per course of ``trend`` on ``sheet``, with the figures it draws."""
-        headings = [period_heading(evaluation) for evaluation in trend.evaluations]
+    def charts(self, trend: Trend, sheet: Any, headings: Sequence[str] | None = None) -> None:
+        """A line chart per course of ``trend`` on ``sheet``, with the figures it draws, each
+        report named by its period and basis or by ``headings``."""
+        if headings is None:
+            headings = [period_heading(evaluation) for evaluation in trend.evaluations]
         for index, course in enumerate(trend.courses):
             _chart(self, sheet, course, headings, index=index)
 
@@ -278,7 +313,7 @@ def diff_xlsx(compared: Comparison) -> bytes:
     book = _Book()
     table = book.book.add_worksheet(t("difffile.sheet.table"))
     charts = book.book.add_worksheet(t("trendfile.sheet.charts"))
-    old, new = (period_heading(evaluation) for evaluation in (compared.old, compared.new))
+    old, new = sides(compared).headings
     columns = [(t(key), width) for key, width in FIXED]
     columns += [(t("column.change"), 16), (old, 12), (new, 12), (t("column.difference"), 12)]
     columns += [(f"{heading}: {t('column.status')}", 16) for heading in (old, new)]
@@ -297,7 +332,7 @@ def diff_xlsx(compared: Comparison) -> bytes:
     table.write_string(last + 1, 0, diff_summary(compared) + ".")
     if compared.differences:
         table.autofilter(0, 0, last - 1, len(columns) - 1)
-    book.charts(paired(compared), charts)
+    book.charts(paired(compared), charts, (old, new))
     return book.close(t("diff.title", old=old, new=new))
 
 
@@ -332,7 +367,7 @@ def _lines(target: Target) -> list[tuple[Decimal, str, dict[str, Any]]]:
     return lines
 
 
-def _chart(book: _Book, sheet: Any, course: Course, headings: list[str], *, index: int) -> None:
+def _chart(book: _Book, sheet: Any, course: Course, headings: Sequence[str], *, index: int) -> None:
     """A target's figures in a small table on the charts sheet, and its line chart beside
     them: the figure compared in each report, the target's line (or its range's two) and the
     edge of its at-risk band."""

@@ -134,9 +134,11 @@ def large_charts(
     scope: str,
     labelled_by: str,
     described_by: str,
+    columns: Sequence[tuple[str, str]] | None = None,
 ) -> dict[Lang, str]:
     """The SVG element of a course's chart in each of ``languages``, as small_chart's, with the
-    periods, the figures and the unit as text.
+    periods, the figures and the unit as text. Each report's column is named by the part of the
+    year and the basis, or by the two lines of ``columns`` (in the one language asked for).
 
     The chart is drawn once, with a token for each text (every text is anchored at its
     baseline, so where it stands does not depend on what it says), and the tokens replaced by
@@ -147,7 +149,7 @@ def large_charts(
 
     drawn = points(course)
     languages = list(languages)
-    size = _period_size(evaluations, languages, columns=len(drawn))
+    size = _period_size(evaluations, languages, columns, count=len(drawn))
     crowded = size < SMALLEST  # the periods' names no longer fit side by side: turned
     with matplotlib.rc_context(RC):
         height = LARGE[1] + (0.6 if crowded else 0)
@@ -163,7 +165,7 @@ def large_charts(
     charts = {}
     for lang in languages:
         with speaking(lang):
-            words = _words(course, evaluations, ticks, places, crowded=crowded)
+            words = _words(course, _names(evaluations, columns), ticks, places, crowded=crowded)
         charts[lang] = _TOKEN.sub(partial(_said, words), svg)
     return charts
 
@@ -185,7 +187,11 @@ SMALLEST = 7.5
 
 
 def _period_size(
-    evaluations: Sequence[Evaluation], languages: list[Lang], *, columns: int
+    evaluations: Sequence[Evaluation],
+    languages: list[Lang],
+    columns: Sequence[tuple[str, str]] | None,
+    *,
+    count: int,
 ) -> float:
     """The size of the periods' names under a large chart: 10, or as much less as lets the
     longest, in any of ``languages``, keep to its column (guessed from its letters: a
@@ -193,12 +199,22 @@ def _period_size(
     longest = 1
     for lang in languages:
         with speaking(lang):
-            for evaluation in evaluations:
-                report = evaluation.report
-                basis = t("basis." + report.basis.value)
-                longest = max(longest, len(pick(report.period.part_names)), len(basis))
-    column = LARGE[0] * 72 * WIDTH / columns
+            for lines in _names(evaluations, columns):
+                longest = max(longest, *(len(line) for line in lines))
+    column = LARGE[0] * 72 * WIDTH / count
     return min(10.0, (column - 6) / (0.6 * longest))
+
+
+def _names(
+    evaluations: Sequence[Evaluation], columns: Sequence[tuple[str, str]] | None
+) -> Sequence[tuple[str, str]]:
+    """The two lines under each report's column, in the language spoken now: the part of the
+    year (the chart's caption names the year) and the basis, unless ``columns`` names them."""
+    if columns is not None:
+        return columns
+    return [
+        (pick(e.report.period.part_names), t("basis." + e.report.basis.value)) for e in evaluations
+    ]
 
 
 def _said(words: list[str], token: re.Match[str]) -> str:
@@ -385,7 +401,7 @@ def _label(
 
 def _words(
     course: Course,
-    evaluations: Sequence[Evaluation],
+    names: Sequence[tuple[str, str]],
     ticks: list[float],
     places: int,
     *,
@@ -393,13 +409,11 @@ def _words(
 ) -> list[str]:
     """The texts of a large chart in the language spoken now, in the order of _label's tokens:
     the scale (as the reader writes numbers), the unit, the figures (with the decimals their
-    status needs), each period and its basis."""
+    status needs), and each column's two lines (on one, turned, when crowded)."""
     words = [display(Decimal(repr(tick)), places=places) for tick in ticks]
     words.append(pick(course.target.unit))
     words += [actual_text(result) for result in course.results if result.actual is not None]
-    for evaluation in evaluations:  # of one year, which the chart's caption names
-        period = pick(evaluation.report.period.part_names)
-        basis = t("basis." + evaluation.report.basis.value)
+    for period, basis in names:
         words += [f"{period} ({basis})"] if crowded else [period, basis]
     return words
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from string import Template
 from typing import TYPE_CHECKING
 
@@ -454,10 +454,19 @@ CHART_IDS = ("chart-caption", "chart-data")
 """The ids of a target page's chart caption and of the table that holds its figures."""
 
 
-def chart_figure(trend: Trend, course: Course, svg: str, *, caption_id: str, table_id: str) -> str:
+def chart_figure(
+    trend: Trend,
+    course: Course,
+    svg: str,
+    *,
+    caption_id: str,
+    table_id: str,
+    headings: Sequence[str] | None = None,
+) -> str:
     """A target's chart ``svg`` (labelled by ``caption_id``, described by ``table_id``) in its
-    figure, with its caption and key, and the table of its figures: on a target's page, and in
-    `nq94 trend -o FILE.html`."""
+    figure, with its caption and key, and the table of its figures, each report named by its
+    period and basis or by ``headings``: on a target's page, and in `nq94 trend` and `nq94 diff`
+    ``-o FILE.html``."""
     target = course.target
     required = measured(comparison(target), pick(target.unit))
     caption = t("site.chart_caption", name=pick(target.name), year=trend.year, required=required)
@@ -470,7 +479,7 @@ def chart_figure(trend: Trend, course: Course, svg: str, *, caption_id: str, tab
 {_chart_key(course)}
 {empty}
 </figure>
-<div class="table-wrap">{_course_table(course, trend.evaluations, table_id)}</div>"""
+<div class="table-wrap">{_course_table(course, trend.evaluations, table_id, headings)}</div>"""
 
 
 def _facts(course: Course) -> str:
@@ -513,7 +522,12 @@ def _chart_key(course: Course) -> str:
     return _key(items)
 
 
-def _course_table(course: Course, evaluations: Iterable[Evaluation], table_id: str) -> str:
+def _course_table(
+    course: Course,
+    evaluations: Sequence[Evaluation],
+    table_id: str,
+    headings: Sequence[str] | None = None,
+) -> str:
     heads = (
         "site.column.report", "site.column.figure", "site.column.compared", "column.status",
         "column.source", "column.note",
@@ -521,7 +535,9 @@ def _course_table(course: Course, evaluations: Iterable[Evaluation], table_id: s
     labels = [escape(t(key)) for key in heads]
     head = "".join(f'<th scope="col">{label}</th>' for label in labels)
     rows = []
-    for evaluation, result in zip(evaluations, course.results, strict=True):
+    if headings is None:
+        headings = [period_heading(evaluation) for evaluation in evaluations]
+    for evaluation, heading, result in zip(evaluations, headings, course.results, strict=True):
         cells = (  # each with its class, and its content as HTML
             (' class="num"', escape(figure_text(result))),
             (' class="num"', escape(actual_text(result))),
@@ -533,7 +549,7 @@ def _course_table(course: Course, evaluations: Iterable[Evaluation], table_id: s
             f'<td{kind} data-label="{label}">{content}</td>'
             for (kind, content), label in zip(cells, labels[1:], strict=True)
         )
-        rows.append(f'<tr><th scope="row">{escape(period_heading(evaluation))}</th>{row}</tr>')
+        rows.append(f'<tr><th scope="row">{escape(heading)}</th>{row}</tr>')
     caption = t("site.table_caption", unit=pick(course.target.unit))
     return (
         f'<table class="chart-data stack" id="{table_id}"><caption>{escape(caption)}</caption>'
