@@ -72,6 +72,13 @@ def test_xlsx_table_and_charts(
     grdp = ids.index("grdp_growth") + 2
     figures = [table.cell(grdp, column).value for column in (4, 6, 8, 10)]
     assert figures == [5.2, 5.9, 7.3, 6.18]  # typed numbers, not text
+    budget = ids.index("budget_revenue") + 2  # a flow: each report's own figure, as trend shows
+    assert [table.cell(budget, column).value for column in (4, 6, 8, 10)] == [
+        9100,
+        15000,
+        20150,
+        20403,
+    ]
     final = table.cell(grdp, 11)
     assert final.value == status
     assert final.fill.fgColor.rgb.endswith("F8D4D4")  # STATUS_COLOURS[MISSED]
@@ -122,14 +129,14 @@ def test_diff_html_lists_the_changes_then_a_chart_per_changed_target(
     assert 0 < len(ids) < 30  # only what changed
     assert text.count("<svg ") == len(ids)
     for target_id in ids:
-        assert f'<a href="#{target_id}">' in text  # the table's row leads to its chart
+        assert f'<a class="name" href="#{target_id}">' in text  # the table's row leads to its chart
         assert f'<h2 id="{target_id}">' in text
         assert f'aria-labelledby="cap-{target_id}" aria-describedby="data-{target_id}"' in text
     summary = re.search(r"^\d+ targets differ: .*$", alone.stdout, re.M)
     assert summary
     assert summary.group(0).rstrip(".") in text
     # worst first, as the terminal says it: the first row is the status that got worse
-    first = re.search(r'<tbody><tr><th scope="row"><a href="#([^"]+)"', text)
+    first = re.search(r'<tbody><tr><th scope="row"><a class="name" href="#([^"]+)"', text)
     assert first
     assert first.group(1) == ids[0]
 
@@ -178,6 +185,10 @@ def test_diff_xlsx_table_and_charts(
     assert difference == pytest.approx(-1.2)
     assert table.cell(2, 7).number_format == "#,##0.0"
     assert table.cell(2, 9).fill.fgColor.rgb.endswith("FFF0C2")  # at risk, as STATUS_COLOURS
+    for row in range(2, len(ids) + 2):  # before and difference make after, as on the terminal
+        before, after, difference = (table.cell(row, column).value for column in (5, 6, 7))
+        if difference is not None:
+            assert before + difference == pytest.approx(after), table.cell(row, 1).value
     assert len(charts._charts) == len(ids)
 
 

@@ -502,8 +502,8 @@ MESSAGES: dict[str, str] = {
     "site.latest": "By the latest report, {period}",
     "site.by_section": "Every target",
     "site.course": "Through the year",
-    "site.course_note": "A chart per target: its figure in each report ({periods}) against "
-    "the target. Select a chart for the target's page.",
+    "site.course_note": "A chart per target: its figure in each report against the target. "
+    "Reports: {periods}. Select a chart for the target's page.",
     "site.chart_tables": "The charts' figures, as tables",
     "site.reports": "The reports",
     "site.clause": "Resolution {number}, clause {clause}",
@@ -511,7 +511,7 @@ MESSAGES: dict[str, str] = {
     "site.fact.margin": "At-risk margin",
     "site.margin": "±{margin}: an estimate or a part-year figure this close to the threshold is "
     "at risk",
-    "site.no_margin": "none: a figure is met or missed as it stands",
+    "site.no_margin": "none; a figure is met or missed as it stands",
     "site.fact.pace": "Pace",
     "site.chart_caption": "{name} in the reports of {year}, against the target {required}",
     "site.key.figure": "Figure compared with the target",

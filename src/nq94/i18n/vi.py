@@ -510,8 +510,8 @@ MESSAGES: dict[str, str] = {
     "site.latest": "Theo báo cáo mới nhất, {period}",
     "site.by_section": "Từng chỉ tiêu",
     "site.course": "Diễn biến trong năm",
-    "site.course_note": "Mỗi chỉ tiêu một biểu đồ: số liệu của từng báo cáo ({periods}) so với "
-    "mục tiêu. Chọn một biểu đồ để xem trang của chỉ tiêu đó.",
+    "site.course_note": "Mỗi chỉ tiêu một biểu đồ: số liệu của từng báo cáo so với mục tiêu. "
+    "Các báo cáo: {periods}. Chọn một biểu đồ để xem trang của chỉ tiêu đó.",
     "site.chart_tables": "Số liệu của các biểu đồ, dạng bảng",
     "site.reports": "Các báo cáo",
     "site.clause": "Nghị quyết {number}, mục {clause}",
@@ -519,7 +519,7 @@ MESSAGES: dict[str, str] = {
     "site.fact.margin": "Biên có nguy cơ",
     "site.margin": "±{margin}: số ước tính hoặc số chưa hết năm cách ngưỡng trong khoảng này "
     "được đánh giá có nguy cơ không đạt",
-    "site.no_margin": "không có: số liệu đạt hay không đạt đúng như số đã có",
+    "site.no_margin": "không có; số liệu được đánh giá đạt hay không đạt đúng như số đã có",
     "site.fact.pace": "Nhịp độ",
     "site.chart_caption": "{name} qua các báo cáo năm {year}, so với yêu cầu {required}",
     "site.key.figure": "Số liệu so với mục tiêu",

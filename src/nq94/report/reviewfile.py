@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nq94.evaluate import Obtained
 from nq94.i18n import current, pick, t
 from nq94.model import Operator
 from nq94.report.html import escape
@@ -158,8 +159,9 @@ def _differences(differences: list[Difference]) -> str:
             f'<td{kind} data-label="{label}">{content}</td>'
             for (kind, content), label in zip(cells, labels[1:], strict=True)
         )
-        name = f'<a href="#{escape(d.target.id)}">{escape(pick(d.target.name))}</a>'
-        rows.append(f'<tr><th scope="row">{name}</th>{row}</tr>')
+        name = f'<a class="name" href="#{escape(d.target.id)}">{escape(pick(d.target.name))}</a>'
+        words = f'<span class="words" lang="vi">{escape(d.target.words)}</span>'
+        rows.append(f'<tr><th scope="row">{name}{words}</th>{row}</tr>')
     return (
         f'<div class="table-wrap"><table class="stack differences">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -247,6 +249,15 @@ class _Book:
             decimals = shown_places(result.actual, places(result))
             sheet.write_number(row, column, float(result.actual), self.number(decimals))
 
+    def given(self, sheet: Any, row: int, column: int, result: Result) -> None:
+        """A result's figure for its period, as the terminal's review shows it (figure_text): the
+        figure compared, or the period's own where the figure compared is projected from it."""
+        if result.obtained is Obtained.PROJECTED and result.value is not None:
+            decimals = given_places(result.value)
+            sheet.write_number(row, column, float(result.value), self.number(decimals))
+        else:
+            self.figure(sheet, row, column, result)
+
     def status(self, sheet: Any, row: int, column: int, result: Result) -> None:
         sheet.write_string(row, column, status_label(result.status), self.coloured[result.status])
 
@@ -296,7 +307,7 @@ def trend_xlsx(trend: Trend) -> bytes:
         book.target(table, row, course.target)
         for index, result in enumerate(course.results):
             column = len(FIXED) + 2 * index
-            book.figure(table, row, column, result)
+            book.given(table, row, column, result)
             book.status(table, row, column + 1, result)
     table.autofilter(0, 0, len(trend.courses), len(columns) - 1)
     book.charts(trend, charts)
@@ -321,8 +332,8 @@ def diff_xlsx(compared: Comparison) -> bytes:
     for row, d in enumerate(compared.differences, start=1):
         book.target(table, row, d.target)
         table.write_string(row, 3, change_label(d.change), book.top)
-        book.figure(table, row, 4, d.old)
-        book.figure(table, row, 5, d.new)
+        book.given(table, row, 4, d.old)
+        book.given(table, row, 5, d.new)
         if d.difference is not None:
             decimals = shown_places(d.difference, max(places(d.old), places(d.new)))
             table.write_number(row, 6, float(d.difference), book.number(decimals))
@@ -333,7 +344,8 @@ def diff_xlsx(compared: Comparison) -> bytes:
     if compared.differences:
         table.autofilter(0, 0, last - 1, len(columns) - 1)
     book.charts(paired(compared), charts, (old, new))
-    return book.close(t("diff.title", old=old, new=new))
+    words = (period_words(evaluation) for evaluation in (compared.old, compared.new))
+    return book.close(t("diff.title", old=next(words), new=next(words)))
 
 
 CHART_ROWS = 16

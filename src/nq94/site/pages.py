@@ -495,7 +495,7 @@ def _facts(course: Course) -> str:
         ),
     ]
     if target.kind in (Kind.FLOW, Kind.COUNT):  # judged differently in a part of the year
-        facts.append((t("column.kind"), f"{t('kind.' + kind)}: {t('kind_help.' + kind)}"))
+        facts.append((t("column.kind"), _first_upper(t("kind_help." + kind))))
     if course.projection is not None:
         facts.append((t("column.year_end"), measured(year_end_text(course), unit)))
     if direction := direction_text(course):
@@ -586,9 +586,10 @@ def _pager(trend: Trend, index: int, here: str) -> str:
 
 
 def _figure(text: str) -> str:
-    """A figure with its unit or comparison, escaped, that may wrap between words but never
-    between a sign and its number ('≥ 19.515 tỷ đồng')."""
-    return escape(_SIGNED.sub("\\1\u00a0", text))
+    """A figure with its unit or comparison, escaped, that may wrap between words and after a
+    unit's slashes ('triệu đồng/người/năm') but never between a sign and its number
+    ('≥ 19.515 tỷ đồng')."""
+    return escape(_SIGNED.sub("\\1\u00a0", text)).replace("/", "/<wbr>")
 
 
 _SIGNED = re.compile(r"([≥≤<>±]) ")
