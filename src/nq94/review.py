@@ -205,6 +205,12 @@ class Difference(NamedTuple):
     """New figure minus old, when both reports have one."""
 
     @property
+    def worse(self) -> bool:
+        """Whether the status got worse: met to at risk or missed, at risk to missed."""
+        old, new = _RANK.get(self.old.status), _RANK.get(self.new.status)
+        return old is not None and new is not None and new > old
+
+    @property
     def regressed(self) -> bool:
         """Whether the status got worse; for a figure that settled, only when the estimate said
         met and the official figures say missed or at risk."""

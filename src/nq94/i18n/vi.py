@@ -146,6 +146,16 @@ MESSAGES: dict[str, str] = {
     "diff.no_worse": "không có đánh giá nào xấu đi",
     "diff.worse.one": "{count} đánh giá xấu đi",
     "diff.worse.other": "{count} đánh giá xấu đi",
+    "diff.settled_no_worse": "không chỉ tiêu nào ước tính đạt mà số chính thức không đạt hoặc "
+    "có nguy cơ không đạt",
+    "diff.settled_worse.one": "{count} chỉ tiêu ước tính đạt nhưng số chính thức không đạt hoặc "
+    "có nguy cơ không đạt",
+    "diff.settled_worse.other": "{count} chỉ tiêu ước tính đạt nhưng số chính thức không đạt "
+    "hoặc có nguy cơ không đạt",
+    "diff.only.one": "{count} chỉ tiêu có thay đổi: {verdict}",
+    "diff.only.other": "{count} chỉ tiêu có thay đổi: {verdict}",
+    "diff.part.settled_worse.one": "{count} trong số đó xấu hơn ước tính",
+    "diff.part.settled_worse.other": "{count} trong số đó xấu hơn ước tính",
     "diff.changed.one": "{count} chỉ tiêu có thay đổi: {parts}; {verdict}",
     "diff.changed.other": "{count} chỉ tiêu có thay đổi: {parts}; {verdict}",
     "diff.part.worsened.one": "{count} xấu đi",

@@ -307,19 +307,29 @@ def figure_text(result: Result) -> str:
 
 
 def diff_summary(comparison: Comparison) -> str:
-    """'3 targets differ: 1 worse, 2 with new figures, same status; no status got worse'."""
+    """'3 targets differ: 2 with new figures but the same status, 1 better; no status got
+    worse', what a gate on regressions goes by last. Statuses that got worse are said by the
+    verdict, not twice; figures that settled say how many ended worse than the estimate said,
+    and the verdict says how many the estimate said were met (the regressions of settling)."""
     differences = comparison.differences
     from nq94.review import Change
 
     if not differences:
         return t("diff.none")
     counts = Counter(d.change for d in differences)
-    order = (Change.WORSENED, Change.IMPROVED, Change.CHANGED, Change.ADDED, Change.REMOVED,
-             Change.SETTLED)  # fmt: skip
-    parts = ", ".join(tn(f"diff.part.{c.value}", counts[c]) for c in order if counts[c])
-    worse = sum(d.regressed for d in differences)
-    verdict = tn("diff.worse", worse) if worse else t("diff.no_worse")
-    return tn("diff.changed", len(differences), parts=parts, verdict=verdict)
+    order = (Change.IMPROVED, Change.CHANGED, Change.ADDED, Change.REMOVED)
+    said = [tn(f"diff.part.{c.value}", counts[c]) for c in order if counts[c]]
+    if counts[Change.SETTLED]:
+        settled = tn("diff.part.settled", counts[Change.SETTLED])
+        if worse := sum(d.worse for d in differences if d.change is Change.SETTLED):
+            settled += ", " + tn("diff.part.settled_worse", worse)
+        said.append(settled)
+    regressed = sum(d.regressed for d in differences)
+    gate = "diff.settled_worse" if comparison.settling else "diff.worse"
+    verdict = tn(gate, regressed) if regressed else t(gate.replace("worse", "no_worse"))
+    if not said:
+        return tn("diff.only", len(differences), verdict=verdict)
+    return tn("diff.changed", len(differences), parts=", ".join(said), verdict=verdict)
 
 
 def apart(comparison: Comparison) -> tuple[list[Difference], list[Difference]]:
