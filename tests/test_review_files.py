@@ -3,6 +3,7 @@ with a chart per target."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -251,3 +252,34 @@ def test_a_report_and_its_correction_are_told_apart_as_before_and_after(
     table = load_workbook(book_path)["Changes"]
     headings = [table.cell(1, column).value for column in (5, 6)]
     assert headings == ["9 months 2024 (official): Before", "9 months 2024 (official): After"]
+
+
+@pytest.mark.parametrize("command", ["trend", "diff"])
+def test_an_output_that_is_a_report_read_is_refused_even_with_force(
+    cli: CLI, tmp_path: Path, command: str
+) -> None:
+    """`-o` naming one of the reports (here a workbook) is refused before anything is printed,
+    --force or not, and the report is left as it was."""
+    book = tmp_path / "h1.xlsx"
+    assert cli("convert", "samples/2024-h1.yaml", "-o", str(book)).exit_code == 0
+    kept = book.read_bytes()
+    run = cli(command, str(book), OLD, "-o", str(book), "--force")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert "the output would overwrite the report itself" in run.stderr
+    assert book.read_bytes() == kept
+
+
+@pytest.mark.parametrize("command", ["trend", "diff"])
+def test_an_output_that_cannot_be_written_is_said_before_the_review(
+    cli: CLI, tmp_path: Path, command: str
+) -> None:
+    taken, fifo = tmp_path / "taken.html", tmp_path / "fifo.xlsx"
+    taken.write_text("mine", encoding="utf-8")
+    os.mkfifo(fifo)
+    run = cli(command, OLD, NEW, "-o", str(taken))
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert "already exists; use --force to overwrite it" in run.stderr
+    run = cli(command, OLD, NEW, "-o", str(fifo), "--force")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == f"nq94: cannot write {fifo}: not a regular file\n"

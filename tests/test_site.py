@@ -507,13 +507,16 @@ def test_in_vietnamese(cli: CLI, tmp_path: Path) -> None:
 
 
 def test_an_empty_folder_and_a_site_nq94_built_are_replaced_whole(cli: CLI, tmp_path: Path) -> None:
-    """A site built before is replaced whole (a file left in it goes); nothing is left beside."""
+    """A site built before is replaced whole (a page of it the new build has not goes); nothing
+    is left beside."""
     out = tmp_path / "site"
     out.mkdir()
     assert cli("site", SAMPLES[0], "-o", str(out)).exit_code == 0
-    (out / "stale.html").write_text("old", encoding="utf-8")
+    (out / "targets" / "stale.html").write_text("old", encoding="utf-8")
+    with (out / publish.MARKER).open("a", encoding="utf-8") as marker:
+        marker.write("targets/stale.html\n")  # as if an earlier build had written it
     assert cli("site", *SAMPLES, "-o", str(out)).exit_code == 0
-    assert not (out / "stale.html").exists()
+    assert not (out / "targets" / "stale.html").exists()
     assert "Theo báo cáo mới nhất, cả năm 2024 (chính thức)" in (out / "index.html").read_text(
         encoding="utf-8"
     )
@@ -787,3 +790,39 @@ def test_the_overview_key_shows_the_hollow_mark_of_a_projection(site: Path) -> N
     ):
         text = page.read_text(encoding="utf-8")
         assert f'<li><span class="swatch hollow" aria-hidden="true"></span>{words}' in text
+
+
+@pytest.mark.parametrize("added", ["2024-9m.yaml", "en/notes.docx", "data/link"])
+def test_a_site_holding_a_file_nq94_did_not_build_is_never_replaced(
+    cli: CLI, tmp_path: Path, added: str
+) -> None:
+    """The reports a site was built from, copied into it, or any file added to it, are not
+    deleted by the next build: it is refused, naming the file, and the folder stays as it was."""
+    out = tmp_path / "site"
+    assert cli("site", *SAMPLES, "-o", str(out)).exit_code == 0
+    extra = out / added
+    if added.endswith("link"):
+        extra.symlink_to(tmp_path)
+    else:
+        extra.write_text("mine", encoding="utf-8")
+    before = sorted(path.relative_to(out).as_posix() for path in out.rglob("*"))
+    run = cli("site", str(out), *SAMPLES, "-o", str(out))
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr == (
+        f"nq94: cannot write {out}: a site nq94 built, which now also holds '{added}', a file nq94 "
+        "did not build; move it out of the folder, or name another folder\n"
+    )
+    assert sorted(path.relative_to(out).as_posix() for path in out.rglob("*")) == before
+    assert extra.is_symlink() or extra.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_marker_made_by_hand_protects_nothing_it_does_not_list(cli: CLI, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "thesis.doc").write_text("years of work", encoding="utf-8")
+    (home / publish.MARKER).write_text("", encoding="utf-8")
+    run = cli("site", *SAMPLES, "-o", str(home))
+    assert run.exit_code == 2
+    assert "'thesis.doc', a file nq94 did not build" in run.stderr
+    assert (home / "thesis.doc").read_text(encoding="utf-8") == "years of work"

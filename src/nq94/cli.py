@@ -420,6 +420,10 @@ def trend(
     from nq94.report import review_module
 
     kind = _review_file(output)
+    if output is not None:
+        from nq94.files import expand
+
+        _may_write(output, replace=force, reports=expand(reports)[0])
     formatter = review_module(_review_format(output_format))
     year = _year(reports, targets, max_bytes)
     formatter.trend(year, sys.stdout, color=_color(sys.stdout))
@@ -544,8 +548,11 @@ def diff(
     from nq94.review import compare
 
     kind = _review_file(output)
+    names = [_one(str(old)), _one(str(new))]
+    if output is not None:
+        _may_write(output, replace=force, reports=names)
     target_set = _load_targets(targets)
-    before, after = _read_all([_one(str(old)), _one(str(new))], target_set, max_bytes)
+    before, after = _read_all(names, target_set, max_bytes)
     comparison = compare(evaluated(target_set, before), evaluated(target_set, after))
     formatter = review_module(_review_format(output_format))
     formatter.diff(comparison, sys.stdout, color=_color(sys.stdout))
@@ -609,6 +616,23 @@ def _write(output: Path, data: bytes, *, replace: bool) -> None:
         typer.echo(str(e), err=True)
         raise typer.Exit(EXIT_INVALID) from None
     typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
+
+
+def _may_write(output: Path, *, replace: bool, reports: Iterable[str]) -> None:
+    """Refuse at once, before a report is read or a line printed, an output that is one of the
+    reports, exists (without ``replace``) or is not a regular file (trend, diff)."""
+    from nq94.errors import OutputExists, WriteError
+    from nq94.files import check_output
+
+    for report in reports:
+        _not_the_report(Path(report), output)
+    try:
+        check_output(output, replace=replace)
+    except OutputExists as e:
+        raise Refused(str(e)) from None
+    except WriteError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
 
 
 def _not_the_report(report: Path, output: Path) -> None:

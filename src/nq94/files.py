@@ -149,6 +149,15 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
         raise WriteError.of(name, e) from e
 
 
+def check_output(path: Path, *, replace: bool) -> None:
+    """Raise what write_atomic would for ``path`` as it is now (OutputExists, WriteError), so
+    that a command can refuse its output before it reads or prints anything."""
+    try:
+        _mode_for(path, replace=replace)
+    except OSError as e:
+        raise WriteError.of(str(path), e) from e
+
+
 def _mode_for(path: Path, *, replace: bool) -> int:
     """The mode the output is to have, once ``path`` is found to be a regular file (replaced
     only if ``replace``) or absent."""

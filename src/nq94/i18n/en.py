@@ -502,6 +502,8 @@ MESSAGES: dict[str, str] = {
     "site.not_ours": "a folder nq94 did not build, and not empty; name a new or empty folder, or "
     "a site nq94 built before",
     "site.symlink": "a symbolic link; name the folder it points to instead",
+    "site.not_built": "a site nq94 built, which now also holds '{file}', a file nq94 did not "
+    "build; move it out of the folder, or name another folder",
     "site.title": "Resolution {number}: the targets for {year}",
     "site.overview": "Overview",
     "site.skip": "Skip to the content",

@@ -513,6 +513,8 @@ MESSAGES: dict[str, str] = {
     "site.not_ours": "thư mục không do nq94 dựng và không trống; hãy chỉ một thư mục mới hoặc "
     "trống, hoặc trang nq94 đã dựng trước đó",
     "site.symlink": "là liên kết tượng trưng; hãy chỉ thẳng thư mục mà nó trỏ tới",
+    "site.not_built": "là trang nq94 đã dựng nhưng nay có thêm '{file}', tệp không do nq94 tạo; "
+    "hãy chuyển tệp đó ra khỏi thư mục, hoặc chỉ một thư mục khác",
     "site.title": "Nghị quyết {number}: các chỉ tiêu năm {year}",
     "site.overview": "Tổng quan",
     "site.skip": "Bỏ qua, đến nội dung chính",

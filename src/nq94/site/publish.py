@@ -2,8 +2,10 @@
 
 The site is written into a temporary folder beside the output (``.nq94-XXXXXXXX``), which then
 takes the output's place: a build that fails, or is stopped, leaves the previous site as it was.
-Only a folder nq94 built (it holds MARKER), an empty folder or a new name is replaced; anything
-else (a file, a link, a folder of other files) is refused before anything is written.
+Only a folder nq94 built (it holds MARKER, which lists the files of the site, and no other file),
+an empty folder or a new name is replaced; anything else (a file, a link, a folder of other
+files, a site with a file added to it, such as the reports it was built from) is refused before
+anything is written.
 """
 
 from __future__ import annotations
@@ -17,15 +19,48 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from nq94.errors import WriteError
+from nq94.errors import WriteError, escaped
 from nq94.i18n import t
 
 MARKER = ".nq94-site"
 """The file that marks a folder as a site nq94 built, which a later build may replace."""
 MARKER_TEXT = (
     b"This folder is a site built by nq94 (nq94 site REPORTS... -o FOLDER).\n"
-    b"nq94 replaces the whole folder when it builds the site again: keep no other file here.\n"
+    b"nq94 replaces the whole folder when it builds the site again, and only while it holds\n"
+    b"no file but those listed below: keep no other file here.\n\n"
 )
+MARKER_MOST = 1 << 20
+"""The most of MARKER that is read: far more than the list of a site's files."""
+
+
+def _marker(files: Mapping[str, bytes]) -> bytes:
+    """MARKER's text: what it is, then the site's files, a line each."""
+    return MARKER_TEXT + "".join(f"{name}\n" for name in sorted(files)).encode("utf-8")
+
+
+def _listed(output: Path) -> set[str] | None:
+    """The files MARKER in ``output`` lists, or None where there is no MARKER (a regular file)."""
+    try:
+        with open(output / MARKER, "rb") as marker:
+            if not stat.S_ISREG(os.fstat(marker.fileno()).st_mode):
+                return None
+            text = marker.read(MARKER_MOST)
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+    _, _, names = text.partition(b"\n\n")
+    return set(names.decode("utf-8", "replace").splitlines())
+
+
+def _unlisted(output: Path, listed: set[str]) -> str | None:
+    """The first file (or link) in ``output`` that is neither MARKER nor listed, or None."""
+    for folder, folders, names in os.walk(output):
+        here = Path(folder).relative_to(output)
+        links = [name for name in folders if os.path.islink(os.path.join(folder, name))]
+        for name in sorted([*names, *links]):
+            relative = (here / name).as_posix()
+            if relative != MARKER and relative not in listed:
+                return relative
+    return None
 
 
 def check_output(output: Path) -> None:
@@ -42,12 +77,15 @@ def check_output(output: Path) -> None:
     if not stat.S_ISDIR(found.st_mode):
         raise WriteError(str(output), t("site.not_a_folder"))
     try:
-        marked = stat.S_ISREG(os.lstat(output / MARKER).st_mode)
-    except FileNotFoundError:
-        marked = False
+        if os.path.islink(output / MARKER):
+            raise WriteError(str(output), t("site.not_ours"))
+        listed = _listed(output)
+        extra = None if listed is None else _unlisted(output, listed)
     except OSError as e:
         raise WriteError.of(str(output), e) from e
-    if marked:
+    if extra is not None:
+        raise WriteError(str(output), t("site.not_built", file=escaped(extra)))
+    if listed is not None:
         return
     try:
         with os.scandir(output) as entries:
@@ -67,7 +105,7 @@ def publish(files: Mapping[str, bytes], output: Path) -> None:
     try:
         building = tempfile.mkdtemp(prefix=".nq94-", dir=Path(os.path.abspath(output)).parent)
         root = Path(building)
-        for name, data in sorted({**files, MARKER: MARKER_TEXT}.items()):
+        for name, data in sorted({**files, MARKER: _marker(files)}.items()):
             path = root.joinpath(*name.split("/"))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
