@@ -285,3 +285,58 @@ def test_a_value_a_character_is_counted_too(tmp_path: Path) -> None:
     run = _nq94("validate", str(path))
     assert run.returncode == 2
     assert run.stderr.endswith("more than 50000 values; a report holds a few hundred\n"), run.stderr
+
+
+def test_a_long_name_wrapped_by_a_table_starts_no_command(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name the table wraps so that '::error' or '##[error' would start a line (GitHub reads
+    both, after spaces, and '##[' anywhere) is printed with those commands broken."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("COLUMNS", "120")
+    long = tmp_path / ("x" * 115 + " ::error title=Forged::Report rejected.yaml")
+    other = tmp_path / "##[error]pwned.yaml"
+    shutil.copy(SAMPLES / "2024-9m.yaml", long)
+    shutil.copy(SAMPLES / "2024-estimate.yaml", other)
+    for command in (["diff", str(long), str(other)], ["check", "-f", "table", str(long)]):
+        run = cli(*command)
+        assert run.exit_code == 0, run
+        text = run.stdout + run.stderr
+        assert "##[" not in text
+        assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
+        assert ":\\x3aerror title=Forged" in " ".join(text.split())
+
+
+def test_text_that_would_show_itself_reversed_is_escaped(cli: CLI, tmp_path: Path) -> None:
+    report = tmp_path / "r.yaml"
+    text = (SAMPLES / "2024-9m.yaml").read_text(encoding="utf-8")
+    report.write_text(text.replace("source:", 'source: "evil\u202elmth.exe"\nx_source:', 1)
+                      .replace("x_source:", "# source:"), encoding="utf-8")  # fmt: skip
+    page = tmp_path / "status.html"
+    assert cli("export", str(report), "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "\u202e" not in html
+    assert "evil\\u202elmth.exe" in html
+
+
+def test_a_notes_line_breaks_survive_a_workbook_and_show_as_spaces_on_a_page(
+    cli: CLI, tmp_path: Path
+) -> None:
+    report, book, back = tmp_path / "n.yaml", tmp_path / "n.xlsx", tmp_path / "back.yaml"
+    report.write_text(
+        'period: "2024-9M"\nbasis: official\nvalues:\n  grdp_growth:\n    value: 5.9\n'
+        "    note: |\n      Số liệu sơ bộ.\n      Cập nhật sau\t(tab)\n",
+        encoding="utf-8",
+    )
+    assert cli("convert", str(report), "-o", str(book)).exit_code == 0
+    assert cli("convert", str(book), "-o", str(back)).exit_code == 0
+    first, second = cli("check", "-f", "json", str(report)), cli("check", "-f", "json", str(back))
+    assert (
+        json.loads(first.stdout)["reports"][0]["results"]
+        == (json.loads(second.stdout)["reports"][0]["results"])
+    )
+    page = tmp_path / "status.html"
+    assert cli("export", str(report), "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Số liệu sơ bộ.\nCập nhật sau (tab)" in html
+    assert "\\x0a" not in html

@@ -7,16 +7,31 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+"""The embeddings, overrides and isolates that reorder the text after them: 'txt.yaml' shown
+as 'lmay.txt'."""
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+_CONTROL_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
 
 
 def escaped(text: str, *, newlines: bool = False) -> str:
     """Text from an input made safe to print: control characters (a newline too, unless
-    ``newlines``) are written as escapes (\\x0a), so that a file name, key or value can neither
-    move the cursor nor start a line of its own (a CI annotation such as ``::error``)."""
+    ``newlines``) and the characters that reorder text are written as escapes (\\x0a,
+    \\u202e), so that a file name, key or value can neither move the cursor, show itself
+    reversed, nor start a line of its own (a CI annotation such as ``::error``)."""
     pattern = _CONTROL_BUT_NEWLINE if newlines else _CONTROL
-    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _COMMAND.sub(_escape, pattern.sub(_escape, text))
+
+
+_COMMAND = re.compile(r"(?<=:):|(?<=##)\[")
+"""The second colon of '::' and the bracket of '##[', which start a CI command (GitHub reads
+'::error' at the start of a line, spaces before it allowed, and '##[error' anywhere): a table
+that wraps a long name may put either at the start of a line."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def named(file: str) -> str:

@@ -92,7 +92,6 @@ def template(
     them) when given."""
     import xlsxwriter  # type: ignore[import-untyped]  # needed by workbooks only
 
-    from nq94.report.csvfmt import safe
 
     lang = current()
     values = values or {}
@@ -156,7 +155,7 @@ def template(
     sheet.write_string(source_row, 0, t("workbook.source"), styles.label)
     sheet.merge_range(source_row, 1, source_row, last, "", styles.open_text)
     if source:
-        sheet.write_string(source_row, 1, safe(source), styles.open_text)
+        sheet.write_string(source_row, 1, source, styles.open_text)  # a text cell: never run
     sheet_name = SHEET[lang].replace("'", "''")
     for offset, key in enumerate(NAMES):
         book.define_name(key, f"='{sheet_name}'!$B${PERIOD_ROW + offset}")
@@ -273,7 +272,6 @@ def _write_input(
 ) -> None:
     """An open cell holding ``given`` as the report wrote it: a number as a number showing the
     places written, when a spreadsheet's double holds it exactly; anything else as text."""
-    from nq94.report.csvfmt import safe
 
     if isinstance(given, Decimal) and not text and given.is_finite():
         as_float = float(given)
@@ -285,7 +283,7 @@ def _write_input(
     if given is None:
         sheet.write_blank(row, column, None, styles.number(None) if not text else styles.open_text)
         return
-    sheet.write_string(row, column, safe(str(given)), styles.open_text)
+    sheet.write_string(row, column, str(given), styles.open_text)  # as written: line breaks too
 
 
 def _figure_rule(target: Target, key: str) -> dict[str, Any]:

@@ -23,8 +23,9 @@ from nq94.report.numbers import (
 
 
 def escape(text: str) -> str:
-    """Text shown literally in the page, its control characters written as escapes."""
-    return html.escape(escaped(text))
+    """Text shown literally in the page, its control characters written as escapes (but for a
+    line break or a tab, which a page shows as a space)."""
+    return html.escape(escaped(text.replace("\t", " "), newlines=True))
 
 
 STATUS_CLASS = {
