@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -340,3 +341,27 @@ def test_a_notes_line_breaks_survive_a_workbook_and_show_as_spaces_on_a_page(
     html = page.read_text(encoding="utf-8")
     assert "Số liệu sơ bộ.\nCập nhật sau (tab)" in html
     assert "\\x0a" not in html
+
+
+def test_a_pace_of_27_digits_is_worked_out_exactly(cli: CLI, tmp_path: Path) -> None:
+    """A targets file may set a threshold far beyond the 28 digits of decimal arithmetic's
+    default precision; the pace to cents is still worked out, not a traceback."""
+    root = Path(__file__).parent.parent
+    text = (root / "targets.yaml").read_text(encoding="utf-8")
+    big = tmp_path / "big.yaml"
+    big.write_text(
+        text.replace(
+            "    threshold: 19515\n    plausible: [100, 100000]",
+            "    threshold: 1e27\n    plausible: [100, 1e29]",
+        ),
+        encoding="utf-8",
+    )
+    report = tmp_path / "h1.yaml"
+    h1 = (SAMPLES / "2024-h1.yaml").read_text(encoding="utf-8")
+    report.write_text(re.sub(r"budget_revenue: .*", "budget_revenue: 1000", h1), encoding="utf-8")
+    run = cli("trend", "--targets", str(big), str(report), "-f", "json")
+    assert run.exit_code == 0, run
+    budget = next(
+        t for t in json.loads(run.stdout)["trend"]["targets"] if t["id"] == "budget_revenue"
+    )
+    assert budget["pace"]["needed_per_month"] == 166666666666666666666666500

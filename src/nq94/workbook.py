@@ -92,7 +92,6 @@ def template(
     them) when given."""
     import xlsxwriter  # type: ignore[import-untyped]  # needed by workbooks only
 
-
     lang = current()
     values = values or {}
     buffer = io.BytesIO()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontext
 from typing import TYPE_CHECKING, Any
 
 from nq94.errors import Problem
@@ -215,4 +215,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
 
 def _rounded(number: Decimal) -> Decimal:
     """A derived rate (a pace) to two decimals, half up: it is a guide, not a reported figure."""
-    return _computed(number.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP)) or Decimal(0)
+    wide = Context(prec=max(getcontext().prec, number.adjusted() + 3))  # 1e27 to cents too
+    return _computed(number.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP, context=wide)) or Decimal(
+        0
+    )
