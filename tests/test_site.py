@@ -826,3 +826,31 @@ def test_a_marker_made_by_hand_protects_nothing_it_does_not_list(cli: CLI, tmp_p
     assert run.exit_code == 2
     assert "'thesis.doc', a file nq94 did not build" in run.stderr
     assert (home / "thesis.doc").read_text(encoding="utf-8") == "years of work"
+
+
+def test_charts_are_drawn_alike_whatever_matplotlib_settings_the_user_has(
+    tmp_path: Path, site: Path
+) -> None:
+    """A matplotlibrc in the working folder (LaTeX text, a red background), an unknown
+    MPLBACKEND and a settings folder that cannot be made change nothing: the same pages, and
+    nothing said but what nq94 wrote."""
+    (tmp_path / "matplotlibrc").write_text(
+        "text.usetex: True\nfigure.facecolor: red\nlines.linewidth: 9\n", encoding="utf-8"
+    )
+    out = tmp_path / "site"
+    run = subprocess.run(
+        [str(Path(sys.executable).with_name("nq94")), "site", *(str(ROOT / s) for s in SAMPLES),
+         "-o", str(out)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("LC_", "NQ94_", "MPL"))},
+            **{"LANG": "C.UTF-8", "MPLBACKEND": "nonexistent", "MPLCONFIGDIR": "/proc/nq94"},
+        },
+        check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == f"wrote {out}: 62 pages; open {out / 'index.html'}\n"
+    for page in ("index.html", "targets/budget_revenue.html", "en/targets/grdp_growth.html"):
+        assert (out / page).read_bytes() == (site / page).read_bytes(), page

@@ -15,10 +15,13 @@ holds only its figures, its periods and its unit.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import itertools
+import logging
 import math
+import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -109,16 +112,31 @@ class Frame(NamedTuple):
         return self.left + self.width
 
 
+def _style() -> contextlib.AbstractContextManager[None]:
+    """matplotlib's settings while nq94 draws: its own defaults and RC, whatever a
+    ``matplotlibrc`` in the working folder or the user's settings say (``text.usetex``, a
+    colour), so that every chart is drawn alike. matplotlib is imported here first: without
+    ``MPLBACKEND`` (nq94 writes SVG itself, and an unknown backend stops matplotlib's import),
+    and with its notices (a cache folder it cannot write) kept off the reader's screen."""
+    os.environ.pop("MPLBACKEND", None)
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
+    import matplotlib
+
+    settings: dict[Any, Any] = dict(matplotlib.rcParamsDefault)
+    del settings["backend"]  # chosen when needed, never here
+    return matplotlib.rc_context(settings | RC)
+
+
 def small_chart(course: Course, *, scope: str, labelled_by: str, described_by: str) -> str:
     """The SVG element of a course's small chart (the overview's small multiples), ready to
     inline: no text at all, and so the same in both languages. Its ids start with ``scope``,
     so that many charts share a page; its root has ``role="img"``, ``aria-labelledby`` and
     ``aria-describedby`` as given."""
-    import matplotlib
+    style = _style()
     from matplotlib.figure import Figure
 
     drawn = points(course)
-    with matplotlib.rc_context(RC):
+    with style:
         figure = Figure(figsize=SMALL)
         frame = _frame(course, drawn, (0.03, 0.08, 0.94, 0.84), pad=0.08)
         _draw(figure, frame, course, drawn, small=True)
@@ -144,14 +162,14 @@ def large_charts(
     baseline, so where it stands does not depend on what it says), and the tokens replaced by
     each language's words: drawing is what takes the time.
     """
-    import matplotlib
+    style = _style()
     from matplotlib.figure import Figure
 
     drawn = points(course)
     languages = list(languages)
     size = _period_size(evaluations, languages, columns, count=len(drawn))
     crowded = size < SMALLEST  # the periods' names no longer fit side by side: turned
-    with matplotlib.rc_context(RC):
+    with style:
         height = LARGE[1] + (0.6 if crowded else 0)
         figure = Figure(figsize=(LARGE[0], height))
         bottom = (0.62 if crowded else 0.52) / height
