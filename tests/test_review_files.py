@@ -283,3 +283,21 @@ def test_an_output_that_cannot_be_written_is_said_before_the_review(
     run = cli(command, OLD, NEW, "-o", str(fifo), "--force")
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == f"nq94: cannot write {fifo}: not a regular file\n"
+
+
+def test_workbook_rows_are_as_high_as_their_wrapped_text(cli: CLI, tmp_path: Path) -> None:
+    """Spreadsheet programs do not always size rows of wrapped text when they open a file
+    (LibreOffice then prints the lines over each other), so each row says its height."""
+    trend, status = tmp_path / "trend.xlsx", tmp_path / "status.xlsx"
+    assert cli("trend", "--lang", "vi", *REPORTS, "-o", str(trend)).exit_code == 0
+    assert (
+        cli("export", "--lang", "vi", "samples/2024-official.yaml", "-o", str(status)).exit_code
+        == 0
+    )
+    table = load_workbook(trend).worksheets[0]
+    row = next(r for r in range(2, 40) if table.cell(r, 1).value == "grdp_per_capita")
+    assert table.cell(row, 3).value == "≥ 123 triệu đồng/người/năm"
+    assert table.row_dimensions[row].height == 30  # two lines of 15 points
+    sheet = load_workbook(status).worksheets[0]
+    heights = [sheet.row_dimensions[r].height or 15 for r in range(2, 32)]  # 15: the default
+    assert max(heights) == 45  # the resolution's words or the reasoning on three lines

@@ -18,7 +18,6 @@ import contextlib
 import datetime
 import io
 import re
-import textwrap
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -91,6 +90,8 @@ def template(
     cells open, with drop-downs and ranges; filled with ``values`` (figures as a report wrote
     them) when given."""
     import xlsxwriter  # type: ignore[import-untyped]  # needed by workbooks only
+
+    from nq94.report.xlsx import row_height
 
     lang = current()
     values = values or {}
@@ -177,9 +178,7 @@ def template(
         sheet.write_string(row, 4, required(target), styles.locked)
         wrapped = {"section": pick(targets.sections[target.section]), "target": target.words,
                    "unit": pick(target.unit)}  # fmt: skip
-        sheet.set_row(
-            row, LINE_HEIGHT * max(_lines(text, _WIDTHS[k]) for k, text in wrapped.items())
-        )
+        sheet.set_row(row, row_height((text, _WIDTHS[key]) for key, text in wrapped.items()))
         for key in INPUTS:
             column = KEYS.index(key)
             closed = key in ("baseline", "current") and target.kind not in DERIVABLE
@@ -213,14 +212,6 @@ def template(
 _WIDTHS = {"id": 28, "section": 20, "target": 50, "unit": 13, "threshold": 10, "value": 12,
            "baseline": 11, "current": 11, "source": 20, "note": 20}  # fmt: skip
 """Column widths, in characters; the words, section and unit wrap within theirs."""
-LINE_HEIGHT = 15
-"""Points a line of text takes in the default font: a row of wrapped text is given its height,
-which spreadsheet programs do not always work out when they open a file."""
-
-
-def _lines(text: str, width: int) -> int:
-    """About how many lines ``text`` wraps to at spaces in a column ``width`` characters wide."""
-    return sum(max(1, len(textwrap.wrap(part, width))) for part in text.split("\n"))
 
 
 def _title(targets: TargetsFile) -> str:

@@ -37,6 +37,7 @@ from nq94.report.numbers import (
     side,
     status_label,
 )
+from nq94.report.xlsx import STATUS_COLOURS, row_height
 
 if TYPE_CHECKING:
     from nq94.evaluate import Result
@@ -209,8 +210,6 @@ class _Book:
     def __init__(self) -> None:
         import xlsxwriter  # type: ignore[import-untyped]  # needed by this format only
 
-        from nq94.report.xlsx import STATUS_COLOURS
-
         self.buffer = io.BytesIO()
         book = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False})
         self.book = book
@@ -262,10 +261,14 @@ class _Book:
         sheet.write_string(row, column, status_label(result.status), self.coloured[result.status])
 
     def target(self, sheet: Any, row: int, target: Target) -> None:
-        """The first three columns of a target's row: its id, name and what is required."""
+        """The first three columns of a target's row: its id, name and what is required; the
+        row as high as they wrap to."""
+        name, required = pick(target.name), measured(comparison(target), pick(target.unit))
         sheet.write_string(row, 0, target.id, self.top)
-        sheet.write_string(row, 1, pick(target.name), self.top)
-        sheet.write_string(row, 2, measured(comparison(target), pick(target.unit)), self.top)
+        sheet.write_string(row, 1, name, self.top)
+        sheet.write_string(row, 2, required, self.top)
+        widths = (width for _, width in FIXED)
+        sheet.set_row(row, row_height(zip((target.id, name, required), widths, strict=True)))
 
     def charts(self, trend: Trend, sheet: Any, headings: Sequence[str] | None = None) -> None:
         """A line chart per course of ``trend`` on ``sheet``, with the figures it draws, each
@@ -288,8 +291,10 @@ class _Book:
         return self.buffer.getvalue()
 
 
-FIXED = (("column.id", 28), ("column.name", 44), ("column.required", 16))
-"""The columns a target's row starts with, and their widths."""
+FIXED = (("column.id", 36), ("column.name", 44), ("column.required", 18))
+"""The columns a target's row starts with, and their widths (the longest id fits)."""
+STATUS_WIDTH = 22
+"""A status column's width: 'Có nguy cơ không đạt', in bold, fits."""
 
 
 def trend_xlsx(trend: Trend) -> bytes:
@@ -301,7 +306,7 @@ def trend_xlsx(trend: Trend) -> bytes:
     charts = book.book.add_worksheet(t("trendfile.sheet.charts"))
     columns = [(t(key), width) for key, width in FIXED]
     for heading in headings:
-        columns += [(heading, 12), (f"{heading}: {t('column.status')}", 16)]
+        columns += [(heading, 12), (f"{heading}: {t('column.status')}", STATUS_WIDTH)]
     book.headings(table, columns)
     for row, course in enumerate(trend.courses, start=1):
         book.target(table, row, course.target)
@@ -327,7 +332,7 @@ def diff_xlsx(compared: Comparison) -> bytes:
     old, new = sides(compared).headings
     columns = [(t(key), width) for key, width in FIXED]
     columns += [(t("column.change"), 16), (old, 12), (new, 12), (t("column.difference"), 12)]
-    columns += [(f"{heading}: {t('column.status')}", 16) for heading in (old, new)]
+    columns += [(f"{heading}: {t('column.status')}", STATUS_WIDTH) for heading in (old, new)]
     book.headings(table, columns)
     for row, d in enumerate(compared.differences, start=1):
         book.target(table, row, d.target)

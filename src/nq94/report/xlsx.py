@@ -6,7 +6,9 @@ XlsxWriter is imported here only, so only `nq94 export … -o FILE.xlsx` pays fo
 from __future__ import annotations
 
 import io
+import textwrap
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -98,6 +100,10 @@ def render(evaluation: Evaluation) -> bytes:
         cell(row, 8, result.margin, 2, sheet)
         sheet.write_string(row, 9, status_label(result.status), status_format[result.status])
         sheet.write_string(row, 10, explain(result), wrap)
+        widths = dict(STATUS_COLUMNS)
+        sheet.set_row(row, row_height(
+            [(target.words, widths["target"]), (explain(result), widths["why"])]
+        ))  # fmt: skip
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
     period, basis = pick(report.period.names), t("basis." + report.basis.value)
     sheet.set_header(f"&L{targets.resolution.number} {period} ({basis})")
@@ -134,6 +140,22 @@ def render(evaluation: Evaluation) -> bytes:
         row += rows
     book.close()
     return buffer.getvalue()
+
+
+LINE_HEIGHT = 15
+"""Points a line of text takes in the default font: a row of wrapped text is given its height,
+which spreadsheet programs do not always work out when they open a file (LibreOffice prints
+the lines over each other)."""
+
+
+def row_height(cells: Iterable[tuple[str, float]]) -> float:
+    """The height of a row whose ``cells`` (a text, and its column's width in characters) wrap
+    at spaces: as many lines as the longest needs."""
+    lines = (
+        sum(max(1, len(textwrap.wrap(part, int(width)))) for part in text.split("\n"))
+        for text, width in cells
+    )
+    return LINE_HEIGHT * max(lines, default=1)
 
 
 def pieces(text: str, limit: int = CELL_LIMIT) -> list[str]:
