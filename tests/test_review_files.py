@@ -301,3 +301,22 @@ def test_workbook_rows_are_as_high_as_their_wrapped_text(cli: CLI, tmp_path: Pat
     sheet = load_workbook(status).worksheets[0]
     heights = [sheet.row_dimensions[r].height or 15 for r in range(2, 32)]  # 15: the default
     assert max(heights) == 45  # the resolution's words or the reasoning on three lines
+
+
+def test_trend_html_starts_with_every_target_at_a_glance_by_section(
+    cli: CLI, tmp_path: Path
+) -> None:
+    page = tmp_path / "trend.html"
+    assert cli("trend", "--lang", "vi", *REPORTS, "-o", str(page)).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    glance, charts = text.split('<h2 class="section">', 1)
+    ids = targets(cli)
+    rows = re.findall(r'<tr><th scope="row"><a class="name" href="#([^"]+)"', glance)
+    assert rows == ids  # every target, in the targets file's order, linked to its chart
+    assert glance.count('<table class="stack at-a-glance">') == 4  # a table per section
+    budget = glance[glance.index('href="#budget_revenue"') :].split("</tr>", 1)[0]
+    figures = re.findall(r'data-label="[^"]+">([^<]*?) <span class="status', budget)
+    assert figures == ["9.100", "15.000", "20.150", "20.403"]
+    assert '<span class="sr">Không đạt</span>' in budget  # the icon's word, for screen readers
+    assert charts.count('<h2 class="section">') == 3  # the other sections' headings
+    assert '<h3 id="budget_revenue">' in charts

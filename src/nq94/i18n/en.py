@@ -555,6 +555,8 @@ MESSAGES: dict[str, str] = {
     "chart per target).",
     "trendfile.title": "Resolution {number}: the targets through {year}",
     "trendfile.periods": "Reports: {periods}",
+    "trendfile.at_a_glance": "At a glance: each target in each report",
+    "trendfile.target": "Target",
     "trendfile.sheet.table": "Trend",
     "trendfile.sheet.charts": "Charts",
     "help.diff_output": "Also write the changes to a file for people, chosen by its extension: "

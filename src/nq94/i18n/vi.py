@@ -566,6 +566,8 @@ MESSAGES: dict[str, str] = {
     "biến và mỗi chỉ tiêu một biểu đồ).",
     "trendfile.title": "Nghị quyết {number}: diễn biến các chỉ tiêu năm {year}",
     "trendfile.periods": "Các báo cáo: {periods}",
+    "trendfile.at_a_glance": "Tóm tắt: từng chỉ tiêu qua từng báo cáo",
+    "trendfile.target": "Chỉ tiêu",
     "trendfile.sheet.table": "Diễn biến",
     "trendfile.sheet.charts": "Biểu đồ",
     "help.diff_output": "Ghi thêm các thay đổi ra một tệp để đọc, theo phần mở rộng của tệp: "

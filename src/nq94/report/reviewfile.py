@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nq94.evaluate import Obtained
 from nq94.i18n import current, pick, t
 from nq94.model import Operator
-from nq94.report.html import escape
+from nq94.report.html import ICON, STATUS_CLASS, escape, status_words
 from nq94.report.numbers import (
     apart,
     change_label,
@@ -36,6 +36,7 @@ from nq94.report.numbers import (
     shown_places,
     side,
     status_label,
+    year_end_text,
 )
 from nq94.report.xlsx import STATUS_COLOURS, row_height
 
@@ -60,6 +61,8 @@ def review_file(suffix: str) -> ReviewFile | None:
 
 PRINT_STYLE = (
     " .trend-target { break-inside: avoid; page-break-inside: avoid; }"
+    " .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }"
+    " .at-a-glance .status { padding: 0 .3rem; }"
     " @media print { .trend-target { break-before: auto; } figure.large svg { max-width: 150mm; } }"
 )
 """What a page of charts adds to the site's style sheet (which already prints on A4)."""
@@ -79,9 +82,54 @@ def trend_html(trend: Trend) -> bytes:
 <p>{escape(t("trendfile.periods", periods=periods))}</p>
 </header>
 <main id="main">
-{_courses(trend)}
+<section aria-labelledby="at-a-glance">
+<h2 id="at-a-glance">{escape(t("trendfile.at_a_glance"))}</h2>
+{_glance(trend)}
+</section>
+{_courses(trend, grouped=True)}
 </main>"""
     return pages.page(title, body, trend, style=PRINT_STYLE).encode("utf-8")
+
+
+def _glance(trend: Trend) -> str:
+    """Every target in a table, by section: its figure and status in each report (the status
+    an icon, with its word for screen readers and as a tooltip), its year end for a flow and
+    its latest status; each name leads to its chart below."""
+    from nq94.site.pages import sections, status_badge
+
+    headings = [period_heading(evaluation) for evaluation in trend.evaluations]
+    labels = [escape(t("trendfile.target")), *map(escape, headings)]
+    labels += [escape(t("column.year_end")), escape(t("column.status"))]
+    head = "".join(f'<th scope="col">{label}</th>' for label in labels)
+    targets = trend.evaluations[-1].targets
+    groups = []
+    for section, courses in sections(trend):
+        rows = []
+        for course in courses:
+            cells = []
+            for result in course.results:
+                word = status_words(result.status)
+                icon = (
+                    f'<span class="status {STATUS_CLASS[result.status]}" title="{word}">'
+                    f'<span aria-hidden="true">{ICON[result.status]}</span>'
+                    f'<span class="sr">{word}</span></span>'
+                )
+                cells.append((' class="num"', f"{escape(figure_text(result))} {icon}"))
+            cells.append((' class="num"', escape(year_end_text(course)) or "—"))
+            cells.append(("", status_badge(course.final)))
+            row = "".join(
+                f'<td{kind} data-label="{label}">{content}</td>'
+                for (kind, content), label in zip(cells, labels[1:], strict=True)
+            )
+            target = course.target
+            name = f'<a class="name" href="#{escape(target.id)}">{escape(pick(target.name))}</a>'
+            rows.append(f'<tr><th scope="row">{name}</th>{row}</tr>')
+        caption = escape(pick(targets.sections[section]))
+        groups.append(
+            f'<div class="table-wrap"><table class="stack at-a-glance"><caption>{caption}'
+            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        )
+    return "\n".join(groups)
 
 
 def diff_html(compared: Comparison) -> bytes:
@@ -169,39 +217,49 @@ def _differences(differences: list[Difference]) -> str:
     )
 
 
-def _courses(trend: Trend, sides: Sides | None = None) -> str:
+def _courses(trend: Trend, sides: Sides | None = None, *, grouped: bool = False) -> str:
     """A section per course of ``trend``: its name, its latest status, its chart and table
-    (its reports named by ``sides`` if given)."""
+    (its reports named by ``sides`` if given); under a heading per section of the targets if
+    ``grouped``."""
+    from nq94.site.pages import sections
+
+    if not grouped:
+        return "\n".join(_course(trend, course, sides, heading="h2") for course in trend.courses)
+    names = trend.evaluations[-1].targets.sections
+    return "\n".join(
+        f'<h2 class="section">{escape(pick(names[section]))}</h2>\n'
+        + "\n".join(_course(trend, course, sides, heading="h3") for course in courses)
+        for section, courses in sections(trend)
+    )
+
+
+def _course(trend: Trend, course: Course, sides: Sides | None, *, heading: str) -> str:
     from nq94.site import charts, pages
 
-    lang = current()
-    sections = []
-    for course in trend.courses:
-        target_id = course.target.id
-        caption_id, table_id, heading_id = f"cap-{target_id}", f"data-{target_id}", target_id
-        (svg,) = charts.large_charts(
-            course,
-            trend.evaluations,
-            [lang],
-            scope=f"c-{target_id}",
-            labelled_by=caption_id,
-            described_by=table_id,
-            columns=sides.columns if sides else None,
-        ).values()
-        figure = pages.chart_figure(
-            trend,
-            course,
-            svg,
-            caption_id=caption_id,
-            table_id=table_id,
-            headings=sides.headings if sides else None,
-        )
-        sections.append(
-            f'<section class="trend-target" aria-labelledby="{escape(heading_id)}">\n'
-            f'<h2 id="{escape(heading_id)}">{escape(pick(course.target.name))}</h2>\n'
-            f"<p>{pages.status_badge(course.final)}</p>\n{figure}\n</section>"
-        )
-    return "\n".join(sections)
+    target_id = course.target.id
+    caption_id, table_id = f"cap-{target_id}", f"data-{target_id}"
+    (svg,) = charts.large_charts(
+        course,
+        trend.evaluations,
+        [current()],
+        scope=f"c-{target_id}",
+        labelled_by=caption_id,
+        described_by=table_id,
+        columns=sides.columns if sides else None,
+    ).values()
+    figure = pages.chart_figure(
+        trend,
+        course,
+        svg,
+        caption_id=caption_id,
+        table_id=table_id,
+        headings=sides.headings if sides else None,
+    )
+    return (
+        f'<section class="trend-target" aria-labelledby="{escape(target_id)}">\n'
+        f'<{heading} id="{escape(target_id)}">{escape(pick(course.target.name))}</{heading}>\n'
+        f"<p>{pages.status_badge(course.final)}</p>\n{figure}\n</section>"
+    )
 
 
 class _Book:

@@ -249,7 +249,7 @@ def overview(trend: Trend, small: Mapping[str, str]) -> str:
     resolution = targets.resolution
     title = t("site.title", number=resolution.number, year=trend.year)
     tables, grids, described = [], [], []
-    for section, courses in _sections(trend):
+    for section, courses in sections(trend):
         heading = escape(pick(targets.sections[section]))
         rows = "".join(_overview_row(here, course) for course in courses)
         tables.append(
@@ -296,7 +296,7 @@ def overview(trend: Trend, small: Mapping[str, str]) -> str:
     return page(title, body, trend)
 
 
-def _sections(trend: Trend) -> list[tuple[str, list[Course]]]:
+def sections(trend: Trend) -> list[tuple[str, list[Course]]]:
     """The courses grouped by section, in the targets file's order."""
     grouped: dict[str, list[Course]] = {}
     for course in trend.courses:
