@@ -197,15 +197,22 @@ def test_export_html_page(cli: CLI, tmp_path: Path) -> None:
     page = tmp_path / "status.html"
     assert cli("export", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
-    assert "<title>Resolution 94/NQ-HĐND: first nine months of 2024</title>" in text
+    assert "<title>Resolution 94/NQ-HĐND: first nine months of 2024 (official)</title>" in text
     assert text.count('<div class="bar">') == 14
+    # a row per target: its name, the resolution's words marked as Vietnamese, its status
+    # as an icon and a word, each figure labelled for a phone's screen where rows are cards
+    assert text.count('<span class="name">') == 30
+    assert '<span class="words" lang="vi">Tốc độ tăng trưởng kinh tế (GRDP): 7,5%</span>' in text
+    assert '<td class="num required" data-label="Required">≥ 7.5%</td>' in text
+    assert '<span aria-hidden="true">✗</span> Missed</span></td></tr>' in text
+    assert "@media screen and (max-width: 40rem)" in text
     assert "@page { size: A4" in text
     assert "http" not in text.replace("http-equiv", "")  # nothing fetched from elsewhere
     assert '<li class="missed"><span class="count">6</span>' in text  # the scorecard
     assert cli("export", "--lang", "vi", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
     assert '<html lang="vi">' in text
-    assert "<title>Nghị quyết 94/NQ-HĐND: 9 tháng đầu năm 2024</title>" in text
+    assert "<title>Nghị quyết 94/NQ-HĐND: 9 tháng đầu năm 2024 (chính thức)</title>" in text
     assert '<span aria-hidden="true">✗</span> Không đạt</span></li>' in text
 
 

@@ -646,3 +646,49 @@ def test_screenshots(
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for name in shots:
             shutil.copyfile(tmp_path / name, SCREENSHOTS / name)
+
+
+@pytest.fixture(scope="session")
+def people_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The pages for people the other commands write, by the real CLI, in both languages."""
+    out = tmp_path_factory.mktemp("people")
+    nq94 = str(Path(sys.executable).with_name("nq94"))
+    samples = [str(ROOT / "samples" / f"2024-{name}.yaml")
+               for name in ("h1", "9m", "estimate", "official")]  # fmt: skip
+    commands = {
+        "status": ["export", samples[3]],
+        "trend": ["trend", *samples],
+        "diff": ["diff", samples[1], samples[2]],
+    }
+    made = {}
+    for lang in LANGS:
+        for name, command in commands.items():
+            page = out / f"{name}-{lang}.html"
+            run = subprocess.run(
+                [nq94, "--lang", lang, *command, "-o", str(page)],
+                capture_output=True, text=True, check=False, cwd=ROOT, timeout=300,
+            )  # fmt: skip
+            assert run.returncode == 0, run.stderr
+            made[page.stem] = page
+    return made
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_pages_written_for_people_read_on_any_screen(
+    people_files: dict[str, Path], tabs: dict[str, Watched], width: str
+) -> None:
+    """export, trend and diff -o FILE.html: no error, no sideways scrolling on a phone, and each
+    chart visible with its caption and table."""
+    tab, problems = tabs[width], []
+    for name, page in people_files.items():
+        tab.open(page.as_uri())
+        facts: dict[str, Any] = tab.page.evaluate(FACTS_JS)
+        where = f"{name} at {width}"
+        if facts["scrollWidth"] > facts["innerWidth"]:
+            problems.append(f"{where}: {facts['scrollWidth']} px wide; widest: {facts['wide']}")
+        if not name.startswith("status") and not facts["charts"]:
+            problems.append(f"{where}: no chart")
+        for chart in facts["charts"]:
+            problems.extend(_chart_problems(chart, where))
+        problems.extend(f"{where}: {trouble}" for trouble in tab.take())
+    assert not problems, _report(problems)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from nq94 import __version__
 from nq94.errors import escaped
 from nq94.evaluate import Evaluation, Result
-from nq94.i18n import current, pick, t
+from nq94.i18n import Lang, current, pick, t
 from nq94.model import Status
 from nq94.report.numbers import (
     actual_text,
@@ -17,7 +17,9 @@ from nq94.report.numbers import (
     display,
     explain,
     gap_text,
+    measured,
     percent_text,
+    period_words,
     status_label,
 )
 
@@ -79,9 +81,11 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ccc; padding: 3pt 4pt; vertical-align: top; text-align: left; }
 th { background: #f0f0f0; font-size: 9pt; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.required { white-space: normal; min-width: 5em; }
 tr.section td { background: #fafafa; font-weight: bold; padding-top: 8pt; }
 tr { page-break-inside: avoid; }
-.id, .why { color: #666; font-size: 8pt; display: block; }
+.name { font-weight: bold; display: block; }
+.words, .why { color: #595959; font-size: 8pt; display: block; }
 .bar { background: #e6e6e6; height: 5pt; width: 60pt; margin-top: 2pt; }
 .bar span { display: block; height: 100%; background: #4a7bd0; }
 .status { font-weight: bold; white-space: nowrap; padding: 1pt 4pt; border-radius: 3pt; }
@@ -89,7 +93,20 @@ tr { page-break-inside: avoid; }
 .at-risk { background: #fff0c2; color: #6b4e00; }
 .missed { background: #f8d4d4; color: #8a1414; }
 .no-data { background: #eee; color: #555; }
-footer { margin-top: 10pt; color: #777; font-size: 8pt; }
+footer { margin-top: 10pt; color: #595959; font-size: 8pt; }
+@media screen and (max-width: 40rem) {
+  body { margin: 0 12px; font-size: 15px; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table, tbody, tr, td { display: block; }
+  tr { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 12px; padding: 8px 0;
+       border-bottom: 1px solid #ccc; }
+  td { border: 0; padding: 0; text-align: left; }
+  td.num { text-align: left; white-space: normal; }
+  td.target, tr.section td { grid-column: 1 / -1; }
+  td[data-label]::before { content: attr(data-label); display: block; font-size: 12px;
+                           color: #595959; }
+  .words, .why { font-size: 13px; }
+}
 """
 )
 
@@ -98,8 +115,9 @@ def render(evaluation: Evaluation) -> str:
     """The whole page."""
     report, targets = evaluation.report, evaluation.targets
     resolution = targets.resolution
-    title = t("resolution", number=resolution.number) + f": {pick(report.period.names)}"
-    basis = t("basis." + report.basis.value)
+    title = t("resolution", number=resolution.number) + f": {period_words(evaluation)}"
+    columns = ("target", "actual", "required", "gap", "percent", "status")
+    labels = {column: escape(t("column." + column)) for column in columns}
     rows: list[str] = []
     section = None
     for result in evaluation.results:
@@ -108,10 +126,9 @@ def render(evaluation: Evaluation) -> str:
             names = targets.sections[section]
             heading = escape(pick(names))
             rows.append(f'<tr class="section"><td colspan="6">{heading}</td></tr>')
-        rows.append(_row(result))
+        rows.append(_row(result, labels))
     source = f"<br>{escape(report.source)}" if report.source else ""
-    columns = ("target", "actual", "required", "gap", "percent", "status")
-    headings = "".join(f"<th>{escape(t('column.' + column))}</th>" for column in columns)
+    headings = "".join(f"<th>{label}</th>" for label in labels.values())
     return f"""<!DOCTYPE html>
 <html lang="{current().value}">
 <head>
@@ -122,8 +139,7 @@ def render(evaluation: Evaluation) -> str:
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p class="meta">{escape(pick(resolution.title))}<br>{escape(basis)}: \
-{escape(evaluation.file)}{source}</p>
+<p class="meta">{escape(pick(resolution.title))}<br>{escape(evaluation.file)}{source}</p>
 {scorecard(evaluation.summary)}
 <table>
 <thead><tr>{headings}</tr></thead>
@@ -137,12 +153,19 @@ def render(evaluation: Evaluation) -> str:
 """
 
 
-def _row(result: Result) -> str:
+CELL_CLASS = {"required": "num required", "status": "status-cell"}
+"""The class of a figure's cell, where it is not "num"."""
+
+
+def _row(result: Result, labels: Mapping[str, str]) -> str:
+    """A target's row: its name, the resolution's words and why its status, then its figures
+    (each cell labelled, for a phone's screen, where the row stands as a card)."""
     target = result.target
     why = escape(explain(result))
+    lang = ' lang="vi"' if current() is not Lang.VI else ""
     words = (
-        f'{escape(target.words)}<span class="id">{escape(target.id)}</span>'
-        f'<span class="why">{why}</span>'
+        f'<span class="name">{escape(pick(target.name))}</span>'
+        f'<span class="words"{lang}>{escape(target.words)}</span><span class="why">{why}</span>'
     )
     entry = result.entry
     provenance = [text for text in (entry.source, entry.note) if text] if entry else []
@@ -154,10 +177,17 @@ def _row(result: Result) -> str:
         width = max(Decimal(0), min(Decimal(100), result.percent_of_target))
         percent += f'<div class="bar"><span style="width:{display(width, places=0)}%"></span></div>'
     status = (
-        f'<span class="status {STATUS_CLASS[result.status]}">{status_label(result.status)}</span>'
+        f'<span class="status {STATUS_CLASS[result.status]}"><span aria-hidden="true">'
+        f"{ICON[result.status]}</span> {status_words(result.status)}</span>"
     )
-    return (
-        f'<tr><td>{words}</td><td class="num">{actual}</td>'
-        f'<td class="num">{escape(comparison(target))}</td><td class="num">{gap}</td>'
-        f'<td class="num">{percent}</td><td>{status}</td></tr>'
+    required = measured(comparison(target), pick(target.unit))
+    cells = (
+        ("actual", actual), ("required", escape(required).replace("/", "/<wbr>")), ("gap", gap),
+        ("percent", percent),
+        ("status", status),
+    )  # fmt: skip
+    figures = "".join(
+        f'<td class="{CELL_CLASS.get(column, "num")}" data-label="{labels[column]}">{content}</td>'
+        for column, content in cells
     )
+    return f'<tr><td class="target">{words}</td>{figures}</tr>'
