@@ -365,3 +365,24 @@ def test_a_pace_of_27_digits_is_worked_out_exactly(cli: CLI, tmp_path: Path) -> 
         t for t in json.loads(run.stdout)["trend"]["targets"] if t["id"] == "budget_revenue"
     )
     assert budget["pace"]["needed_per_month"] == 166666666666666666666666500
+
+
+def test_a_targets_files_line_break_starts_no_command_in_junit(cli: CLI, tmp_path: Path) -> None:
+    """Words with a line break in a targets file are shown in JUnit's XML as they are, but with
+    '::' and '##[' as character references: the XML reads the same, a CI log runs nothing."""
+    import xml.dom.minidom
+
+    root = Path(__file__).parent.parent
+    text = (root / "targets.yaml").read_text(encoding="utf-8")
+    forged = tmp_path / "targets.yaml"
+    forged.write_text(
+        text.replace('words: "Tốc độ tăng trưởng kinh tế (GRDP): 7,5%"',
+                     'words: "GRDP\\n::error::forged\\n##[error]forged"'),
+        encoding="utf-8",
+    )  # fmt: skip
+    run = cli("check", "--targets", str(forged), "-f", "junit", str(SAMPLES / "2024-9m.yaml"))
+    assert run.exit_code in (0, 1), run
+    assert not [line for line in run.stdout.splitlines() if line.lstrip().startswith("::")]
+    assert "##[" not in run.stdout
+    parsed = xml.dom.minidom.parseString(run.stdout.encode("utf-8")).toxml()
+    assert "GRDP\n::error::forged\n##[error]forged" in parsed

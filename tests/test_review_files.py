@@ -320,3 +320,14 @@ def test_trend_html_starts_with_every_target_at_a_glance_by_section(
     assert '<span class="sr">Không đạt</span>' in budget  # the icon's word, for screen readers
     assert charts.count('<h2 class="section">') == 3  # the other sections' headings
     assert '<h3 id="budget_revenue">' in charts
+
+
+@pytest.mark.parametrize("command", [["trend", OLD], ["diff", OLD, NEW], ["template"]])
+def test_a_folder_as_the_output_is_said_in_the_readers_words(
+    cli: CLI, tmp_path: Path, command: list[str]
+) -> None:
+    folder = tmp_path / "out.html" if command[0] != "template" else tmp_path / "out.yaml"
+    folder.mkdir()
+    run = cli(command[0], "--lang", "vi", *command[1:], "-o", str(folder))
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == f"nq94: không ghi được {folder}: không phải là tệp thông thường\n"

@@ -173,7 +173,6 @@ TargetsOption = Annotated[
     typer.Option(
         "--targets",
         help=t("help.targets_file"),
-        dir_okay=False,
         show_default=False,
     ),
 ]
@@ -409,7 +408,7 @@ def trend(
     output_format: ReviewFormatOption = ReviewFormat.AUTO,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=t("help.trend_output"), dir_okay=False),
+        typer.Option("--output", "-o", help=t("help.trend_output")),
     ] = None,
     force: Annotated[bool, typer.Option(help=t("help.force"))] = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
@@ -535,7 +534,7 @@ def diff(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=t("help.diff_output"), dir_okay=False),
+        typer.Option("--output", "-o", help=t("help.diff_output")),
     ] = None,
     force: Annotated[bool, typer.Option(help=t("help.force"))] = False,
     max_bytes: MaxBytesOption = MAX_BYTES,
@@ -660,7 +659,6 @@ def export(
             "--output",
             "-o",
             help=t("help.export_output"),
-            dir_okay=False,
             show_default=False,
         ),
     ],
@@ -704,7 +702,7 @@ def template(
     basis: Annotated[Basis, typer.Option(help=t("help.template_basis"))] = Basis.OFFICIAL,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=t("help.template_output"), dir_okay=False),
+        typer.Option("--output", "-o", help=t("help.template_output")),
     ] = None,
     force: Annotated[bool, typer.Option(help=t("help.force"))] = False,
     targets: TargetsOption = None,
@@ -752,7 +750,6 @@ def convert(
             "--output",
             "-o",
             help=t("help.convert_output"),
-            dir_okay=False,
             show_default=False,
         ),
     ],

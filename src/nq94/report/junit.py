@@ -93,7 +93,10 @@ def _write(root: ET.Element, out: TextIO) -> None:
         root.set(key, str(sum(int(s.get(key, "0")) for s in root.findall("testsuite"))))
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(_XML_FORBIDDEN.sub(_escape, ET.tostring(root, encoding="unicode")))
+    text = _XML_FORBIDDEN.sub(_escape, ET.tostring(root, encoding="unicode"))
+    # a CI log shows the file as it is: '::' and '##[' from a line break in a text (a targets
+    # file's words) would start a command there; as character references XML reads them alike
+    out.write(text.replace("::", ":&#58;").replace("##[", "##&#91;"))
     out.write("\n")
 
 

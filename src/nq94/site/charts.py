@@ -289,6 +289,13 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
         band(edges[0], edges[1], PALETTE["met_band"])
     for edge in edges if margin else ():
         band(max(edge - margin, floor), min(edge + margin, ceiling), PALETTE["at_risk_band"])
+    for edge in edges if len(edges) == 2 else ():  # the range's ends, where bands overlap
+        figure.add_artist(
+            Line2D(
+                [frame.left, frame.right], [frame.y(edge)] * 2, transform=place,
+                color=PALETTE["mark_met"], lw=0.9,
+            )
+        )  # fmt: skip
     for line in target_lines(course):
         figure.add_artist(
             Line2D(
