@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "direction.toward": "toward",
     "direction.away": "away",
     "direction.steady": "steady",
+    "direction.within": "in the range",
     "obtained.reported": "reported",
     "obtained.derived": "derived",
     "obtained.projected": "projected",

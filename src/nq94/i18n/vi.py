@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "direction.toward": "tiến gần mục tiêu",
     "direction.away": "xa mục tiêu",
     "direction.steady": "không đổi",
+    "direction.within": "trong khoảng",
     "obtained.reported": "báo cáo",
     "obtained.derived": "tính từ gốc so sánh",
     "obtained.projected": "dự báo",

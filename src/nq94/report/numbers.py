@@ -265,9 +265,12 @@ def direction_text(course: Course) -> str:
         return ""
     figures = [result.actual for result in course.results if result.actual is not None]
     moved = (figures[-1] > figures[-2]) - (figures[-1] < figures[-2])
-    if course.direction.value == "steady":  # moved within a range, say: no nearer, no further
+    direction = course.direction.value
+    if direction == "steady":
+        if moved and course.target.band is not None:  # moved, but stayed in the range
+            direction = "within"
         moved = 0
-    return f"{_ARROW[moved]} {t('direction.' + course.direction.value)}"
+    return f"{_ARROW[moved]} {t('direction.' + direction)}"
 
 
 def course_text(course: Course) -> str:
