@@ -95,7 +95,7 @@ def _glance(trend: Trend) -> str:
     """Every target in a table, by section: its figure and status in each report (the status
     an icon, with its word for screen readers and as a tooltip), its year end for a flow and
     its latest status; each name leads to its chart below."""
-    from nq94.site.pages import sections, status_badge
+    from nq94.site.pages import labelled, sections, status_badge
 
     headings = [period_heading(evaluation) for evaluation in trend.evaluations]
     labels = [escape(t("trendfile.target")), *map(escape, headings)]
@@ -117,10 +117,7 @@ def _glance(trend: Trend) -> str:
                 cells.append((' class="num"', f"{escape(figure_text(result))} {icon}"))
             cells.append((' class="num"', escape(year_end_text(course)) or "—"))
             cells.append(("", status_badge(course.final)))
-            row = "".join(
-                f'<td{kind} data-label="{label}">{content}</td>'
-                for (kind, content), label in zip(cells, labels[1:], strict=True)
-            )
+            row = labelled(cells, labels[1:])
             target = course.target
             name = f'<a class="name" href="#{escape(target.id)}">{escape(pick(target.name))}</a>'
             rows.append(f'<tr><th scope="row">{name}</th>{row}</tr>')
@@ -187,7 +184,7 @@ def sides(compared: Comparison) -> Sides:
 def _differences(differences: list[Difference]) -> str:
     """The table of what changed: the target, the change, the figures before and after, their
     difference and the statuses."""
-    from nq94.site.pages import status_badge
+    from nq94.site.pages import labelled, status_badge
 
     keys = ("target", "change", "before", "after", "difference", "status")
     labels = [escape(t(f"column.{key}")) for key in keys]
@@ -204,10 +201,7 @@ def _differences(differences: list[Difference]) -> str:
             (' class="num"', escape(difference_text(d))),
             ("", status),
         )
-        row = "".join(
-            f'<td{kind} data-label="{label}">{content}</td>'
-            for (kind, content), label in zip(cells, labels[1:], strict=True)
-        )
+        row = labelled(cells, labels[1:])
         name = f'<a class="name" href="#{escape(d.target.id)}">{escape(pick(d.target.name))}</a>'
         words = f'<span class="words" lang="vi">{escape(d.target.words)}</span>'
         rows.append(f'<tr><th scope="row">{name}{words}</th>{row}</tr>')

@@ -545,15 +545,21 @@ def _course_table(
             (' class="wide"', escape(source(evaluation, result) or "")),
             (' class="wide"', escape(note(result) or "")),
         )
-        row = "".join(
-            f'<td{kind} data-label="{label}">{content}</td>'
-            for (kind, content), label in zip(cells, labels[1:], strict=True)
-        )
+        row = labelled(cells, labels[1:])
         rows.append(f'<tr><th scope="row">{escape(heading)}</th>{row}</tr>')
     caption = t("site.table_caption", unit=pick(course.target.unit))
     return (
         f'<table class="chart-data stack" id="{table_id}"><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def labelled(cells: Iterable[tuple[str, str]], labels: Iterable[str]) -> str:
+    """A row's cells (each its class attribute, and its content as HTML), each with the label
+    of its column, which a phone's screen shows above it where a row stands as a card."""
+    return "".join(
+        f'<td{kind} data-label="{label}">{content}</td>'
+        for (kind, content), label in zip(cells, labels, strict=True)
     )
 
 
