@@ -251,9 +251,9 @@ def test_the_resolutions_words_are_shown_in_both_languages(cli: CLI, targets: Ta
 
 def test_trend_and_diff_in_vietnamese(cli: CLI) -> None:
     trend = cli("trend", "--lang", "vi", "samples/2024-9m.yaml", "samples/2024-h1.yaml").stdout
-    assert "cần 1.505 tỷ đồng mỗi tháng, bình quân đến nay 1.666,67 tỷ đồng mỗi tháng" in " ".join(
-        trend.split()
-    )
+    flat = " ".join(trend.split())  # the pace's cell may wrap before its average
+    assert "cần 1.505 tỷ đồng mỗi tháng, bình quân đến nay" in flat
+    assert "1.666,67 tỷ đồng mỗi tháng" in flat
     periods = "6 tháng đầu năm 2024 (chính thức) → 9 tháng đầu năm 2024 (chính thức)"
     assert periods in " ".join(trend.split())
     diff = cli("diff", "--lang", "vi", "samples/2024-9m.yaml", "samples/2024-estimate.yaml")

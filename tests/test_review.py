@@ -49,7 +49,7 @@ def test_trend_shows_every_target_across_the_three_reviews(
         assert target.id in run.stdout
     lines = run.stdout.splitlines()
     row = next(index for index, line in enumerate(lines) if "Tốc độ tăng trưởng" in line)
-    assert " ".join(lines[row].split()[-8:]) == "5.2 5.9 7.3 ▁▃█ ↗ toward at risk"
+    assert " ".join(lines[row].split()[-8:]) == "5.2 5.9 7.3 ▁▃█ ↗ better at risk"
     assert lines[row + 1].split() == ["grdp_growth", "missed", "missed", "at", "risk"]
     text = " ".join(run.stdout.split())
     assert (

@@ -854,3 +854,27 @@ def test_charts_are_drawn_alike_whatever_matplotlib_settings_the_user_has(
     assert run.stderr == f"wrote {out}: 62 pages; open {out / 'index.html'}\n"
     for page in ("index.html", "targets/budget_revenue.html", "en/targets/grdp_growth.html"):
         assert (out / page).read_bytes() == (site / page).read_bytes(), page
+
+
+def test_the_scale_of_a_count_is_in_whole_numbers(
+    cli: CLI, tmp_path: Path, targets: TargetsFile
+) -> None:
+    """A count's scale never says 2,75 districts, even where fewer than two whole numbers fall
+    in its span (the estimate and the official figures of one drill target: 3 and 3)."""
+    page = tmp_path / "settle.html"
+    estimate, official = "samples/2024-estimate.yaml", "samples/2024-official.yaml"
+    assert cli("diff", "--lang", "vi", estimate, official, "-o", str(page)).exit_code == 0
+    counts = [t.id for t in targets.targets if "count" in (t.kind.value, t.measure.value)]
+    assert counts
+    sections = page.read_text(encoding="utf-8").split('<section class="trend-target"')
+    pages = [
+        part for part in sections if re.match(rf' aria-labelledby="({"|".join(counts)})"', part)
+    ]
+    assert pages  # the drill target, whose two figures are 3 and 3
+    site = tmp_path / "site"
+    assert cli("site", *SAMPLES, "-o", str(site)).exit_code == 0
+    pages += [(site / "targets" / f"{i}.html").read_text(encoding="utf-8") for i in counts]
+    scales = [text for page_text in pages for size, anchor, _, _, text in _TEXT.findall(page_text)
+              if anchor == "end"]  # fmt: skip
+    assert scales
+    assert not [text for text in scales if "," in text]

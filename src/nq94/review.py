@@ -135,7 +135,7 @@ def _course(target: Target, results: tuple[Result, ...], periods: list[Period]) 
     pace = _pace(target, results, periods) if flow else None
     figures = [result.actual for result in results if result.actual is not None]
     direction = None
-    if not flow and len(figures) >= 2:
+    if not flow and len(figures) >= 2 and last.actual is not None:  # not the latest: unknown
         before, now = _standing(target, figures[-2]), _standing(target, figures[-1])
         direction = (
             Direction.TOWARD

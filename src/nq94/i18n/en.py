@@ -9,13 +9,13 @@ MESSAGES: dict[str, str] = {
     "basis.official": "official",
     "basis.estimate": "estimate",
     "change.worsened": "worsened",
-    "change.removed": "removed",
+    "change.removed": "no longer reported",
     "change.settled": "settled",
-    "change.changed": "changed",
+    "change.changed": "new figure",
     "change.added": "added",
     "change.improved": "improved",
-    "direction.toward": "toward",
-    "direction.away": "away",
+    "direction.toward": "better",
+    "direction.away": "worse",
     "direction.steady": "steady",
     "direction.within": "in the range",
     "obtained.reported": "reported",
@@ -558,6 +558,9 @@ MESSAGES: dict[str, str] = {
     "trendfile.periods": "Reports: {periods}",
     "trendfile.at_a_glance": "At a glance: each target in each report",
     "trendfile.target": "Target",
+    "trendfile.flows": "For a flow (accumulated over the year, such as budget revenue), a "
+    "report's figure is its total to date, and its status is decided on that total projected "
+    "to the year end, which the flow's chart shows.",
     "trendfile.sheet.table": "Trend",
     "trendfile.sheet.charts": "Charts",
     "help.diff_output": "Also write the changes to a file for people, chosen by its extension: "

@@ -9,13 +9,13 @@ MESSAGES: dict[str, str] = {
     "basis.official": "chính thức",
     "basis.estimate": "ước tính",
     "change.worsened": "xấu đi",
-    "change.removed": "bị bỏ",
+    "change.removed": "không còn số liệu",
     "change.settled": "đã chốt",
-    "change.changed": "thay đổi",
+    "change.changed": "số liệu mới",
     "change.added": "bổ sung",
     "change.improved": "cải thiện",
-    "direction.toward": "tiến gần mục tiêu",
-    "direction.away": "xa mục tiêu",
+    "direction.toward": "tốt lên",
+    "direction.away": "kém đi",
     "direction.steady": "không đổi",
     "direction.within": "trong khoảng",
     "obtained.reported": "báo cáo",
@@ -569,6 +569,9 @@ MESSAGES: dict[str, str] = {
     "trendfile.periods": "Các báo cáo: {periods}",
     "trendfile.at_a_glance": "Tóm tắt: từng chỉ tiêu qua từng báo cáo",
     "trendfile.target": "Chỉ tiêu",
+    "trendfile.flows": "Với chỉ tiêu lũy kế (như thu ngân sách), số của mỗi báo cáo là số lũy "
+    "kế đến kỳ đó; đánh giá dựa trên số dự báo cả năm từ số này, như biểu đồ của chỉ tiêu cho "
+    "thấy.",
     "trendfile.sheet.table": "Diễn biến",
     "trendfile.sheet.charts": "Biểu đồ",
     "help.diff_output": "Ghi thêm các thay đổi ra một tệp để đọc, theo phần mở rộng của tệp: "

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nq94.evaluate import Obtained
 from nq94.i18n import current, pick, t
-from nq94.model import Operator
+from nq94.model import Kind, Operator
 from nq94.report.html import ICON, STATUS_CLASS, escape, status_words
 from nq94.report.numbers import (
     apart,
@@ -85,10 +85,19 @@ def trend_html(trend: Trend) -> bytes:
 <section aria-labelledby="at-a-glance">
 <h2 id="at-a-glance">{escape(t("trendfile.at_a_glance"))}</h2>
 {_glance(trend)}
+{_flows_note(trend)}
 </section>
 {_courses(trend, grouped=True)}
 </main>"""
     return pages.page(title, body, trend, style=PRINT_STYLE).encode("utf-8")
+
+
+def _flows_note(trend: Trend) -> str:
+    """What a flow's figures in a table are, where the table has a flow: its total to date,
+    while its status goes by the projection its chart draws."""
+    if not any(course.target.kind is Kind.FLOW for course in trend.courses):
+        return ""
+    return f'<p class="note">{escape(t("trendfile.flows"))}</p>'
 
 
 def _glance(trend: Trend) -> str:
@@ -153,6 +162,7 @@ def diff_html(compared: Comparison) -> bytes:
 </header>
 <main id="main">
 {chr(10).join(tables)}
+{_flows_note(pair)}
 {_courses(pair, named)}
 </main>"""
     return pages.page(title, body, pair, style=PRINT_STYLE).encode("utf-8")
@@ -268,10 +278,10 @@ class _Book:
         self.header = book.add_format(
             {"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True}
         )
-        self.top = book.add_format({"valign": "top", "text_wrap": True})
-        self.coloured = {
+        self.top = book.add_format({"valign": "top", "text_wrap": True, "indent": 1})
+        self.coloured = {  # indented: apart from the figure on their left
             status: book.add_format(
-                {"bold": True, "bg_color": bg, "font_color": fg, "valign": "top"}
+                {"bold": True, "bg_color": bg, "font_color": fg, "valign": "top", "indent": 1}
             )
             for status, (bg, fg) in STATUS_COLOURS.items()
         }

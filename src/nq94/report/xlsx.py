@@ -20,6 +20,7 @@ from nq94.report.numbers import (
     comparison,
     explain,
     given_places,
+    measured,
     percent_places,
     percent_text,
     places,
@@ -35,8 +36,8 @@ STATUS_COLOURS = {
 }
 
 STATUS_COLUMNS = (
-    ("section", 22), ("id", 30), ("target", 60), ("actual", 12), ("required", 14),
-    ("threshold", 11), ("gap", 11), ("percent", 11), ("margin", 9), ("status", 12), ("why", 44),
+    ("section", 22), ("id", 36), ("target", 60), ("actual", 12), ("required", 18),
+    ("threshold", 11), ("gap", 11), ("percent", 11), ("margin", 9), ("status", 22), ("why", 44),
 )  # fmt: skip
 CELL_LIMIT = 32_767
 """The most characters Excel holds in a cell; a longer source or note goes on in the cells below
@@ -53,8 +54,8 @@ def render(evaluation: Evaluation) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     header = book.add_format({"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    top = book.add_format({"valign": "top"})
+    wrap = book.add_format({"text_wrap": True, "valign": "top", "indent": 1})
+    top = book.add_format({"valign": "top", "indent": 1})  # apart from a number on its left
     formats: dict[str, object] = {}
 
     def shown(decimals: int, *, suffix: str = "") -> object:
@@ -71,7 +72,9 @@ def render(evaluation: Evaluation) -> bytes:
             sheet.write_number(row, column, float(value), shown(shown_places(value, decimals)))
 
     status_format = {
-        status: book.add_format({"bold": True, "bg_color": bg, "font_color": fg, "valign": "top"})
+        status: book.add_format(
+            {"bold": True, "bg_color": bg, "font_color": fg, "valign": "top", "indent": 1}
+        )
         for status, (bg, fg) in STATUS_COLOURS.items()
     }
 
@@ -84,12 +87,13 @@ def render(evaluation: Evaluation) -> bytes:
     for row, result in enumerate(evaluation.results, start=1):
         target = result.target
         section = pick(targets.sections[target.section])
-        sheet.write_string(row, 0, section, top)
+        sheet.write_string(row, 0, section, wrap)
         sheet.write_string(row, 1, target.id, top)
         sheet.write_string(row, 2, target.words, wrap)
         decimals = places(result)  # the decimals that agree with the status
         cell(row, 3, result.actual, decimals, sheet)
-        sheet.write_string(row, 4, comparison(target), top)
+        required = measured(comparison(target), pick(target.unit))
+        sheet.write_string(row, 4, required, wrap)
         cell(row, 5, target.threshold, given_places(target.threshold), sheet)
         cell(row, 6, result.gap, decimals, sheet)
         if result.percent_of_target is not None:
@@ -102,11 +106,13 @@ def render(evaluation: Evaluation) -> bytes:
         sheet.write_string(row, 10, explain(result), wrap)
         widths = dict(STATUS_COLUMNS)
         sheet.set_row(row, row_height(
-            [(target.words, widths["target"]), (explain(result), widths["why"])]
+            [(section, widths["section"]), (target.words, widths["target"]),
+             (required, widths["required"]), (explain(result), widths["why"])]
         ))  # fmt: skip
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
     period, basis = pick(report.period.names), t("basis." + report.basis.value)
-    sheet.set_header(f"&L{targets.resolution.number} {period} ({basis})")
+    title = f"{t('resolution', number=targets.resolution.number)}: {period} ({basis})"
+    sheet.set_header(f"&L{title.replace('&', '&&')}")
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)

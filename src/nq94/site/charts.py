@@ -174,7 +174,8 @@ def large_charts(
         figure = Figure(figsize=(LARGE[0], height))
         bottom = (0.62 if crowded else 0.52) / height
         frame = _frame(course, drawn, (LEFT, bottom, WIDTH, 0.72 * LARGE[1] / height))
-        ticks, places = _ticks(frame, whole=course.target.measure is Measure.COUNT)
+        whole = course.target.measure is Measure.COUNT or course.target.kind is Kind.COUNT
+        ticks, places = _ticks(frame, whole=whole)
         frame = _room_for(frame, ticks, places)
         _draw(figure, frame, course, drawn, small=False)
         lines = [frame.y(line) for line in target_lines(course)]
@@ -285,11 +286,11 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
             )
         )
 
-    if len(edges) == 2:
-        band(edges[0], edges[1], PALETTE["met_band"])
     for edge in edges if margin else ():
         band(max(edge - margin, floor), min(edge + margin, ceiling), PALETTE["at_risk_band"])
-    for edge in edges if len(edges) == 2 else ():  # the range's ends, where bands overlap
+    if len(edges) == 2:  # over the at-risk band: a figure in the range is seen in it
+        band(edges[0], edges[1], PALETTE["met_band"])
+    for edge in edges if len(edges) == 2 else ():  # the range's ends
         figure.add_artist(
             Line2D(
                 [frame.left, frame.right], [frame.y(edge)] * 2, transform=place,
@@ -358,6 +359,8 @@ def _ticks(frame: Frame, *, whole: bool) -> tuple[list[float], int]:
 
     locator = MaxNLocator(nbins=4, integer=whole)
     found = [float(value) for value in locator.tick_values(frame.low, frame.high)]
+    if whole:  # the locator falls back to fractions where fewer than two whole numbers fit
+        found = [value for value in found if value.is_integer()]
     places = _places(found)
     ticks = [round(value, places) for value in found]
     return [tick for tick in ticks if frame.low <= tick <= frame.high], places
