@@ -332,3 +332,18 @@ def test_a_folder_as_the_output_is_said_in_the_readers_words(
     run = cli(command[0], "--lang", "vi", *command[1:], "-o", str(folder))
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == f"nq94: không ghi được {folder}: không phải là tệp thông thường\n"
+
+
+@pytest.mark.parametrize("command", [["trend", OLD, NEW], ["diff", OLD, NEW], ["export", OLD]])
+def test_a_workbook_nq94_wrote_for_people_is_said_to_be_one_when_read_as_a_report(
+    cli: CLI, tmp_path: Path, command: list[str]
+) -> None:
+    """Saved among the reports, a review or export workbook is named for what it is (it had
+    been 'no header row ... restore the template's header row')."""
+    book = tmp_path / "out.xlsx"
+    assert cli(*command, "-o", str(book)).exit_code == 0
+    run = cli("check", str(book))
+    assert run.exit_code == 2
+    assert f"{book}:1:1: a workbook 'nq94 {command[0]} -o' wrote for people, not a report" in (
+        run.stderr
+    )

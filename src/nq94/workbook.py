@@ -492,7 +492,13 @@ class _Reader:
         self.doc = Workbook(name)
 
     def read(self) -> Workbook:
+        from nq94.report.xlsx import OWN_OUTPUT
+
         doc = self.doc
+        category = str(getattr(self.book.properties, "category", None) or "")
+        if category.startswith(OWN_OUTPUT):  # a table for people nq94 wrote, not a report
+            command = category.removeprefix(OWN_OUTPUT)
+            raise InputError([doc.at(1, 1, t("err.xlsx.own_output", command=command))])
         named = self._defined_names()
         sheet = self._sheet(named)
         doc.sheet = sheet.title

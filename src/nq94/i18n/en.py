@@ -441,6 +441,8 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.too_large": "the workbook unpacks to more than {max_bytes} bytes; a report is far "
     "smaller",
     "err.xlsx.unsafe": "workbooks cannot be read safely without defusedxml; reinstall nq94",
+    "err.xlsx.own_output": "a workbook 'nq94 {command} -o' wrote for people, not a report; "
+    "keep it apart from the reports (a folder of reports is read whole)",
     "err.xlsx.no_header": "no header row naming the columns 'id' and 'value'; restore the "
     "template's header row (row 8) or start from nq94 template -o report.xlsx",
     "err.xlsx.no_value_column": "the header row has no column 'value'; restore the header",

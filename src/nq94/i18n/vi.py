@@ -447,6 +447,8 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.too_large": "tệp Excel khi giải nén lớn hơn {max_bytes} byte; một báo cáo nhỏ hơn "
     "nhiều",
     "err.xlsx.unsafe": "không thể đọc an toàn tệp Excel khi thiếu defusedxml; hãy cài lại nq94",
+    "err.xlsx.own_output": "tệp do 'nq94 {command} -o' ghi ra để đọc, không phải báo cáo; hãy "
+    "để riêng, ngoài thư mục báo cáo (nq94 đọc mọi tệp trong thư mục báo cáo)",
     "err.xlsx.no_header": "không có dòng tiêu đề ghi các cột 'id' và 'value'; hãy khôi phục dòng "
     "tiêu đề của mẫu (dòng 8) hoặc bắt đầu từ lệnh nq94 template -o bao-cao.xlsx",
     "err.xlsx.no_value_column": "dòng tiêu đề thiếu cột 'value'; hãy khôi phục dòng tiêu đề",

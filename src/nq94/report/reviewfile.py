@@ -38,7 +38,7 @@ from nq94.report.numbers import (
     status_label,
     year_end_text,
 )
-from nq94.report.xlsx import STATUS_COLOURS, row_height
+from nq94.report.xlsx import OWN_OUTPUT, STATUS_COLOURS, row_height
 
 if TYPE_CHECKING:
     from nq94.evaluate import Result
@@ -269,12 +269,13 @@ def _course(trend: Trend, course: Course, sides: Sides | None, *, heading: str) 
 class _Book:
     """A workbook being written, with the formats its sheets share."""
 
-    def __init__(self) -> None:
+    def __init__(self, command: str) -> None:
         import xlsxwriter  # type: ignore[import-untyped]  # needed by this format only
 
         self.buffer = io.BytesIO()
         book = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False})
         self.book = book
+        book.set_properties({"category": OWN_OUTPUT + command})
         self.header = book.add_format(
             {"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True}
         )
@@ -362,7 +363,7 @@ STATUS_WIDTH = 22
 def trend_xlsx(trend: Trend) -> bytes:
     """A workbook: the trend table (a row per target, a figure and a status column per
     report), and a sheet with a line chart per target and the figures it draws."""
-    book = _Book()
+    book = _Book("trend")
     headings = [period_heading(evaluation) for evaluation in trend.evaluations]
     table = book.book.add_worksheet(t("trendfile.sheet.table"))
     charts = book.book.add_worksheet(t("trendfile.sheet.charts"))
@@ -388,7 +389,7 @@ def diff_xlsx(compared: Comparison) -> bytes:
     chart per target over the two reports."""
     from nq94.review import paired
 
-    book = _Book()
+    book = _Book("diff")
     table = book.book.add_worksheet(t("difffile.sheet.table"))
     charts = book.book.add_worksheet(t("trendfile.sheet.charts"))
     old, new = sides(compared).headings

@@ -39,6 +39,9 @@ STATUS_COLUMNS = (
     ("section", 22), ("id", 36), ("target", 60), ("actual", 12), ("required", 18),
     ("threshold", 11), ("gap", 11), ("percent", 11), ("margin", 9), ("status", 22), ("why", 44),
 )  # fmt: skip
+OWN_OUTPUT = "nq94 output: "
+"""The start of the category (a document property) of a workbook nq94 writes for people, then
+the command: read as a report, it is said to be one of nq94's own outputs."""
 CELL_LIMIT = 32_767
 """The most characters Excel holds in a cell; a longer source or note goes on in the cells below
 it (rows that hold nothing else), so that nothing is cut off."""
@@ -53,6 +56,7 @@ def render(evaluation: Evaluation) -> bytes:
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    book.set_properties({"category": OWN_OUTPUT + "export"})
     header = book.add_format({"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top", "indent": 1})
     top = book.add_format({"valign": "top", "indent": 1})  # apart from a number on its left
