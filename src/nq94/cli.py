@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -416,15 +417,15 @@ def trend(
 ) -> None:
     """Show each target across the periods of a year: status in each, course, year end, pace."""
     _speak(lang)
+    from nq94.files import expand
     from nq94.report import review_module
 
     kind = _review_file(output)
+    found = expand(reports)  # folders and globs, which a Windows prompt leaves as typed
     if output is not None:
-        from nq94.files import expand
-
-        _may_write(output, replace=force, reports=expand(reports)[0])
+        _may_write(output, replace=force, reports=found[0])
     formatter = review_module(_review_format(output_format))
-    year = _year(reports, targets, max_bytes)
+    year = _year(found, targets, max_bytes)
     formatter.trend(year, sys.stdout, color=_color(sys.stdout))
     if output is not None:
         from nq94.report.reviewfile import ReviewFile, trend_html, trend_xlsx
@@ -445,10 +446,10 @@ def _review_file(output: Path | None) -> ReviewFile | None:
     return kind
 
 
-def _year(reports: list[str], targets: Path | None, max_bytes: int) -> Trend:
+def _year(named: tuple[list[str], list[Problem]], targets: Path | None, max_bytes: int) -> Trend:
     """The reports of one year lined up (``trend`` and ``site``), or exit 2 with every problem:
-    of each report, and reports of other years or of one stretch of the year twice."""
-    from nq94.files import expand
+    of each report, and reports of other years or of one stretch of the year twice. ``named``:
+    the reports named and the names that match none (files.expand)."""
     from nq94.loading import period_of, read_report
     from nq94.outcome import evaluated
     from nq94.review import Stated, same_year
@@ -457,7 +458,7 @@ def _year(reports: list[str], targets: Path | None, max_bytes: int) -> Trend:
     target_set = _load_targets(targets)
     loaded: list[Loaded] = []
     stated: list[Stated] = []
-    names, missing = expand(reports)  # folders and globs, which a Windows prompt leaves as typed
+    names, missing = named
     problems: list[Problem] = list(missing)
     for name in names:
         try:
@@ -492,21 +493,15 @@ def site(
     """Build a static site from one year's reports: an overview and a page per target, in
     Vietnamese and English, with charts and each target's figures to download."""
     _speak(lang)
-    from nq94.errors import WriteError
+    from nq94.files import expand
     from nq94.site import build
     from nq94.site.publish import check_output
 
-    try:
+    with _writing():
         check_output(output)  # said at once, before the reports are read
-    except WriteError as e:
-        typer.echo(str(e), err=True)
-        raise typer.Exit(EXIT_INVALID) from None
-    year = _year(reports, targets, max_bytes)  # read as trend reads them, with its problems
-    try:
+    year = _year(expand(reports), targets, max_bytes)  # read, and refused, as trend does
+    with _writing():
         pages = build(year, output)
-    except WriteError as e:
-        typer.echo(str(e), err=True)
-        raise typer.Exit(EXIT_INVALID) from None
     index = escaped(str(output / "index.html"))
     typer.echo(t("cli.site_wrote", output=escaped(str(output)), pages=pages, index=index), err=True)
 
@@ -604,34 +599,37 @@ def _warn(warnings: tuple[Problem, ...]) -> None:
 def _write(output: Path, data: bytes, *, replace: bool) -> None:
     """Write an output file whole and say so; an output that exists (without ``replace``, even
     one another run created meanwhile) is a usage error, any other failure one line, exit 2."""
-    from nq94.errors import OutputExists, WriteError
     from nq94.files import write_atomic
 
-    try:
+    with _writing():
         write_atomic(output, data, replace=replace)
+    typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """An output that exists (and is not to be replaced) is a usage error; any other failure to
+    write is one line and exit 2."""
+    from nq94.errors import OutputExists, WriteError
+
+    try:
+        yield
     except OutputExists as e:
         raise Refused(str(e)) from None
     except WriteError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(EXIT_INVALID) from None
-    typer.echo(t("cli.wrote", output=escaped(str(output))), err=True)
 
 
 def _may_write(output: Path, *, replace: bool, reports: Iterable[str]) -> None:
     """Refuse at once, before a report is read or a line printed, an output that is one of the
     reports, exists (without ``replace``) or is not a regular file (trend, diff)."""
-    from nq94.errors import OutputExists, WriteError
     from nq94.files import check_output
 
     for report in reports:
         _not_the_report(Path(report), output)
-    try:
+    with _writing():
         check_output(output, replace=replace)
-    except OutputExists as e:
-        raise Refused(str(e)) from None
-    except WriteError as e:
-        typer.echo(str(e), err=True)
-        raise typer.Exit(EXIT_INVALID) from None
 
 
 def _not_the_report(report: Path, output: Path) -> None:
