@@ -933,10 +933,19 @@ def _accepted(model: type[Figure], low: Decimal, high: Decimal, whole: bool) -> 
 def target_description(target: Target) -> str:
     """A target as the JSON Schema describes it: the resolution's words, the range."""
     low, high = target.plausible
-    required = measured(comparison(target), pick(target.unit))
     return t(
-        "schema.target", words=target.words, required=required, low=plain(low), high=plain(high)
+        "schema.target",
+        words=target.words,
+        required=requirement(target),
+        low=plain(low),
+        high=plain(high),
     )
+
+
+def requirement(target: Target) -> str:
+    """What a target requires, with its unit, in the language spoken now: '≥ 19,515 billion
+    VND', '58.6 ± 1%'."""
+    return measured(comparison(target), pick(target.unit))
 
 
 _SYMBOL = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<"}

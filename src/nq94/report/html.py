@@ -3,31 +3,72 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from nq94 import __version__
-from nq94.errors import escaped
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import Lang, current, pick, t
-from nq94.model import Status
+from nq94.model import Status, Target
 from nq94.report.numbers import (
     actual_text,
-    comparison,
     display,
     explain,
+    first_upper,
     gap_text,
-    measured,
     percent_text,
     period_words,
+    requirement,
     status_label,
 )
+from nq94.report.terminal import clean
 
 
 def escape(text: str) -> str:
     """Text shown literally in the page, its control characters written as escapes (but for a
-    line break or a tab, which a page shows as a space)."""
-    return html.escape(escaped(text.replace("\t", " "), newlines=True))
+    line break or a tab, which a page shows as a space, as a terminal's table keeps them)."""
+    return html.escape(clean(text))
+
+
+def figure_html(text: str) -> str:
+    """A figure with its unit or requirement, escaped, that may wrap between words and after a
+    unit's slashes ('triệu đồng/người/năm') but never between a sign and its number
+    ('≥ 19.515 tỷ đồng')."""
+    return escape(_SIGNED.sub("\\1\u00a0", text)).replace("/", "/<wbr>")
+
+
+_SIGNED = re.compile(r"([≥≤<>±]) ")
+
+
+def quoted_words(target: Target, element: str) -> str:
+    """The resolution's words, exactly, in ``element``, marked as Vietnamese on an English
+    page."""
+    lang = ' lang="vi"' if current() is not Lang.VI else ""
+    return f'<{element} class="words"{lang}>{escape(target.words)}</{element}>'
+
+
+def status_badge(status: Status) -> str:
+    """A status as a word with its icon (the icon is not read out: the word says it)."""
+    return (
+        f'<span class="status {STATUS_CLASS[status]}"><span aria-hidden="true">{ICON[status]}'
+        f"</span> {status_words(status)}</span>"
+    )
+
+
+def chart_ids(target_id: str) -> tuple[str, str]:
+    """The ids of a target's chart caption and of the table that describes the chart, where
+    several targets' charts share a page (the overview, trend and diff pages)."""
+    return f"cap-{target_id}", f"data-{target_id}"
+
+
+def labelled(cells: Iterable[tuple[str, str]], labels: Iterable[str]) -> str:
+    """A row's cells (each its class attribute, and its content as HTML), each with the label
+    of its column, which a phone's screen shows above it where a row stands as a card."""
+    return "".join(
+        f'<td{kind} data-label="{label}">{content}</td>'
+        for (kind, content), label in zip(cells, labels, strict=True)
+    )
 
 
 STATUS_CLASS = {
@@ -65,8 +106,7 @@ def scorecard(summary: Mapping[Status, int]) -> str:
 
 def status_words(status: Status) -> str:
     """A status's word as a heading or a card says it: 'Met', 'Đạt'."""
-    label = status_label(status)
-    return escape(label[:1].upper() + label[1:])
+    return escape(first_upper(status_label(status)))
 
 
 _STYLE = (
@@ -162,10 +202,9 @@ def _row(result: Result, labels: Mapping[str, str]) -> str:
     (each cell labelled, for a phone's screen, where the row stands as a card)."""
     target = result.target
     why = escape(explain(result))
-    lang = ' lang="vi"' if current() is not Lang.VI else ""
     words = (
         f'<span class="name">{escape(pick(target.name))}</span>'
-        f'<span class="words"{lang}>{escape(target.words)}</span><span class="why">{why}</span>'
+        f'{quoted_words(target, "span")}<span class="why">{why}</span>'
     )
     entry = result.entry
     provenance = [text for text in (entry.source, entry.note) if text] if entry else []
@@ -176,18 +215,13 @@ def _row(result: Result, labels: Mapping[str, str]) -> str:
     if result.percent_of_target is not None:
         width = max(Decimal(0), min(Decimal(100), result.percent_of_target))
         percent += f'<div class="bar"><span style="width:{display(width, places=0)}%"></span></div>'
-    status = (
-        f'<span class="status {STATUS_CLASS[result.status]}"><span aria-hidden="true">'
-        f"{ICON[result.status]}</span> {status_words(result.status)}</span>"
-    )
-    required = measured(comparison(target), pick(target.unit))
-    cells = (
-        ("actual", actual), ("required", escape(required).replace("/", "/<wbr>")), ("gap", gap),
-        ("percent", percent),
-        ("status", status),
-    )  # fmt: skip
-    figures = "".join(
-        f'<td class="{CELL_CLASS.get(column, "num")}" data-label="{labels[column]}">{content}</td>'
-        for column, content in cells
+    required = escape(requirement(target)).replace("/", "/<wbr>")
+    cells = {
+        "actual": actual, "required": required, "gap": gap, "percent": percent,
+        "status": status_badge(result.status),
+    }  # fmt: skip
+    figures = labelled(
+        ((f' class="{CELL_CLASS.get(column, "num")}"', cells[column]) for column in cells),
+        (labels[column] for column in cells),
     )
     return f'<tr><td class="target">{words}</td>{figures}</tr>'

@@ -14,6 +14,7 @@ from nq94.i18n import number, pick, t, tn
 from nq94.model import Measure, Status, Target
 from nq94.model import comparison as comparison  # written for people here, defined by the model
 from nq94.model import measured as measured
+from nq94.model import requirement as requirement
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Change, Comparison, Course, Difference
@@ -139,7 +140,7 @@ def percent_text(result: Result) -> str:
 def explain(result: Result) -> str:
     """Why a result has its status, in one line: '6.18 vs ≥ 7.5 %; gap -1.32; 82.4% of target'."""
     target = result.target
-    required = measured(comparison(target), pick(target.unit))
+    required = requirement(target)
     if result.actual is None:
         return t("explain.no_figure", required=required)
     parts = [t("explain.versus", actual=actual_text(result), required=required)]
@@ -187,6 +188,11 @@ def summary_line(summary: dict[Status, int]) -> str:
 def _lower(label: str) -> str:
     """A status as a sentence says it: 'có nguy cơ không đạt', not 'Có nguy cơ không đạt'."""
     return label[:1].lower() + label[1:]
+
+
+def first_upper(text: str) -> str:
+    """Text as a heading or a list starts it: 'Cả năm 2024', 'Met'."""
+    return text[:1].upper() + text[1:]
 
 
 def reading(result: Result) -> str | None:

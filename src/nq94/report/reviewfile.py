@@ -19,20 +19,27 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nq94.evaluate import Obtained
 from nq94.i18n import current, pick, t
 from nq94.model import Kind, Operator
-from nq94.report.html import ICON, STATUS_CLASS, escape, status_words
+from nq94.report.html import (
+    ICON,
+    STATUS_CLASS,
+    chart_ids,
+    escape,
+    labelled,
+    status_badge,
+    status_words,
+)
 from nq94.report.numbers import (
     apart,
     change_label,
-    comparison,
     diff_summary,
     difference_text,
     figure_text,
     given_places,
     margin_text,
-    measured,
     period_heading,
     period_words,
     places,
+    requirement,
     shown_places,
     side,
     status_label,
@@ -104,7 +111,7 @@ def _glance(trend: Trend) -> str:
     """Every target in a table, by section: its figure and status in each report (the status
     an icon, with its word for screen readers and as a tooltip), its year end for a flow and
     its latest status; each name leads to its chart below."""
-    from nq94.site.pages import labelled, sections, status_badge
+    from nq94.site.pages import sections
 
     headings = [period_heading(evaluation) for evaluation in trend.evaluations]
     labels = [escape(t("trendfile.target")), *map(escape, headings)]
@@ -194,8 +201,6 @@ def sides(compared: Comparison) -> Sides:
 def _differences(differences: list[Difference]) -> str:
     """The table of what changed: the target, the change, the figures before and after, their
     difference and the statuses."""
-    from nq94.site.pages import labelled, status_badge
-
     keys = ("target", "change", "before", "after", "difference", "status")
     labels = [escape(t(f"column.{key}")) for key in keys]
     head = "".join(f'<th scope="col">{label}</th>' for label in labels)
@@ -241,7 +246,7 @@ def _course(trend: Trend, course: Course, sides: Sides | None, *, heading: str) 
     from nq94.site import charts, pages
 
     target_id = course.target.id
-    caption_id, table_id = f"cap-{target_id}", f"data-{target_id}"
+    caption_id, table_id = chart_ids(target_id)
     (svg,) = charts.large_charts(
         course,
         trend.evaluations,
@@ -262,7 +267,7 @@ def _course(trend: Trend, course: Course, sides: Sides | None, *, heading: str) 
     return (
         f'<section class="trend-target" aria-labelledby="{escape(target_id)}">\n'
         f'<{heading} id="{escape(target_id)}">{escape(pick(course.target.name))}</{heading}>\n'
-        f"<p>{pages.status_badge(course.final)}</p>\n{figure}\n</section>"
+        f"<p>{status_badge(course.final)}</p>\n{figure}\n</section>"
     )
 
 
@@ -326,18 +331,16 @@ class _Book:
     def target(self, sheet: Any, row: int, target: Target) -> None:
         """The first three columns of a target's row: its id, name and what is required; the
         row as high as they wrap to."""
-        name, required = pick(target.name), measured(comparison(target), pick(target.unit))
+        name, required = pick(target.name), requirement(target)
         sheet.write_string(row, 0, target.id, self.top)
         sheet.write_string(row, 1, name, self.top)
         sheet.write_string(row, 2, required, self.top)
         widths = (width for _, width in FIXED)
         sheet.set_row(row, row_height(zip((target.id, name, required), widths, strict=True)))
 
-    def charts(self, trend: Trend, sheet: Any, headings: Sequence[str] | None = None) -> None:
+    def charts(self, trend: Trend, sheet: Any, headings: Sequence[str]) -> None:
         """A line chart per course of ``trend`` on ``sheet``, with the figures it draws, each
-        report named by its period and basis or by ``headings``."""
-        if headings is None:
-            headings = [period_heading(evaluation) for evaluation in trend.evaluations]
+        report named by its heading in the table."""
         for index, course in enumerate(trend.courses):
             _chart(self, sheet, course, headings, index=index)
 
@@ -378,7 +381,7 @@ def trend_xlsx(trend: Trend) -> bytes:
             book.given(table, row, column, result)
             book.status(table, row, column + 1, result)
     table.autofilter(0, 0, len(trend.courses), len(columns) - 1)
-    book.charts(trend, charts)
+    book.charts(trend, charts, headings)
     resolution = trend.evaluations[-1].targets.resolution
     return book.close(t("trendfile.title", number=resolution.number, year=trend.year))
 
@@ -430,7 +433,7 @@ def _lines(target: Target) -> list[tuple[Decimal, str, dict[str, Any]]]:
     """The horizontal lines of a target's chart: each figure, its title (empty for a line
     whose twin the key already names) and its style. The target's line, or the two edges of the
     range that meets it; then the outer edges of its at-risk band, if it has one."""
-    required = measured(comparison(target), pick(target.unit))
+    required = requirement(target)
     edges = list(target.band or (target.threshold,))
     lines = [(edge, required if i == 0 else "", TARGET_LINE) for i, edge in enumerate(edges)]
     margin = target.at_risk_margin

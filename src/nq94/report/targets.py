@@ -6,7 +6,7 @@ from typing import TextIO
 
 from nq94.i18n import pick, t
 from nq94.model import Target, TargetsFile
-from nq94.report.numbers import comparison, display, measured
+from nq94.report.numbers import comparison, display, requirement
 from nq94.report.terminal import SECTION, Column, Layout, Part, Row, draw
 
 WORDS_MIN_WIDTH = 30
@@ -29,7 +29,7 @@ def listing(targets: TargetsFile, out: TextIO, *, color: bool) -> None:
             heading = [Part(pick(targets.sections[section]), "bold")]
             rows += [SECTION, ["", heading, ""]]
             narrow += [SECTION, [heading, ""]]
-        wanted = measured(comparison(target), pick(target.unit))
+        wanted = requirement(target)
         rows.append([target.id, target.words, wanted])
         narrow.append([[Part(target.words), Part(f"\n{target.id}", "dim")], wanted])
     # a comparison wraps only after its figure: '≥ 123' stays on the first line of its cell
@@ -65,7 +65,7 @@ def explain(targets: TargetsFile, target: Target, out: TextIO, *, color: bool) -
             t("column.kind"),
             f"{t('kind.' + target.kind.value)}: {t('kind_help.' + target.kind.value)}",
         ),
-        (t("column.comparison"), measured(comparison(target), unit)),
+        (t("column.comparison"), requirement(target)),
         (
             t("column.margin"),
             t("targets.margin", margin=display(target.at_risk_margin), unit=unit),

@@ -17,13 +17,12 @@ from nq94.i18n import pick, t
 from nq94.model import Status
 from nq94.report.csvfmt import FORMULA_START, safe
 from nq94.report.numbers import (
-    comparison,
     explain,
     given_places,
-    measured,
     percent_places,
     percent_text,
     places,
+    requirement,
     shown_places,
     status_label,
 )
@@ -96,7 +95,7 @@ def render(evaluation: Evaluation) -> bytes:
         sheet.write_string(row, 2, target.words, wrap)
         decimals = places(result)  # the decimals that agree with the status
         cell(row, 3, result.actual, decimals, sheet)
-        required = measured(comparison(target), pick(target.unit))
+        required = requirement(target)
         sheet.write_string(row, 4, required, wrap)
         cell(row, 5, target.threshold, given_places(target.threshold), sheet)
         cell(row, 6, result.gap, decimals, sheet)

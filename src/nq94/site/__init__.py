@@ -41,13 +41,14 @@ def speaking(lang: Lang) -> Iterator[None]:
 
 def render(trend: Trend) -> dict[str, bytes]:
     """Every file of the site, by its path within it (with /)."""
+    from nq94.report.html import chart_ids
     from nq94.site import charts, downloads, pages
 
     evaluations = trend.evaluations
     small, large = {}, {}
     for course in trend.courses:
         target_id = course.target.id
-        caption, table = pages.small_ids(target_id)
+        caption, table = chart_ids(target_id)
         small[target_id] = charts.small_chart(
             course, scope=f"s-{target_id}", labelled_by=caption, described_by=table
         )

@@ -10,7 +10,6 @@ icon, never a colour alone; the colours of text meet WCAG 2.1 AA (see PALETTE).
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from string import Template
 from typing import TYPE_CHECKING
@@ -18,20 +17,31 @@ from typing import TYPE_CHECKING
 from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import Lang, current, pick, t, tn
-from nq94.model import Kind, Status, Target
-from nq94.report.html import ICON, SCORECARD_STYLE, STATUS_CLASS, escape, scorecard, status_words
+from nq94.model import Kind, Status
+from nq94.report.html import (
+    SCORECARD_STYLE,
+    STATUS_CLASS,
+    escape,
+    figure_html,
+    labelled,
+    quoted_words,
+    scorecard,
+    status_badge,
+    status_words,
+)
 from nq94.report.numbers import (
     actual_text,
-    comparison,
     direction_text,
     explain,
     figure_text,
+    first_upper,
     gap_text,
     margin_text,
     measured,
     pace_text,
     period_heading,
     period_words,
+    requirement,
     summary_line,
     year_end_text,
 )
@@ -319,17 +329,19 @@ def _overview_row(here: str, course: Course) -> str:
     unit = pick(target.unit)
     href = _link(here, target_path(current(), target.id))
     actual = measured(actual_text(result), unit) if result.actual is not None else "—"
-    required = measured(comparison(target), unit)
+    required = requirement(target)
     gap = gap_text(result) or "—"  # no figure, no gap: said as the missing figure is
-    labels = {key: escape(t(key)) for key in ("column.status", "column.actual", "column.required")}
+    labels = (escape(t(key)) for key in ("column.status", "column.actual", "column.required",
+                                         "column.gap"))  # fmt: skip
+    cells = (
+        ("", status_badge(result.status)),
+        (' class="num"', figure_html(actual)),
+        (' class="num"', figure_html(required)),
+        (' class="num"', escape(gap)),
+    )
     return (
         f'<tr><th scope="row"><a class="name" href="{href}">{escape(pick(target.name))}</a>'
-        f"{_words(target, 'span')}</th>"
-        f'<td data-label="{labels["column.status"]}">{status_badge(result.status)}</td>'
-        f'<td class="num" data-label="{labels["column.actual"]}">{_figure(actual)}</td>'
-        f'<td class="num" data-label="{labels["column.required"]}">{_figure(required)}</td>'
-        f'<td class="num" data-label="{escape(t("column.gap"))}">{escape(gap)}</td>'
-        "</tr>"
+        f"{quoted_words(target, 'span')}</th>{labelled(cells, labels)}</tr>"
     )
 
 
@@ -339,19 +351,14 @@ def _small_multiple(here: str, course: Course, svg: str) -> str:
     figure = ""
     if result.actual is not None:
         unit = pick(target.unit)
-        actual, required = measured(actual_text(result), unit), measured(comparison(target), unit)
+        actual, required = measured(actual_text(result), unit), requirement(target)
         versus = t("explain.versus", actual=actual, required=required)
-        figure = f'<span class="figure">{_figure(versus)}</span>'
+        figure = f'<span class="figure">{figure_html(versus)}</span>'
     return (
         f'<li><a class="target-link" href="{href}"><figure class="chart">'
         f'<figcaption id="cap-{target.id}"><span class="name">{escape(pick(target.name))}</span>'
         f"{status_badge(result.status)}{figure}</figcaption>{svg}</figure></a></li>"
     )
-
-
-def small_ids(target_id: str) -> tuple[str, str]:
-    """The ids of a small chart's caption and of its table, on the overview."""
-    return f"cap-{target_id}", f"data-{target_id}"
 
 
 def _small_table(course: Course, evaluations: Iterable[Evaluation]) -> str:
@@ -364,7 +371,7 @@ def _small_table(course: Course, evaluations: Iterable[Evaluation]) -> str:
         f"<td>{status_badge(result.status)}</td></tr>"
         for evaluation, result in zip(evaluations, course.results, strict=True)
     )
-    caption = f"{pick(target.name)} ({measured(comparison(target), pick(target.unit))})"
+    caption = f"{pick(target.name)} ({requirement(target)})"
     return (
         f'<div class="table-wrap"><table class="chart-data" id="data-{target.id}">'
         f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
@@ -400,7 +407,7 @@ def _key(items: list[tuple[str, str]]) -> str:
 def _report_item(evaluation: Evaluation) -> str:
     report = evaluation.report
     source = f": {escape(report.source)}" if report.source else ""
-    return f"<li>{escape(_first_upper(period_words(evaluation)))}{source}</li>"
+    return f"<li>{escape(first_upper(period_words(evaluation)))}{source}</li>"
 
 
 def target_page(trend: Trend, index: int, svg: str) -> str:
@@ -425,7 +432,7 @@ def target_page(trend: Trend, index: int, svg: str) -> str:
 {_bar(here, lambda lang: target_path(lang, target.id), home_link=True)}
 <p class="eyebrow">{escape(section)}</p>
 <h1>{escape(name)}</h1>
-<blockquote class="words-quoted">{_words(target, "p")}<footer>{escape(t("column.words"))}, \
+<blockquote class="words-quoted">{quoted_words(target, "p")}<footer>{escape(t("column.words"))}, \
 <cite>{escape(cite)}</cite></footer></blockquote>
 </header>
 <main id="main">
@@ -468,7 +475,7 @@ def chart_figure(
     period and basis or by ``headings``: on a target's page, and in `nq94 trend` and `nq94 diff`
     ``-o FILE.html``."""
     target = course.target
-    required = measured(comparison(target), pick(target.unit))
+    required = requirement(target)
     caption = t("site.chart_caption", name=pick(target.name), year=trend.year, required=required)
     empty = ""
     if all(each.actual is None for each in course.results):
@@ -488,14 +495,14 @@ def _facts(course: Course) -> str:
     margin = target.at_risk_margin
     kind = target.kind.value
     facts = [
-        (t("column.required"), measured(comparison(target), unit)),
+        (t("column.required"), requirement(target)),
         (
             t("site.fact.margin"),
             t("site.margin", margin=margin_text(target)) if margin else t("site.no_margin"),
         ),
     ]
     if target.kind in (Kind.FLOW, Kind.COUNT):  # judged differently in a part of the year
-        facts.append((t("column.kind"), _first_upper(t("kind_help." + kind))))
+        facts.append((t("column.kind"), first_upper(t("kind_help." + kind))))
     if course.projection is not None:
         facts.append((t("column.year_end"), measured(year_end_text(course), unit)))
     if direction := direction_text(course):
@@ -503,14 +510,14 @@ def _facts(course: Course) -> str:
     if pace := pace_text(course):
         facts.append((t("site.fact.pace"), pace))
     return "".join(
-        f"<div><dt>{escape(term)}</dt><dd>{_figure(text)}</dd></div>" for term, text in facts
+        f"<div><dt>{escape(term)}</dt><dd>{figure_html(text)}</dd></div>" for term, text in facts
     )
 
 
 def _chart_key(course: Course) -> str:
     target = course.target
     flow = target.kind is Kind.FLOW
-    required = measured(comparison(target), pick(target.unit))
+    required = requirement(target)
     items = [("line", t("site.key.projected" if flow else "site.key.figure"))]
     if flow:
         items.append(("to-date", t("site.key.to_date")))
@@ -554,15 +561,6 @@ def _course_table(
     )
 
 
-def labelled(cells: Iterable[tuple[str, str]], labels: Iterable[str]) -> str:
-    """A row's cells (each its class attribute, and its content as HTML), each with the label
-    of its column, which a phone's screen shows above it where a row stands as a card."""
-    return "".join(
-        f'<td{kind} data-label="{label}">{content}</td>'
-        for (kind, content), label in zip(cells, labels, strict=True)
-    )
-
-
 def source(evaluation: Evaluation, result: Result) -> str | None:
     """Where a figure comes from: its own source, else its report's."""
     entry = result.entry
@@ -589,34 +587,6 @@ def _pager(trend: Trend, index: int, here: str) -> str:
         text = t("site.next", name=pick(after.name))
         links.append(f'<a rel="next" href="{href}">{escape(text)} →</a>')
     return f'<nav class="pager" aria-label="{escape(t("site.targets_nav"))}">{"".join(links)}</nav>'
-
-
-def _figure(text: str) -> str:
-    """A figure with its unit or comparison, escaped, that may wrap between words and after a
-    unit's slashes ('triệu đồng/người/năm') but never between a sign and its number
-    ('≥ 19.515 tỷ đồng')."""
-    return escape(_SIGNED.sub("\\1\u00a0", text)).replace("/", "/<wbr>")
-
-
-_SIGNED = re.compile(r"([≥≤<>±]) ")
-
-
-def _words(target: Target, element: str) -> str:
-    """The resolution's words, exactly, marked as Vietnamese on an English page."""
-    lang = ' lang="vi"' if current() is not Lang.VI else ""
-    return f'<{element} class="words"{lang}>{escape(target.words)}</{element}>'
-
-
-def status_badge(status: Status) -> str:
-    """A status as a word with its icon (the icon is not read out: the word says it)."""
-    return (
-        f'<span class="status {STATUS_CLASS[status]}"><span aria-hidden="true">{ICON[status]}'
-        f"</span> {status_words(status)}</span>"
-    )
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _bar(here: str, same_page: Callable[[Lang], str], *, home_link: bool) -> str:
