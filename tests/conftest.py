@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from nq94.cli import app
 from nq94.i18n import Lang, use
-from nq94.loading import load_targets, report_from
 from nq94.model import Report, Target, TargetsFile
+from nq94.read.loading import load_targets, report_from
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

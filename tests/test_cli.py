@@ -15,7 +15,7 @@ import pytest
 from nq94 import __version__
 from nq94.cli import FailOn, _color
 from nq94.model import Status, TargetsFile
-from nq94.report import MODULE_BY_FORMAT, Format, module
+from nq94.render import MODULE_BY_FORMAT, Format, module
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, SAMPLES, Run

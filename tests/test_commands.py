@@ -14,8 +14,9 @@ import openpyxl
 import pytest
 import yaml
 
-from nq94.files import expand, write_atomic
 from nq94.model import TargetsFile
+from nq94.read.files import expand
+from nq94.render.write import write_atomic
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, SAMPLES
@@ -342,7 +343,7 @@ def test_python_tags_run_nothing(cli: CLI, tmp_path: Path) -> None:
 
 def test_every_export_format_has_a_writer() -> None:
     """Each ExportFormat member has a writer, and each extension finds its format."""
-    from nq94.report.export import EXPORTER, ExportFormat, export_format
+    from nq94.render.export import EXPORTER, ExportFormat, export_format
 
     assert set(EXPORTER) == set(ExportFormat)
     for fmt in ExportFormat:

@@ -16,7 +16,7 @@ from typing import IO
 import openpyxl
 import pytest
 
-from nq94.files import write_atomic
+from nq94.render.write import write_atomic
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, SAMPLES
@@ -360,7 +360,10 @@ def test_signal_during_write_atomic_removes_the_temporary_file(
 ) -> None:
     """A process killed while write_atomic writes a large payload leaves neither the output nor
     a temporary file, and ends as the signal would have ended it."""
-    run = "from nq94.files import write_atomic; write_atomic(Path('big.xlsx'), b'x' * 5_000_000)"
+    run = (
+        "from nq94.render.write import write_atomic; "
+        "write_atomic(Path('big.xlsx'), b'x' * 5_000_000)"
+    )
     child = _writing(tmp_path, run)
     assert len(_leftovers(tmp_path)) == 1  # the temporary file exists while the data is written
     child.send_signal(signum)

@@ -58,7 +58,7 @@ def test_every_key_the_code_asks_for_exists() -> None:
     assert not missing
     from nq94.evaluate import Obtained
     from nq94.model import Basis, Kind, Status
-    from nq94.report.csvfmt import CHECK_COLUMNS
+    from nq94.render.csvfmt import CHECK_COLUMNS
     from nq94.review import Change, Direction
 
     families = {

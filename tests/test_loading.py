@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from nq94.errors import InputError
-from nq94.loading import load_report, load_targets, report_from
 from nq94.model import Basis, PeriodKind, TargetsFile
-from nq94.yamldoc import parse, read_text
+from nq94.read.loading import load_report, load_targets, report_from
+from nq94.read.yamldoc import parse, read_text
 
 EXAMPLES = Path(__file__).parent / "example-files"
 NEGATIVE = sorted(p for p in (EXAMPLES / "negative").iterdir() if p.suffix in (".yaml", ".xlsx"))

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from nq94.model import Period, PeriodKind, parse_number
-from nq94.report.numbers import comparison
+from nq94.render.numbers import comparison
 
 from .conftest import make_target
 

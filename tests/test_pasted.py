@@ -9,8 +9,8 @@ import pytest
 
 from nq94.errors import InputError
 from nq94.i18n import Lang, use
-from nq94.loading import report_from
 from nq94.model import TargetsFile
+from nq94.read.loading import report_from
 
 
 def _value(targets: TargetsFile, target: str, written: str) -> Decimal | None:

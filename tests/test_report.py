@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from nq94 import __version__
 from nq94.errors import InputError
-from nq94.evaluate import Evaluation, evaluate
-from nq94.loading import loaded_from
+from nq94.evaluate import Evaluation, evaluate, evaluated
 from nq94.model import Status, TargetsFile
-from nq94.outcome import Invalid, evaluated
-from nq94.report import MODULE_BY_FORMAT, Format, module
-from nq94.report.numbers import display
+from nq94.outcome import Invalid
+from nq94.read.loading import loaded_from
+from nq94.render import MODULE_BY_FORMAT, Format, module
+from nq94.render.numbers import display
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -65,8 +65,8 @@ def test_whole_output_matches_golden(
 
 def test_json_of_a_report_seen_again_is_the_same(evaluation: Evaluation) -> None:
     """From a target's second report on, its result comes from a template: the same text."""
-    from nq94.report.data import result_data
-    from nq94.report.jsonfmt import compact, result_line
+    from nq94.render.data import result_data
+    from nq94.render.jsonfmt import compact, result_line
 
     for _ in range(3):
         for result in evaluation.results:
@@ -160,8 +160,8 @@ def test_json_round_trip(
 
 def test_every_status_has_a_label_and_a_style() -> None:
     """Adding a Status without a label or a colour fails here, not in front of a user."""
-    from nq94.report.numbers import status_label
-    from nq94.report.table import STATUS_STYLE
+    from nq94.render.numbers import status_label
+    from nq94.render.table import STATUS_STYLE
 
     assert all(status_label(status) for status in Status)
     assert set(STATUS_STYLE) == set(Status)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from nq94.evaluate import evaluate
-from nq94.loading import loaded_from
 from nq94.model import Names, Period, Status, TargetsFile
-from nq94.report.numbers import sparkline
+from nq94.read.loading import loaded_from
+from nq94.render.numbers import sparkline
 from nq94.review import Change, Direction, compare, trend
 
 from .conftest import CLI_TYPE as CLI

@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from nq94.errors import InputError
-from nq94.loading import builtin_targets
-from nq94.yamldoc import parse, read_text
+from nq94.model import report_model
+from nq94.read.loading import builtin_targets
+from nq94.read.yamldoc import parse, read_text
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT
@@ -95,10 +96,10 @@ def test_a_lowercase_period_gets_one_answer(
 
 def test_the_schema_is_the_models_own(cli: CLI) -> None:
     """`nq94 schema` adds only $schema and title to the model's JSON Schema."""
-    from nq94.schema import report_schema
+    from nq94.render.schema import report_schema
 
     printed = json.loads(cli("schema").stdout)
-    model = builtin_targets().report_model.model_json_schema()
+    model = report_model(builtin_targets()).model_json_schema()
     assert set(printed) - set(model) == {"$schema"}
     assert printed["properties"].keys() == model["properties"].keys()
     assert printed == json.loads(json.dumps(report_schema(builtin_targets())))

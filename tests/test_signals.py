@@ -186,7 +186,7 @@ def test_memory_running_out_in_a_worker_is_one_line_and_exit_2(many: Path) -> No
     """A MemoryError in a worker ends the run with one line and exit 2, not a hang or a
     traceback."""
     patched = (
-        "import sys, nq94, nq94.loading as loading\n"
+        "import sys, nq94, nq94.read.loading as loading\n"
         "read = loading.read_report\n"
         "def read_report(name, *args, **kwargs):\n"
         "    if name.endswith('r1500.yaml'):\n"

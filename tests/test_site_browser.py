@@ -44,7 +44,7 @@ from playwright.sync_api import (
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
-from nq94.loading import load_targets
+from nq94.read.loading import load_targets
 
 CHROMIUM = Path("/usr/bin/chromium")
 

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 
 from nq94.errors import InputError
-from nq94.loading import report_from
 from nq94.model import TargetsFile
-from nq94.schema import report_schema
+from nq94.read.loading import report_from
+from nq94.render.schema import report_schema
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_a_wrongly_cased_key_is_named(targets: TargetsFile) -> None:
 
 def test_the_schema_says_the_forms_in_either_case() -> None:
     """JSON Schema has no flag for case: the pattern spells each letter both ways."""
-    from nq94.spoken import any_case
+    from nq94.model.spoken import any_case
 
     assert any_case(r"quý\s+(iv|i)") == r"[qQ][uU][ýÝ]\s+([iI][vV]|[iI])"
     assert json.dumps(any_case("9 tháng"), ensure_ascii=False) == '"9 [tT][hH][áÁ][nN][gG]"'

@@ -16,14 +16,13 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from nq94.cli import _color, app
-from nq94.evaluate import Evaluation
+from nq94.evaluate import Evaluation, evaluated
 from nq94.i18n import Lang, use
-from nq94.loading import loaded_from
 from nq94.model import TargetsFile
-from nq94.outcome import evaluated
-from nq94.report import table
-from nq94.report.numbers import actual_text, gap_text, percent_text
-from nq94.report.terminal import MAX_WIDTH, PIPE_WIDTH, width_for
+from nq94.read.loading import loaded_from
+from nq94.render import table
+from nq94.render.numbers import actual_text, gap_text, percent_text
+from nq94.render.terminal import MAX_WIDTH, PIPE_WIDTH, width_for
 
 from .conftest import ROOT, SAMPLES
 
@@ -217,7 +216,7 @@ def test_control_characters_and_markup_in_a_file_name_are_shown_not_obeyed(
 def test_rich_is_imported_only_to_draw() -> None:
     """Importing the table modules and the CLI loads no part of Rich; drawing does."""
     code = (
-        "import sys, nq94.cli, nq94.report.table, nq94.report.targets\n"
+        "import sys, nq94.cli, nq94.render.table, nq94.render.targets\n"
         "assert not [m for m in sys.modules if m.startswith('rich')], sys.modules\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

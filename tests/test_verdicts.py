@@ -285,7 +285,7 @@ def test_a_met_estimate_that_ends_missed_regresses(cli: CLI, cycle: dict[str, Pa
 )
 def test_decisive_decimals(value: str, places: int) -> None:
     """Enough decimals to keep a figure on its side of 7.5 and of the margin's edges 7 and 8."""
-    from nq94.report.numbers import decisive
+    from nq94.render.numbers import decisive
 
     bounds = [Decimal("7"), Decimal("7.5"), Decimal("8")]
     assert decisive(Decimal(value), bounds) == places

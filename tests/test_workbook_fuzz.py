@@ -4,7 +4,7 @@ nothing hangs, and nothing is printed on the way.
 
 Runs 1,000 cases in the suite, the same ones every time (about 30 s in all);
 NQ94_WORKBOOK_FUZZ_EXAMPLES=10000 runs that many new ones. Each case is read in-process
-(nq94.loading.read_report, as every command reads a report) and stopped after CASE_SECONDS: a
+(nq94.read.loading.read_report, as every command reads a report) and stopped after CASE_SECONDS: a
 case that takes longer is a failure, not a hung suite. A failing case is shown as the steps
 that made it, and written to the folder NQ94_WORKBOOK_FUZZ_KEEP when that is set.
 """
@@ -31,9 +31,10 @@ from hypothesis import strategies as st
 
 from nq94.errors import InputError, Problem
 from nq94.i18n import Lang, use
-from nq94.loading import Loaded, builtin_targets, read_report
 from nq94.model import Basis, parse_period
-from nq94.workbook import template
+from nq94.outcome import Loaded
+from nq94.read.loading import builtin_targets, read_report
+from nq94.render.form import template
 
 from .conftest import ROOT
 

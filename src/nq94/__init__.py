@@ -39,7 +39,7 @@ def main() -> None:
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     _streams(sys.stdout, sys.stderr)
-    from nq94.report.terminal import MAX_WIDTH
+    from nq94.render.terminal import MAX_WIDTH
 
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > MAX_WIDTH:  # Rich pads help and tables to it
@@ -137,7 +137,7 @@ def check(report: Report, *, file: str = "") -> dict[str, Any]:
     The report is evaluated against the targets file its model was built from.
     """
     from nq94.evaluate import evaluate
-    from nq94.report.data import report_data
+    from nq94.render.data import report_data
 
     targets = type(report).targets
     if targets is None:
@@ -154,10 +154,11 @@ def report_model(targets: str | None = None) -> type[Report]:
     import os
 
     from nq94.i18n import detect, use
-    from nq94.loading import load_targets
+    from nq94.model import report_model as model_of
+    from nq94.read.loading import load_targets
 
     use(detect([], os.environ))
-    return load_targets(targets).report_model
+    return model_of(load_targets(targets))
 
 
 def __getattr__(name: str) -> Any:

@@ -41,6 +41,13 @@ def named(file: str) -> str:
     return f"./{name}" if name.startswith(":") else name
 
 
+class Mark(NamedTuple):
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
 class Problem(NamedTuple):
     """One thing wrong with an input file, at a 1-based line and column."""
 

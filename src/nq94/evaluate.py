@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from nq94.errors import Problem
+from nq94.errors import Mark, Problem
 from nq94.model import (
     AnyEntry,
     Kind,
@@ -19,7 +19,7 @@ from nq94.model import (
     TargetsFile,
     derive,
 )
-from nq94.yamldoc import Mark
+from nq94.outcome import Loaded
 
 _NO_POSITIONS: Mapping[str, Mark] = {}
 
@@ -191,3 +191,16 @@ def gap(target: Target, actual: Decimal) -> Decimal:
         low, high = target.band or (target.threshold, target.threshold)
         return actual - low if actual < low else actual - high if actual > high else Decimal(0)
     return actual - target.threshold
+
+
+def evaluated(targets: TargetsFile, loaded: Loaded) -> Evaluation:
+    """Evaluate a loaded report, carrying where and how each value was written, and its
+    warnings."""
+    evaluation = evaluate(
+        targets,
+        loaded.report,
+        file=loaded.file,
+        positions=loaded.positions,
+        written=loaded.written,
+    )
+    return evaluation._replace(warnings=loaded.warnings)

@@ -12,11 +12,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from nq94.errors import Problem
+from nq94.errors import Mark, Problem
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import t
 from nq94.model import Basis, Kind, Operator, Period, Status, Target
-from nq94.yamldoc import Mark
 
 # --- trend ---------------------------------------------------------------------------------------
 

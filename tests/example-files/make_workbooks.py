@@ -1,6 +1,6 @@
 """Regenerate the example workbooks in negative/: python tests/example-files/make_workbooks.py
 
-Every workbook starts from the blank template nq94 writes (nq94.workbook.template, in English,
+Every workbook starts from the blank template nq94 writes (nq94.render.form.template, in English,
 for 2024-9M). Content mistakes are made with openpyxl, as a person's spreadsheet program would
 save them; hostile files are made by editing the zip's parts and headers directly. The output
 is the same bytes on every run: parts are written in a fixed order with a fixed date, and the
@@ -44,9 +44,9 @@ CONTENT_TYPES = "[Content_Types].xml"
 def blank() -> bytes:
     """The workbook `nq94 template --period 2024-9M --lang en` writes, its dates fixed."""
     from nq94.i18n import Lang, use
-    from nq94.loading import builtin_targets
     from nq94.model import Basis, parse_period
-    from nq94.workbook import template
+    from nq94.read.loading import builtin_targets
+    from nq94.render.form import template
 
     use(Lang.EN)
     raw = template(builtin_targets(), period=parse_period("2024-9M"), basis=Basis.OFFICIAL)

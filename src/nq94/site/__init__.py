@@ -41,7 +41,7 @@ def speaking(lang: Lang) -> Iterator[None]:
 
 def render(trend: Trend) -> dict[str, bytes]:
     """Every file of the site, by its path within it (with /)."""
-    from nq94.report.html import chart_ids
+    from nq94.render.html import chart_ids
     from nq94.site import charts, downloads, pages
 
     evaluations = trend.evaluations

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nq94.evaluate import Evaluation, Obtained
 from nq94.i18n import Lang, pick, t
 from nq94.model import Kind, Measure, Operator, Status
-from nq94.report.numbers import actual_text, display
+from nq94.render.numbers import actual_text, display
 from nq94.site import speaking
 from nq94.site.pages import PALETTE
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from nq94 import __version__
 from nq94.evaluate import Evaluation
-from nq94.report.csvfmt import safe
-from nq94.report.data import SCHEMA_VERSION, course_data
-from nq94.report.jsonfmt import dumps
+from nq94.render.cells import safe
+from nq94.render.data import SCHEMA_VERSION, course_data
+from nq94.render.jsonfmt import dumps
 from nq94.site.pages import note, source
 
 if TYPE_CHECKING:

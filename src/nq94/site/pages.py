@@ -3,7 +3,7 @@ chart per target, and a page per target with its course through the year.
 
 Plain HTML: the style sheet inline, no script, nothing fetched (a page opened from a folder, or
 a USB stick, looks as it does on a server). Every word comes from the catalogue, every figure
-from nq94.report.numbers, everything taken from a report is escaped. A status is a word and an
+from nq94.render.numbers, everything taken from a report is escaped. A status is a word and an
 icon, never a colour alone; the colours of text meet WCAG 2.1 AA (see PALETTE).
 """
 
@@ -18,7 +18,7 @@ from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import Lang, current, pick, t, tn
 from nq94.model import Kind, Status
-from nq94.report.html import (
+from nq94.render.html import (
     SCORECARD_STYLE,
     STATUS_CLASS,
     escape,
@@ -29,7 +29,7 @@ from nq94.report.html import (
     status_badge,
     status_words,
 )
-from nq94.report.numbers import (
+from nq94.render.numbers import (
     actual_text,
     direction_text,
     explain,

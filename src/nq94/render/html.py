@@ -11,7 +11,7 @@ from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import Lang, current, pick, t
 from nq94.model import Status, Target
-from nq94.report.numbers import (
+from nq94.render.numbers import (
     actual_text,
     display,
     explain,
@@ -22,7 +22,7 @@ from nq94.report.numbers import (
     requirement,
     status_label,
 )
-from nq94.report.terminal import clean
+from nq94.render.terminal import clean
 
 
 def escape(text: str) -> str:

@@ -10,12 +10,11 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from nq94.errors import InputError, Problem
-from nq94.files import is_workbook
+from nq94.errors import InputError, Mark, Problem
 from nq94.i18n import number, t, writing_in
 from nq94.model import (
     Basis,
@@ -28,12 +27,14 @@ from nq94.model import (
     describe,
     looks_like_fraction,
     parse_period,
+    report_model,
 )
-from nq94.spoken import spoken_basis
-from nq94.yamldoc import (
+from nq94.model.spoken import spoken_basis
+from nq94.outcome import Loaded
+from nq94.read.files import is_workbook
+from nq94.read.yamldoc import (
     MAX_BYTES,
     Document,
-    Mark,
     decode,
     named,
     parse,
@@ -42,7 +43,7 @@ from nq94.yamldoc import (
 )
 
 if TYPE_CHECKING:
-    from nq94.workbook import Workbook
+    from nq94.read.workbook import Workbook
 
 BUILTIN_TARGETS = "targets.yaml"
 """The targets file shipped inside the package: Resolution 94/NQ-HĐND for 2024."""
@@ -71,7 +72,7 @@ def load_targets(path: str | None = None) -> TargetsFile:
 @cache
 def builtin_targets() -> TargetsFile:
     """The targets file shipped with nq94, read once."""
-    path = Path(__file__).with_name(BUILTIN_TARGETS)  # package data, installed beside this module
+    path = Path(__file__).parent.parent / BUILTIN_TARGETS  # package data, in the package folder
     return targets_from(str(path), path.read_text(encoding="utf-8"))
 
 
@@ -83,19 +84,6 @@ def targets_from(name: str, text: str) -> TargetsFile:
 
 Source: TypeAlias = "Document | Workbook"
 """A report's data with where each part stands: from YAML, or from a workbook."""
-
-
-class Loaded(NamedTuple):
-    """A valid report, with where each of its values stands in the file."""
-
-    file: str
-    report: Report
-    positions: Positions
-    """Target id -> where its value starts; "values" -> where the values mapping starts."""
-    written: Mapping[str, Any]
-    """Target id -> the figure exactly as the file wrote it (text stays text)."""
-    warnings: tuple[Problem, ...] = ()
-    """Figures that are valid but look wrong, located."""
 
 
 def read_report(
@@ -110,11 +98,11 @@ def read_document(
     path: str, targets: TargetsFile | None = None, *, max_bytes: int = MAX_BYTES
 ) -> Source:
     """The data of the report at ``path``, with where each part stands: YAML composed by
-    yamldoc, or a workbook read by nq94.workbook (imported only for one)."""
+    yamldoc, or a workbook read by nq94.read.workbook (imported only for one)."""
     raw = read_bytes(path, max_bytes=max_bytes)
     name = named(path)
     if is_workbook(path, raw):
-        from nq94.workbook import read
+        from nq94.read.workbook import read
 
         return read(name, raw, targets=targets, max_bytes=max_bytes)
     return parse(name, decode(name, raw), max_nodes=MAX_NODES)
@@ -156,7 +144,7 @@ def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
         {key: _written(raw) for key, raw in values.items()} if isinstance(values, dict) else {}
     )
     with writing_in("xlsx" if not isinstance(doc, Document) else ""):
-        report = validated(doc, targets.report_model)
+        report = validated(doc, report_model(targets))
     warnings = tuple(
         locate(doc, ("values", key, "value"), _fraction(entry.value), warning=True)
         for key, entry in report.values.items()
@@ -164,7 +152,7 @@ def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
     )
     if strict and warnings:
         raise InputError(warning._replace(warning=False) for warning in warnings)
-    return Loaded(doc.name, report, Positions(doc), written, warnings)
+    return Loaded(doc.name, report, Positions(doc), written, warnings, doc.mark(("period",)))
 
 
 def _written(raw: Any) -> Any:
@@ -217,10 +205,6 @@ class Positions(Mapping[str, Mark]):
 
     def __getitem__(self, key: str) -> Mark:
         return self._all()[key]
-
-    def of_key(self, key: str) -> Mark:
-        """Where a top-level key's value stands: 'period', 'basis'."""
-        return self._doc.mark((key,))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())

@@ -6,17 +6,15 @@ XlsxWriter is imported here only, so only `nq94 export … -o FILE.xlsx` pays fo
 from __future__ import annotations
 
 import io
-import textwrap
-import unicodedata
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
+from nq94.layout import OWN_OUTPUT
 from nq94.model import Status
-from nq94.report.csvfmt import FORMULA_START, safe
-from nq94.report.numbers import (
+from nq94.render.cells import pieces, row_height, safe
+from nq94.render.numbers import (
     explain,
     given_places,
     percent_places,
@@ -38,12 +36,6 @@ STATUS_COLUMNS = (
     ("section", 22), ("id", 36), ("target", 60), ("actual", 12), ("required", 18),
     ("threshold", 11), ("gap", 11), ("percent", 11), ("margin", 9), ("status", 22), ("why", 44),
 )  # fmt: skip
-OWN_OUTPUT = "nq94 output: "
-"""The start of the category (a document property) of a workbook nq94 writes for people, then
-the command: read as a report, it is said to be one of nq94's own outputs."""
-CELL_LIMIT = 32_767
-"""The most characters Excel holds in a cell; a longer source or note goes on in the cells below
-it (rows that hold nothing else), so that nothing is cut off."""
 SOURCE_COLUMNS = (
     ("id", 30), ("value", 12), ("baseline", 12), ("current", 12), ("source", 40), ("note", 50),
 )  # fmt: skip
@@ -149,47 +141,3 @@ def render(evaluation: Evaluation) -> bytes:
         row += rows
     book.close()
     return buffer.getvalue()
-
-
-LINE_HEIGHT = 15
-"""Points a line of text takes in the default font: a row of wrapped text is given its height,
-which spreadsheet programs do not always work out when they open a file (LibreOffice prints
-the lines over each other)."""
-
-
-def row_height(cells: Iterable[tuple[str, float]]) -> float:
-    """The height of a row whose ``cells`` (a text, and its column's width in characters) wrap
-    at spaces: as many lines as the longest needs."""
-    lines = (
-        sum(max(1, len(textwrap.wrap(part, int(width)))) for part in text.split("\n"))
-        for text, width in cells
-    )
-    return LINE_HEIGHT * max(lines, default=1)
-
-
-def pieces(text: str, limit: int = CELL_LIMIT) -> list[str]:
-    """``text`` cut into pieces of at most ``limit`` UTF-16 units (as Excel counts), which
-    joined give it back; a piece after the first does not start with a character a spreadsheet
-    would take for a formula, nor with a combining mark, when a cut a little earlier avoids it."""
-    found: list[str] = []
-    start = 0
-    while _units(text[start : start + limit + 1]) > limit:
-        end = min(start + limit, len(text))
-        while (over := _units(text[start:end]) - limit) > 0 and end > start + 1:
-            end -= (over + 1) // 2  # characters outside the BMP are two units each
-        cut = end
-        while cut > max(start + 1, end - 64) and _awkward(text[cut]):
-            cut -= 1
-        end = end if _awkward(text[cut]) else cut
-        found.append(text[start:end])
-        start = end
-    found.append(text[start:])
-    return found
-
-
-def _awkward(character: str) -> bool:
-    return character in FORMULA_START or unicodedata.combining(character) != 0
-
-
-def _units(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2

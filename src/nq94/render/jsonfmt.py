@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from nq94 import __version__
 from nq94.evaluate import Evaluation, Result
 from nq94.model import Target
-from nq94.outcome import Checked, Invalid, Validated, pieces
-from nq94.report.data import (
+from nq94.outcome import Invalid, Validated
+from nq94.render.data import (
     RESULT_KEYS,
     SCHEMA_VERSION,
     comparison_data,
@@ -22,6 +22,7 @@ from nq94.report.data import (
     target_data,
     trend_data,
 )
+from nq94.render.outcomes import Checked, pieces
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend

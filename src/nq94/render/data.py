@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
 from nq94.model import Target
-from nq94.report.numbers import decisive
+from nq94.render.numbers import decisive
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Course, Trend

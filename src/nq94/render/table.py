@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import pick, t, tn
 from nq94.model import Basis, Status, Target
-from nq94.outcome import Checked, Invalid, Validated
-from nq94.report.numbers import (
+from nq94.outcome import Invalid, Validated
+from nq94.render.numbers import (
     actual_text,
     apart,
     change_label,
@@ -29,7 +29,8 @@ from nq94.report.numbers import (
     status_label,
     year_end_text,
 )
-from nq94.report.terminal import SECTION, Cell, Column, Layout, Part, Row, draw, say, stacked
+from nq94.render.outcomes import Checked
+from nq94.render.terminal import SECTION, Cell, Column, Layout, Part, Row, draw, say, stacked
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend

@@ -5,7 +5,7 @@ A format module has two functions, each writing to an injected stream as outcome
 for validated ones. Invalid files reach both as :class:`nq94.outcome.Invalid`.
 
 A format whose output for each report stands alone may also have ``piece(evaluation)``, the text
-one report adds. Its ``check`` then also takes :class:`nq94.outcome.Rendered` reports, which
+one report adds. Its ``check`` then also takes :class:`nq94.render.outcomes.Rendered` reports, which
 worker processes wrote with ``piece``, so that many files are checked on every core.
 """
 
@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
 if TYPE_CHECKING:  # the registry is imported by every command; these only by checking ones
     from nq94.evaluate import Evaluation
-    from nq94.outcome import Checked, Validated
+    from nq94.outcome import Validated
+    from nq94.render.outcomes import Checked
     from nq94.review import Comparison, Trend
 
 
@@ -71,13 +72,13 @@ Piece = Callable[["Evaluation"], str]
 
 
 MODULE_BY_FORMAT: dict[Format, str] = {
-    Format.TABLE: "nq94.report.table",
-    Format.TEXT: "nq94.report.text",
-    Format.JSON: "nq94.report.jsonfmt",
-    Format.CSV: "nq94.report.csvfmt",
-    Format.MARKDOWN: "nq94.report.markdown",
-    Format.GITHUB: "nq94.report.github",
-    Format.JUNIT: "nq94.report.junit",
+    Format.TABLE: "nq94.render.table",
+    Format.TEXT: "nq94.render.text",
+    Format.JSON: "nq94.render.jsonfmt",
+    Format.CSV: "nq94.render.csvfmt",
+    Format.MARKDOWN: "nq94.render.markdown",
+    Format.GITHUB: "nq94.render.github",
+    Format.JUNIT: "nq94.render.junit",
 }
 """Module of each concrete format, imported only when used."""
 

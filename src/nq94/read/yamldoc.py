@@ -12,16 +12,16 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
-from nq94.errors import InputError, Problem, reason
+from nq94.errors import InputError, Mark, Problem, reason
 from nq94.i18n import t
+from nq94.model.values import YamlDate
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
     from yaml import CBaseLoader as _Base
@@ -77,19 +77,6 @@ _SPECIAL_FLOATS = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.in
 _DATE = re.compile(r"[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt ].*)?")
 _NUMBER_START = frozenset("0123456789+-.")
 _PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
-
-
-class Mark(NamedTuple):
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
-
-
-class YamlDate(NamedTuple):
-    """A scalar YAML would read as a date or time; kept as text so it can be reported."""
-
-    text: str
 
 
 @dataclass(slots=True)
@@ -399,28 +386,3 @@ def to_decimal(text: str) -> Decimal | None:
         return Decimal(text.replace("_", "") if "_" in text else text)
     except InvalidOperation:
         return None
-
-
-class _Dumper(yaml.SafeDumper):
-    """PyYAML's safe dumper writing exact Decimals as YAML numbers, with the places written."""
-
-
-def _decimal(dumper: yaml.SafeDumper, number: Decimal) -> yaml.ScalarNode:
-    text = format(number, "f")
-    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
-    return dumper.represent_scalar(tag, text)
-
-
-_Dumper.add_representer(Decimal, _decimal)
-
-
-def dump_report(
-    *, period: object, basis: object, source: str | None, values: Mapping[str, Any]
-) -> str:
-    """A report as YAML text: period, basis, source, then each target's figure as it was
-    written (a number, text, or a mapping of value, baseline, current, source and note)."""
-    data: dict[str, Any] = {"period": str(period), "basis": str(basis)}
-    if source is not None:
-        data["source"] = source
-    data["values"] = dict(values)
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

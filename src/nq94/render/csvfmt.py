@@ -5,15 +5,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from nq94.errors import escaped, named
+from nq94.errors import named
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
-from nq94.outcome import Checked, Invalid, Validated, pieces
-from nq94.report.data import comparison_data, result_data, trend_data
-from nq94.report.numbers import status_label
+from nq94.outcome import Invalid, Validated
+from nq94.render.cells import safe
+from nq94.render.data import comparison_data, result_data, trend_data
+from nq94.render.numbers import status_label
+from nq94.render.outcomes import Checked, pieces
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -31,22 +32,6 @@ DIFF_COLUMNS = (
     "unit",
 )  # fmt: skip
 VALIDATE_COLUMNS = ("file", "valid", "period", "basis", "line", "column", "message")
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet takes for the start of a formula in a cell."""
-
-
-def safe(value: Any) -> str:
-    """A cell's text; text a spreadsheet would run as a formula is prefixed with a quote, and
-    control characters are escapes (a note's newline cannot start a line of its own)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = escaped(str(value))
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[list[str]]:

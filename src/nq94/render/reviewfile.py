@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nq94.evaluate import Obtained
 from nq94.i18n import current, pick, t
+from nq94.layout import OWN_OUTPUT
 from nq94.model import Kind, Operator
-from nq94.report.html import (
+from nq94.render.cells import row_height
+from nq94.render.html import (
     ICON,
     STATUS_CLASS,
     chart_ids,
@@ -28,7 +30,7 @@ from nq94.report.html import (
     status_badge,
     status_words,
 )
-from nq94.report.numbers import (
+from nq94.render.numbers import (
     apart,
     change_label,
     diff_summary,
@@ -45,7 +47,7 @@ from nq94.report.numbers import (
     status_label,
     year_end_text,
 )
-from nq94.report.xlsx import OWN_OUTPUT, STATUS_COLOURS, row_height
+from nq94.render.xlsx import STATUS_COLOURS
 
 if TYPE_CHECKING:
     from nq94.evaluate import Result

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from nq94.i18n import catalogue, current, t
-from nq94.model import TargetsFile
+from nq94.model import TargetsFile, report_model
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -18,7 +18,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def report_schema(targets: TargetsFile) -> dict[str, Any]:
     """The schema of a report checked against ``targets``."""
     resolution = targets.resolution
-    schema = targets.report_model.model_json_schema()
+    schema = report_model(targets).model_json_schema()
     schema.pop("title", None)
     for definition in schema.get("$defs", {}).values():
         if "enum" in definition:  # an enum's docstring, in English: its field says what it is

@@ -11,8 +11,8 @@ from nq94.errors import escaped
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t, tn
 from nq94.model import Status
-from nq94.outcome import Checked, Invalid, Validated
-from nq94.report.numbers import (
+from nq94.outcome import Invalid, Validated
+from nq94.render.numbers import (
     actual_text,
     apart,
     change_label,
@@ -31,6 +31,7 @@ from nq94.report.numbers import (
     summary_line,
     year_end_text,
 )
+from nq94.render.outcomes import Checked
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend

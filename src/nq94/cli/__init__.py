@@ -27,13 +27,13 @@ from nq94 import __version__
 from nq94.errors import InputError, Problem, escaped
 from nq94.i18n import Lang, detect, detect_here, language, t, use
 from nq94.model import Basis, Period, Status, TargetsFile
-from nq94.report import Format
-from nq94.yamldoc import MAX_BYTES
+from nq94.read.yamldoc import MAX_BYTES
+from nq94.render import Format
 
 if TYPE_CHECKING:
-    from nq94.loading import Loaded
-    from nq94.outcome import Checked, Validated
-    from nq94.report.reviewfile import ReviewFile
+    from nq94.outcome import Loaded, Validated
+    from nq94.render.outcomes import Checked
+    from nq94.render.reviewfile import ReviewFile
     from nq94.review import Trend
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
@@ -316,11 +316,13 @@ def _run(
     max_bytes: int,
 ) -> NoReturn:
     from nq94 import workers
-    from nq94.evaluate import Evaluation
-    from nq94.files import expand
-    from nq94.loading import read_report
-    from nq94.outcome import Invalid, Rendered, evaluated, statuses
-    from nq94.report import PROBLEMS_IN_OUTPUT, module, piece, resolve
+    from nq94.evaluate import Evaluation, evaluated
+    from nq94.model import report_model as model_of
+    from nq94.outcome import Invalid
+    from nq94.read.files import expand
+    from nq94.read.loading import read_report
+    from nq94.render import PROBLEMS_IN_OUTPUT, module, piece, resolve
+    from nq94.render.outcomes import Rendered, statuses
 
     targets = _load_targets(targets_path)
     fmt = resolve(output_format, isatty=sys.stdout.isatty())
@@ -350,7 +352,7 @@ def _run(
             state["invalid"] = True
             yield invalid(Invalid(problem.file, (problem,)))
         if files:  # built here once, so that forked workers inherit it rather than each build it
-            targets.report_model  # noqa: B018
+            model_of(targets)
         done = workers.each(job, files, parallel=render_piece is not None)
         for outcome in _tracked(done, len(files)):
             if isinstance(outcome, Invalid):
@@ -417,8 +419,8 @@ def trend(
 ) -> None:
     """Show each target across the periods of a year: status in each, course, year end, pace."""
     _speak(lang)
-    from nq94.files import expand
-    from nq94.report import review_module
+    from nq94.read.files import expand
+    from nq94.render import review_module
 
     kind = _review_file(output)
     found = expand(reports)  # folders and globs, which a Windows prompt leaves as typed
@@ -428,14 +430,14 @@ def trend(
     year = _year(found, targets, max_bytes)
     formatter.trend(year, sys.stdout, color=_color(sys.stdout))
     if output is not None:
-        from nq94.report.reviewfile import ReviewFile, trend_html, trend_xlsx
+        from nq94.render.reviewfile import ReviewFile, trend_html, trend_xlsx
 
         _write(output, (trend_html if kind is ReviewFile.HTML else trend_xlsx)(year), replace=force)
 
 
 def _review_file(output: Path | None) -> ReviewFile | None:
     """The kind of file ``-o`` asks ``trend`` or ``diff`` for, refused at once when unknown."""
-    from nq94.report.reviewfile import ReviewFile, review_file
+    from nq94.render.reviewfile import ReviewFile, review_file
 
     if output is None:
         return None
@@ -450,8 +452,8 @@ def _year(named: tuple[list[str], list[Problem]], targets: Path | None, max_byte
     """The reports of one year lined up (``trend`` and ``site``), or exit 2 with every problem:
     of each report, and reports of other years or of one stretch of the year twice. ``named``:
     the reports named and the names that match none (files.expand)."""
-    from nq94.loading import period_of, read_report
-    from nq94.outcome import evaluated
+    from nq94.evaluate import evaluated
+    from nq94.read.loading import period_of, read_report
     from nq94.review import Stated, same_year
     from nq94.review import trend as line_up
 
@@ -471,7 +473,7 @@ def _year(named: tuple[list[str], list[Problem]], targets: Path | None, max_byte
             continue
         loaded.append(each)
         report = each.report
-        stated.append(Stated(name, report.period, report.basis, each.positions.of_key("period")))
+        stated.append(Stated(name, report.period, report.basis, each.period_at))
     problems += same_year(stated) if stated else []
     if problems:
         _fail(tuple(problems))
@@ -493,7 +495,7 @@ def site(
     """Build a static site from one year's reports: an overview and a page per target, in
     Vietnamese and English, with charts and each target's figures to download."""
     _speak(lang)
-    from nq94.files import expand
+    from nq94.read.files import expand
     from nq94.site import build
     from nq94.site.publish import check_output
 
@@ -537,8 +539,8 @@ def diff(
 ) -> None:
     """List what changed between two reports: figures, and statuses, worst first."""
     _speak(lang)
-    from nq94.outcome import evaluated
-    from nq94.report import review_module
+    from nq94.evaluate import evaluated
+    from nq94.render import review_module
     from nq94.review import compare
 
     kind = _review_file(output)
@@ -552,7 +554,7 @@ def diff(
     formatter.diff(comparison, sys.stdout, color=_color(sys.stdout))
     sys.stdout.flush()
     if output is not None:
-        from nq94.report.reviewfile import ReviewFile, diff_html, diff_xlsx
+        from nq94.render.reviewfile import ReviewFile, diff_html, diff_xlsx
 
         made = (diff_html if kind is ReviewFile.HTML else diff_xlsx)(comparison)
         _write(output, made, replace=force)
@@ -562,7 +564,7 @@ def diff(
 def _one(path: str) -> str:
     """The report a pattern names (a Windows prompt leaves 'reports/2024-9m*' as typed), which
     must be one; a plain path as it is."""
-    from nq94.files import expand
+    from nq94.read.files import expand
 
     if os.path.isdir(path) or not set("*?[") & set(path):
         return path
@@ -574,7 +576,7 @@ def _one(path: str) -> str:
 
 def _read_all(names: list[str], targets: TargetsFile, max_bytes: int) -> list[Loaded]:
     """Every report read, or exit 2 with the problems of all of them."""
-    from nq94.loading import read_report
+    from nq94.read.loading import read_report
 
     loaded: list[Loaded] = []
     problems: list[Problem] = []
@@ -599,7 +601,7 @@ def _warn(warnings: tuple[Problem, ...]) -> None:
 def _write(output: Path, data: bytes, *, replace: bool) -> None:
     """Write an output file whole and say so; an output that exists (without ``replace``, even
     one another run created meanwhile) is a usage error, any other failure one line, exit 2."""
-    from nq94.files import write_atomic
+    from nq94.render.write import write_atomic
 
     with _writing():
         write_atomic(output, data, replace=replace)
@@ -624,7 +626,7 @@ def _writing() -> Iterator[None]:
 def _may_write(output: Path, *, replace: bool, reports: Iterable[str]) -> None:
     """Refuse at once, before a report is read or a line printed, an output that is one of the
     reports, exists (without ``replace``) or is not a regular file (trend, diff)."""
-    from nq94.files import check_output
+    from nq94.render.write import check_output
 
     for report in reports:
         _not_the_report(Path(report), output)
@@ -666,8 +668,8 @@ def export(
 ) -> None:
     """Write a report's status table to a file for people: CSV, JSON, Markdown, HTML or Excel."""
     _speak(lang)
-    from nq94.outcome import evaluated
-    from nq94.report.export import EXPORTER, ExportFormat, export_format
+    from nq94.evaluate import evaluated
+    from nq94.render.export import EXPORTER, ExportFormat, export_format
 
     fmt = export_format(output.suffix)
     if fmt is None:
@@ -685,7 +687,7 @@ def schema(*, targets: TargetsOption = None, lang: LangOption = None) -> None:
     _speak(lang)
     import json
 
-    from nq94.schema import report_schema
+    from nq94.render.schema import report_schema
 
     typer.echo(json.dumps(report_schema(_load_targets(targets)), ensure_ascii=False, indent=2))
 
@@ -709,7 +711,7 @@ def template(
     """Write a blank report listing every target, with its name, unit and threshold."""
     _speak(lang)
     from nq94.model import period_problem
-    from nq94.template import template as blank
+    from nq94.render.template import template as blank
 
     target_set = _load_targets(targets)
     try:
@@ -722,7 +724,7 @@ def template(
     if wrong := period_problem(chosen, target_set):
         raise Refused(wrong, param_hint="--period")
     if output is not None and output.suffix.lower() == ".xlsx":
-        from nq94.workbook import template as workbook
+        from nq94.render.form import template as workbook
 
         _write(output, workbook(target_set, period=chosen, basis=basis), replace=force)
         return
@@ -768,7 +770,7 @@ def convert(
     (loaded,) = _read_all([str(report)], target_set, max_bytes)
     parsed = loaded.report
     if to_workbook:
-        from nq94.workbook import template as workbook
+        from nq94.render.form import template as workbook
 
         data = workbook(
             target_set,
@@ -778,7 +780,7 @@ def convert(
             values=loaded.written,
         )
     else:
-        from nq94.yamldoc import dump_report
+        from nq94.render.yamlout import dump_report
 
         data = dump_report(
             period=parsed.period,
@@ -801,7 +803,7 @@ def list_targets(
 ) -> None:
     """List the targets with the resolution's words, or explain one target."""
     _speak(lang)
-    from nq94.report.targets import explain, listing
+    from nq94.render.targets import explain, listing
 
     target_set = _load_targets(targets)
     color = _color(sys.stdout)
@@ -853,7 +855,7 @@ def _speak(lang: Lang | None) -> None:
 
 
 def _load_targets(path: Path | None) -> TargetsFile:
-    from nq94.loading import load_targets
+    from nq94.read.loading import load_targets
 
     try:
         return load_targets(str(path) if path is not None else None)

@@ -45,27 +45,27 @@ def _stream(module: str) -> Callable[[Evaluation], bytes]:
 
 def _csv(evaluation: Evaluation) -> bytes:
     # A byte order mark makes Excel read the file as UTF-8, so Vietnamese shows correctly.
-    from nq94.report.csvfmt import export
+    from nq94.render.csvfmt import export
 
     return b"\xef\xbb\xbf" + export(evaluation).encode("utf-8")
 
 
 def _html(evaluation: Evaluation) -> bytes:
-    from nq94.report.html import render
+    from nq94.render.html import render
 
     return render(evaluation).encode("utf-8")
 
 
 def _xlsx(evaluation: Evaluation) -> bytes:
-    from nq94.report.xlsx import render
+    from nq94.render.xlsx import render
 
     return render(evaluation)
 
 
 EXPORTER: dict[ExportFormat, Callable[[Evaluation], bytes]] = {
     ExportFormat.CSV: _csv,
-    ExportFormat.JSON: _stream("nq94.report.jsonfmt"),
-    ExportFormat.MARKDOWN: _stream("nq94.report.markdown"),
+    ExportFormat.JSON: _stream("nq94.render.jsonfmt"),
+    ExportFormat.MARKDOWN: _stream("nq94.render.markdown"),
     ExportFormat.HTML: _html,
     ExportFormat.XLSX: _xlsx,
 }

@@ -8,8 +8,9 @@ from typing import TextIO
 from nq94.errors import Problem, escaped
 from nq94.evaluate import Evaluation
 from nq94.model import Status
-from nq94.outcome import Checked, Invalid, Validated
-from nq94.report.numbers import explain, side, status_label, summary_line
+from nq94.outcome import Invalid, Validated
+from nq94.render.numbers import explain, side, status_label, summary_line
+from nq94.render.outcomes import Checked
 
 
 def _data(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nq94.i18n import pick, t
 from nq94.model import DERIVABLE, Basis, Period, TargetsFile
-from nq94.report.numbers import comparison
+from nq94.render.numbers import comparison
 
 
 def template(targets: TargetsFile, *, period: Period, basis: Basis) -> str:

@@ -6,8 +6,8 @@ from typing import TextIO
 
 from nq94.i18n import pick, t
 from nq94.model import Target, TargetsFile
-from nq94.report.numbers import comparison, display, requirement
-from nq94.report.terminal import SECTION, Column, Layout, Part, Row, draw
+from nq94.render.numbers import comparison, display, requirement
+from nq94.render.terminal import SECTION, Column, Layout, Part, Row, draw
 
 WORDS_MIN_WIDTH = 30
 """The narrowest the resolution's words are folded to beside the ids; narrower terminals get

@@ -1,0 +1,157 @@
+"""Figures and the pieces every model is made of: exact numbers as people write them, labels in
+both languages, and the refusal every validator raises; pure, no I/O.
+
+Every refusal is a ``PydanticCustomError`` whose type is the catalogue key of its message, with
+the message's values as its context; ``at`` in the context, when present, is the path below the
+error's location where the problem stands. :mod:`nq94.read.loading` turns errors into located
+lines.
+"""
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Annotated, Any, NamedTuple, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from nq94.i18n import t
+from nq94.model.numtext import NUMBER_TEXT, NumberError, read_number
+
+MAX_MAGNITUDE = 30
+"""Figures are refused beyond 1e30 or below 1e-30, so arithmetic on them never overflows."""
+MAX_DIGITS = 20
+"""Significant digits a figure may have: decimal arithmetic keeps 28, and a figure compared with
+a threshold must keep every digit through a division (7.4999…9 is not 7.5)."""
+MAX_DECIMALS = 2 * MAX_MAGNITUDE
+"""Figures are refused with more decimals than this (as written: 0e-99 has 99)."""
+
+
+class YamlDate(NamedTuple):
+    """A scalar YAML would read as a date or time; kept as text so it can be reported."""
+
+    text: str
+
+
+def invalid(key: str, /, *, at: Iterable[str] = (), **values: Any) -> PydanticCustomError:
+    """A refusal: its type is the catalogue key ``key``, its message that key's text in the
+    reader's language, its context ``values`` and the path ``at`` below where it is raised."""
+    return PydanticCustomError(key, t(key, **values), {**values, "at": tuple(at)})
+
+
+def describe(value: Any) -> str:
+    """A found value as a message names it: 'bảy' in quotes, nothing (null), a list."""
+    if value is None:
+        return t("describe.null")
+    if isinstance(value, bool):
+        return t("describe.bool", value=str(value).lower())
+    if isinstance(value, YamlDate):
+        return t("describe.date", text=value.text)
+    if isinstance(value, dict):
+        return t("describe.mapping")
+    if isinstance(value, list):
+        return t("describe.list")
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def parse_number(
+    value: Any, plausible: tuple[Decimal, Decimal] | None = None, *, percent: bool = True
+) -> Decimal:
+    """A finite Decimal from a number, or from text such as '7.5', '7,5' or '7,5%' (a separator
+    that could mean either is settled by ``plausible``; a '%' is refused unless ``percent``).
+
+    Raises NumberError saying what was found and what to write.
+    """
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    elif isinstance(value, str):
+        number = read_number(value, plausible, percent=percent)
+    else:
+        raise NumberError(t("err.expected_number", got=describe(value)))
+    if not number.is_finite():
+        raise NumberError(t("err.expected_finite", got=number))
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    # the exponent is bounded too, so that no zero or tiny figure (0e-999999999) is ever
+    # written out in full or scaled past what decimal arithmetic holds
+    if (number and not -MAX_MAGNITUDE <= number.adjusted() <= MAX_MAGNITUDE) or not (
+        -MAX_DECIMALS <= exponent <= MAX_MAGNITUDE
+    ):
+        raise NumberError(t("err.magnitude", limit=MAX_MAGNITUDE, got=_short(number)))
+    if len(digits) > MAX_DIGITS:  # beyond what the arithmetic keeps exact
+        raise NumberError(t("err.too_many_digits", most=MAX_DIGITS, got=_short(number)))
+    return number
+
+
+def _short(number: Decimal) -> str:
+    """A figure as a message names it, cut short when it is very long."""
+    text = str(number)
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-10:]}"
+
+
+def _number(
+    value: Any,
+    plausible: tuple[Decimal, Decimal] | None = None,
+    *,
+    at: tuple[str, ...] = (),
+    percent: bool = True,
+) -> Decimal:
+    try:
+        return parse_number(value, plausible, percent=percent)
+    except NumberError as e:
+        raise PydanticCustomError("number", str(e), {"at": at}) from e
+
+
+def _figure(value: Any) -> Decimal:
+    return _number(value)
+
+
+NumberText = Annotated[str, Field(pattern=NUMBER_TEXT, description="schema.number_text")]
+"""A number written as text, as the JSON Schema describes it."""
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_figure, json_schema_input_type=Union[float, NumberText]),  # noqa: UP007
+]
+"""An exact figure: a number, or text such as "7,5" (refused beyond 1e30, NaN, infinities)."""
+
+
+def _json_number(number: Decimal) -> int | float:
+    """A bound in the JSON Schema (JSON Schema numbers are what JSON parsers make of them)."""
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+class Frozen(BaseModel):
+    """An immutable model that refuses keys it does not know."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Names(Frozen):
+    """A label in Vietnamese and in English."""
+
+    vi: str
+    en: str
+
+
+def closest(name: str, names: Iterable[str]) -> str | None:
+    """The known name most like a mistyped one, if any is close."""
+    import difflib  # only when a name is unknown
+
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def misread_thousands(value: Decimal, plausible: tuple[Decimal, Decimal]) -> Decimal | None:
+    """The plausible value meant when a '.' between thousands was read as a decimal point.
+
+    19.515 (billion VND) is implausible for a budget; 19515 is what the resolution's
+    "19.515 tỷ đồng" means.
+    """
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent % 3 or exponent >= 0:
+        return None
+    meant = value.scaleb(-exponent)
+    low, high = plausible
+    return meant if low <= meant <= high else None

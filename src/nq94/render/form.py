@@ -1,0 +1,253 @@
+"""The workbook officers fill in (``nq94 template -o report.xlsx``), and a report converted to
+one (``nq94 convert``): XlsxWriter, imported only when a workbook is written. Its layout is the
+contract in nq94.layout, which nq94.read.workbook reads back.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from nq94.i18n import current, pick, t
+from nq94.i18n import number as said
+from nq94.layout import (
+    FIGURES,
+    HEADER_ROW,
+    INPUTS,
+    KEYS,
+    LISTS,
+    NAMES,
+    PERIOD_ROW,
+    SHEET,
+    TEXTS,
+    TITLE_ROW,
+    WORDS_ROW,
+)
+from nq94.model import DERIVABLE, Basis, Measure, Period, Target, TargetsFile
+from nq94.model import comparison as required
+from nq94.model.numtext import plain
+
+
+def template(
+    targets: TargetsFile,
+    *,
+    period: Period,
+    basis: Basis,
+    source: str | None = None,
+    values: Mapping[str, Any] | None = None,
+) -> bytes:
+    """A workbook to fill in: every target with its words, unit and requirement, locked; input
+    cells open, with drop-downs and ranges; filled with ``values`` (figures as a report wrote
+    them) when given."""
+    import xlsxwriter  # type: ignore[import-untyped]  # needed by workbooks only
+
+    from nq94.render.cells import row_height
+
+    lang = current()
+    values = values or {}
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    book.set_properties({"title": _title(targets), "comments": "nq94"})
+    styles = _Styles(book)
+    sheet = book.add_worksheet(SHEET[lang])
+    lists = book.add_worksheet(LISTS[lang])
+    lists.hide()
+
+    periods = Period.all_of(targets.resolution.year)
+    for row, each in enumerate(periods):
+        lists.write_string(row, 0, str(each))
+        lists.write_string(row, 1, pick(each.names))
+    for row, choice in enumerate(Basis):
+        lists.write_string(row, 3, choice.value)
+        lists.write_string(row, 4, t(f"basis.{choice.value}"))
+    last = len(KEYS) - 1
+    sheet.merge_range(TITLE_ROW - 1, 0, TITLE_ROW - 1, last, _title(targets), styles.title)
+    sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, t("workbook.instructions"), styles.note)
+    sheet.set_row(TITLE_ROW, 32)
+
+    quoted = LISTS[lang].replace("'", "''")
+    top = PERIOD_ROW - 1
+    for offset, (key, code, words, choices) in enumerate(
+        (
+            ("period", str(period), pick(period.names), f"='{quoted}'!$A$1:$A${len(periods)}"),
+            ("basis", basis.value, t(f"basis.{basis.value}"), f"='{quoted}'!$D$1:$D$2"),
+        )
+    ):
+        row = top + offset
+        sheet.write_string(row, 0, t(f"workbook.{key}"), styles.label)
+        sheet.write_string(row, 1, code, styles.choice)
+        codes_column = "A" if key == "period" else "D"
+        size = len(periods) if key == "period" else len(Basis)
+        sheet.write_formula(
+            row,
+            2,
+            f"=IFERROR(VLOOKUP(B{row + 1},'{quoted}'!${codes_column}$1:"
+            f'${chr(ord(codes_column) + 1)}${size},2,FALSE),"")',
+            styles.words,
+            words,
+        )
+        sheet.data_validation(
+            row,
+            1,
+            row,
+            1,
+            {
+                "validate": "list",
+                "source": choices,
+                "error_title": t(f"workbook.{key}"),
+                "error_message": t(f"workbook.choose_{key}"),
+            },
+        )
+        sheet.write_string(row, 3, t(f"workbook.{key}_hint"), styles.hint)
+    source_row = top + 2
+    sheet.write_string(source_row, 0, t("workbook.source"), styles.label)
+    sheet.merge_range(source_row, 1, source_row, last, "", styles.open_text)
+    if source:
+        sheet.write_string(source_row, 1, source, styles.open_text)  # a text cell: never run
+    sheet_name = SHEET[lang].replace("'", "''")
+    for offset, key in enumerate(NAMES):
+        book.define_name(key, f"='{sheet_name}'!$B${PERIOD_ROW + offset}")
+
+    widths = {**_WIDTHS, "id": max(len(target.id) for target in targets.targets) + 2}
+    for column, key in enumerate(KEYS):
+        sheet.write_string(WORDS_ROW - 1, column, t(f"workbook.column.{key}"), styles.header)
+        sheet.write_string(HEADER_ROW - 1, column, key, styles.key)
+        sheet.set_column(column, column, widths[key])
+    sheet.set_row(WORDS_ROW - 1, 30)
+
+    for index, target in enumerate(targets.targets):
+        row = HEADER_ROW + index
+        given = values.get(target.id)
+        entry = given if isinstance(given, Mapping) else {} if given is None else {"value": given}
+        sheet.write_string(row, 0, target.id, styles.id)
+        sheet.write_string(row, 1, pick(targets.sections[target.section]), styles.locked)
+        sheet.write_string(row, 2, target.words, styles.locked)
+        sheet.write_string(row, 3, pick(target.unit), styles.locked)
+        sheet.write_string(row, 4, required(target), styles.locked)
+        wrapped = {"section": pick(targets.sections[target.section]), "target": target.words,
+                   "unit": pick(target.unit)}  # fmt: skip
+        sheet.set_row(row, row_height((text, _WIDTHS[key]) for key, text in wrapped.items()))
+        for key in INPUTS:
+            column = KEYS.index(key)
+            closed = key in ("baseline", "current") and target.kind not in DERIVABLE
+            if closed:
+                sheet.write_blank(row, column, None, styles.closed)
+                continue
+            _write_input(sheet, row, column, entry.get(key), styles, text=key in TEXTS)
+            if key in FIGURES:
+                sheet.data_validation(row, column, row, column, _figure_rule(target, key))
+
+    sheet.freeze_panes(HEADER_ROW, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(WORDS_ROW - 1, HEADER_ROW - 1)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    sheet.protect(
+        "",
+        {
+            "format_columns": True,
+            "format_rows": True,
+            "select_locked_cells": True,
+            "select_unlocked_cells": True,
+        },
+    )
+    sheet.activate()
+    book.close()
+    return buffer.getvalue()
+
+
+_WIDTHS = {"id": 28, "section": 20, "target": 50, "unit": 13, "threshold": 10, "value": 12,
+           "baseline": 11, "current": 11, "source": 20, "note": 20}  # fmt: skip
+"""Column widths, in characters; the words, section and unit wrap within theirs."""
+
+
+def _title(targets: TargetsFile) -> str:
+    resolution = targets.resolution
+    return t("workbook.title", year=resolution.year, number=resolution.number)
+
+
+class _Styles:
+    """The cell formats of the template."""
+
+    def __init__(self, book: Any) -> None:
+        grey = "#EDEDED"
+        border = self.border = {"border": 1, "border_color": "#BFBFBF"}
+        self.book = book
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.note = book.add_format({"italic": True, "text_wrap": True, "valign": "top"})
+        self.hint = book.add_format({"italic": True, "font_color": "#595959"})
+        self.label = book.add_format({"bold": True})
+        self.words = book.add_format({"italic": True})
+        self.choice = book.add_format({"locked": False, "bg_color": "#FFF2CC", **border})
+        self.header = book.add_format(
+            {"bold": True, "text_wrap": True, "valign": "bottom", "bg_color": grey, **border}
+        )
+        self.key = book.add_format({"font_color": "#595959", "bg_color": grey, **border})
+        self.locked = book.add_format({"valign": "top", "text_wrap": True, **border})
+        self.id = book.add_format({"valign": "top", **border})  # an id never wraps
+        self.closed = book.add_format({"bg_color": "#D9D9D9", **border})
+        self.open_text = book.add_format(
+            {"locked": False, "bg_color": "#FFF2CC", "valign": "top", "text_wrap": True, **border}
+        )
+        self._numbers: dict[int | None, Any] = {}
+
+    def number(self, decimals: int | None) -> Any:
+        """An open cell showing ``decimals`` decimals (the places a report wrote); None: as
+        typed (General), for a cell left to fill in."""
+        if decimals not in self._numbers:
+            shown = {}
+            if decimals is not None:
+                shown["num_format"] = "#,##0" + ("." + "0" * decimals if decimals else "")
+            self._numbers[decimals] = self.book.add_format(
+                {"locked": False, "bg_color": "#FFF2CC", "valign": "top"} | shown | self.border
+            )
+        return self._numbers[decimals]
+
+
+def _write_input(
+    sheet: Any, row: int, column: int, given: Any, styles: _Styles, *, text: bool
+) -> None:
+    """An open cell holding ``given`` as the report wrote it: a number as a number showing the
+    places written, when a spreadsheet's double holds it exactly; anything else as text."""
+
+    if isinstance(given, Decimal) and not text and given.is_finite():
+        as_float = float(given)
+        if Decimal(repr(as_float)) == given:
+            decimals = max(0, -int(given.as_tuple().exponent))
+            sheet.write_number(row, column, as_float, styles.number(decimals))
+            return
+        given = plain(given)
+    if given is None:
+        sheet.write_blank(row, column, None, styles.number(None) if not text else styles.open_text)
+        return
+    sheet.write_string(row, column, str(given), styles.open_text)  # as written: line breaks too
+
+
+def _figure_rule(target: Target, key: str) -> dict[str, Any]:
+    """The data validation of a figure's cell: within the plausible range for its value."""
+    if key != "value":  # last year's and this year's figures: any number
+        low, high = Decimal(-(10**15)), Decimal(10**15)
+        message = t("workbook.a_number")
+    else:
+        low, high = target.plausible
+        whole = "workbook.whole_in_range" if target.measure is Measure.COUNT else ""
+        words = {"low": said(low, places=20), "high": said(high, places=20)}
+        message = t(whole or "workbook.out_of_range", **words, unit=pick(target.unit))
+    rule: dict[str, Any] = {
+        "validate": "integer" if key == "value" and target.measure is Measure.COUNT else "decimal",
+        "criteria": "between",
+        "minimum": float(low),
+        "maximum": float(high),
+        "error_type": "stop",
+        "error_title": pick(target.name)[:32],
+        "error_message": message[:255],
+    }
+    if key == "value":
+        rule["input_title"] = pick(target.name)[:32]
+        rule["input_message"] = f"{required(target)} {pick(target.unit)}"[:255]
+    return rule
