@@ -10,14 +10,17 @@ from typing import Any, NamedTuple
 
 from nq94.errors import Mark, Problem
 from nq94.model import (
+    Also,
     AnyEntry,
     Kind,
     Operator,
     Report,
+    Requirement,
     Status,
     Target,
     TargetsFile,
     derive,
+    stretch_reached,
 )
 from nq94.outcome import Loaded
 
@@ -30,6 +33,16 @@ class Obtained(StrEnum):
     REPORTED = "reported"
     DERIVED = "derived"
     PROJECTED = "projected"
+
+
+class AlsoResult(NamedTuple):
+    """Another document's requirement on a target's figure, judged on the same figure by the same
+    rules; it never changes the target's own status."""
+
+    requirement: Also
+    status: Status
+    gap: Decimal | None = None
+    margin: Decimal | None = None
 
 
 class Result(NamedTuple):
@@ -52,6 +65,10 @@ class Result(NamedTuple):
     """The figure exactly as the report wrote it, when known (text stays text)."""
     capped: bool = False
     """Whether a projection went past the plausible maximum and ``actual`` is that maximum."""
+    stretch: bool | None = None
+    """Whether ``actual`` reaches the target's stretch level; None without one (or a figure)."""
+    also: tuple[AlsoResult, ...] = ()
+    """Each other document's requirement on the figure, judged by the same rules."""
 
 
 class Evaluation(NamedTuple):
@@ -113,12 +130,8 @@ def evaluate_target(
         high = target.plausible[1]
         if actual > high:  # no projection goes past what is possible: 101 % of plan stays 120
             actual, capped = high, True
-    margin = Decimal(0) if report.is_final else target.at_risk_margin
-    status = decide(target, actual, margin)
-    if target.ceiling and actual >= target.threshold:
-        status = Status.MET  # "Duy trì 100%": nothing can do better than the top of the range
-    if status is Status.MISSED and target.kind is Kind.COUNT and not period.is_year_end:
-        status = Status.AT_RISK  # a count can still be reached before the year ends
+    status, margin = judge(target, target, actual, report)
+    also = tuple(_also(target, other, actual, report) for other in target.also)
     return Result(
         target,
         status,
@@ -131,7 +144,32 @@ def evaluate_target(
         margin=margin,
         written=written,
         capped=capped,
+        stretch=stretch_reached(target, actual),
+        also=also,
     )
+
+
+def _also(target: Target, other: Also, actual: Decimal, report: Report) -> AlsoResult:
+    status, margin = judge(target, other, actual, report)
+    return AlsoResult(other, status, gap=gap(other, actual), margin=margin)
+
+
+def judge(
+    target: Target, requirement: Requirement, actual: Decimal, report: Report
+) -> tuple[Status, Decimal]:
+    """The status of ``actual`` against ``requirement`` (the target's own, or another
+    document's on its figure), and the at-risk margin used: none for final figures."""
+    margin = Decimal(0) if report.is_final else requirement.margin_for(target.measure)
+    status = decide(requirement, actual, margin)
+    if (
+        requirement.operator is Operator.GE
+        and requirement.threshold == target.plausible[1]
+        and actual >= requirement.threshold
+    ):
+        status = Status.MET  # "Duy trì 100%": nothing can do better than the top of the range
+    if status is Status.MISSED and target.kind is Kind.COUNT and not report.period.is_year_end:
+        status = Status.AT_RISK  # a count can still be reached before the year ends
+    return status, margin
 
 
 def percent_of_target(target: Target, actual: Decimal) -> Decimal | None:
@@ -142,21 +180,23 @@ def percent_of_target(target: Target, actual: Decimal) -> Decimal | None:
     return actual / target.threshold * 100
 
 
-def decide(target: Target, actual: Decimal, margin: Decimal) -> Status:
+def decide(requirement: Requirement, actual: Decimal, margin: Decimal) -> Status:
     """Met clear of the margin on the good side, missed beyond it on the bad side, else at risk.
 
     With a margin of 0 this is the plain comparison: exactly 3.0 misses "< 3", exactly 90 meets
-    ">= 90".
+    ">= 90". A range or an "about" that a plan means one-sided is decided by its one edge.
     """
-    band = target.band
-    if band is not None:
+    side = requirement.side
+    if side is None:
+        band = requirement.band
+        assert band is not None  # a requirement without a deciding side is a two-sided band
         low, high = band
         if low + margin <= actual <= high - margin:
             return Status.MET
         if actual < low - margin or actual > high + margin:
             return Status.MISSED
         return Status.AT_RISK
-    threshold, operator = target.threshold, target.operator
+    operator, threshold = side
     upward = operator in (Operator.GE, Operator.GT)
     good, bad = (
         (threshold + margin, threshold - margin)
@@ -185,11 +225,16 @@ def holds(operator: Operator, actual: Decimal, threshold: Decimal) -> bool:
             raise ValueError(f"{operator} compares with a band, not a single threshold")
 
 
-def gap(target: Target, actual: Decimal) -> Decimal:
-    """How far ``actual`` is from the threshold, in the target's unit; 0 inside a band."""
-    if target.operator is Operator.BETWEEN:
+def gap(target: Requirement, actual: Decimal) -> Decimal:
+    """How far ``actual`` is from what is required, in the target's unit: from the threshold, or
+    from the edge that decides a range meant one-sided; outside a two-sided range, from its
+    nearer end (0 inside it); from an "about" figure itself."""
+    side = target.side
+    if target.operator is Operator.BETWEEN and side is None:
         low, high = target.band or (target.threshold, target.threshold)
         return actual - low if actual < low else actual - high if actual > high else Decimal(0)
+    if side is not None and target.operator in (Operator.BETWEEN, Operator.APPROX):
+        return actual - side.edge
     return actual - target.threshold
 
 

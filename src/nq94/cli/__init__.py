@@ -715,7 +715,7 @@ def template(
 
     target_set = _load_targets(targets)
     try:
-        chosen = Period.parse(period) if period else Period.parse(str(target_set.resolution.year))
+        chosen = Period.parse(period) if period else Period.parse(str(target_set.document.year))
     except ValueError:
         raise Refused(
             escaped(t("cli.not_a_period", period=period)),

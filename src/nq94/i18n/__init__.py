@@ -135,8 +135,10 @@ def tn(key: str, count: int, /, **values: Any) -> str:
 
 
 def pick(names: Any) -> str:
-    """The current language's form of something named in both (``.vi`` and ``.en``)."""
-    return str(names.vi if _current is Lang.VI else names.en)
+    """The current language's form of something named in both (``.vi`` and ``.en``); the
+    Vietnamese where the English is not given."""
+    english = names.en if _current is Lang.EN else None
+    return str(names.vi if english is None else english)
 
 
 def number(

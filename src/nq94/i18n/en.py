@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "kind.flow": "flow",
     "kind.count": "count",
     "kind.change": "change",
+    "kind.index": "index",
     "kind_help.growth": "a growth rate in %; may be given as {{baseline, current}}, derived as "
     "(current / baseline - 1) * 100",
     "kind_help.share": "a share of a whole, in %",
@@ -39,6 +40,8 @@ MESSAGES: dict[str, str] = {
     "not missed",
     "kind_help.change": "a change in percentage points; may be given as {{baseline, current}}, "
     "derived as baseline - current",
+    "kind_help.index": "an index, this year's figure as a percent of last year's (100.5 = 0.5 % "
+    "more); may be given as {{baseline, current}}, derived as current / baseline * 100",
     # column headings
     "column.target": "Target (the resolution's words)",
     "column.actual": "Actual",
@@ -96,6 +99,9 @@ MESSAGES: dict[str, str] = {
     "sheet.report": "(report)",
     # the check table and what explains a result
     "resolution": "Resolution {number}",
+    "document.name": "{kind} {number}",
+    "document.resolution": "Resolution",
+    "document.number_unknown": "(number unknown)",
     "check.title": "Resolution {number}, {period} ({basis}): {file}",
     "caption.final": "Official full-year figures: each value is compared strictly with its "
     "threshold.",
@@ -105,6 +111,8 @@ MESSAGES: dict[str, str] = {
     "projected to the year end.",
     "summary": "{total} targets: {parts}",
     "comparison.between": "{low} to {high}",
+    "comparison.higher": "{range}, or more",
+    "comparison.lower": "{range}, or less",
     "explain.no_figure": "no figure in the report; required {required}",
     "explain.versus": "{actual} vs {required}",
     "explain.gap": "gap {gap}",
@@ -246,11 +254,23 @@ MESSAGES: dict[str, str] = {
     "err.upper_above": "'upper' must be above 'threshold'",
     "err.tolerance_approx": "'tolerance' applies only to the '≈' operator",
     "err.margin_negative": "'margin' must not be negative",
+    "err.tolerance_negative": "'tolerance' must not be negative: it is how far from the threshold "
+    "still meets it",
+    "err.better_range": "'better' applies only to a range ('between') or an 'about' ('≈')",
+    "err.tolerance_required": "an 'about' ('≈') needs 'tolerance' in format 2: how far from the "
+    "threshold still meets it, in the target's unit (tolerance: 0 for exactly)",
+    "err.expected_operator": "expected one of {options}, got {got}{hint}",
+    "err.expected_date": "expected a date such as 2025-02-25, got {got}",
+    "err.no_targets": "a targets file lists at least one target",
+    "err.no_sections": "section '{section}' is not declared: the file has no 'sections' (declare "
+    "them, or leave 'section' out)",
     "err.duplicate_id": "duplicate target id '{id}'",
     "err.unknown_section": "unknown section '{section}'; expected one of: {known}",
     "err.threshold_plausible": "threshold is outside the plausible range",
     "err.rule_unknown": "rule '{rule}' names unknown target '{name}'",
-    "err.period_year": "period {period} is not in {year}, the year of resolution {number}",
+    "err.period_year": "period {period} is not in {year}, the year of the targets in {targets} "
+    "({document}); name the targets for {period.year} with --targets FILE",
+    "targets.builtin": "the built-in targets",
     "err.did_you_mean": "did you mean '{name}'?",
     "err.see_targets": "see `nq94 targets` for the ids",
     "err.unknown_id": "unknown target id; {hint}",

@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "kind.flow": "lũy kế",
     "kind.count": "số lượng",
     "kind.change": "mức giảm",
+    "kind.index": "chỉ số",
     "kind_help.growth": "tốc độ tăng (%); có thể ghi {{baseline, current}}, khi đó tính bằng "
     "(current / baseline - 1) * 100",
     "kind_help.share": "tỷ trọng trong tổng thể (%)",
@@ -38,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "chưa phải không đạt",
     "kind_help.change": "mức thay đổi (điểm phần trăm); có thể ghi {{baseline, current}}, khi "
     "đó tính bằng baseline - current",
+    "kind_help.index": "chỉ số so với năm trước (%), ví dụ 100,5 là tăng 0,5%; có thể ghi "
+    "{{baseline, current}}, khi đó tính bằng current / baseline * 100",
     # tiêu đề cột
     "column.target": "Chỉ tiêu (nguyên văn Nghị quyết)",
     "column.actual": "Thực hiện",
@@ -95,6 +98,9 @@ MESSAGES: dict[str, str] = {
     "sheet.report": "(báo cáo)",
     # bảng kiểm tra và lời giải thích từng kết quả
     "resolution": "Nghị quyết {number}",
+    "document.name": "{kind} {number}",
+    "document.resolution": "Nghị quyết",
+    "document.number_unknown": "(số hiệu chưa rõ)",
     "check.title": "Nghị quyết {number}, {period} ({basis}): {file}",
     "caption.final": "Số liệu chính thức cả năm: mỗi giá trị được so sánh chặt với ngưỡng.",
     "caption.estimate": "Số ước tính",
@@ -103,6 +109,8 @@ MESSAGES: dict[str, str] = {
     "tiêu lũy kế được dự báo đến cuối năm.",
     "summary": "{total} chỉ tiêu: {parts}",
     "comparison.between": "từ {low} đến {high}",
+    "comparison.higher": "{range} trở lên",
+    "comparison.lower": "{range} trở xuống",
     "explain.no_figure": "báo cáo chưa có số liệu; yêu cầu {required}",
     "explain.versus": "{actual} so với yêu cầu {required}",
     "explain.gap": "chênh lệch {gap}",
@@ -248,11 +256,23 @@ MESSAGES: dict[str, str] = {
     "err.upper_above": "'upper' phải lớn hơn 'threshold'",
     "err.tolerance_approx": "'tolerance' chỉ dùng với phép so sánh '≈'",
     "err.margin_negative": "'margin' không được âm",
+    "err.tolerance_negative": "'tolerance' không được âm: đó là khoảng cách tới ngưỡng vẫn được "
+    "tính là đạt",
+    "err.better_range": "'better' chỉ dùng cho một khoảng ('between') hoặc một mức 'khoảng' ('≈')",
+    "err.tolerance_required": "mức 'khoảng' ('≈') cần 'tolerance' ở định dạng 2: cách ngưỡng bao "
+    "xa vẫn được tính là đạt, theo đơn vị của chỉ tiêu (tolerance: 0 nếu phải đúng bằng)",
+    "err.expected_operator": "cần một trong {options}, nhưng gặp {got}{hint}",
+    "err.expected_date": "cần một ngày như 2025-02-25, nhưng gặp {got}",
+    "err.no_targets": "tệp chỉ tiêu cần có ít nhất một chỉ tiêu",
+    "err.no_sections": "nhóm '{section}' chưa được khai báo: tệp không có 'sections' (hãy khai "
+    "báo, hoặc bỏ 'section')",
     "err.duplicate_id": "mã chỉ tiêu '{id}' bị trùng",
     "err.unknown_section": "nhóm '{section}' không có; chỉ dùng: {known}",
     "err.threshold_plausible": "ngưỡng nằm ngoài khoảng hợp lý",
     "err.rule_unknown": "quy tắc '{rule}' nêu chỉ tiêu không có '{name}'",
-    "err.period_year": "kỳ {period} không thuộc năm {year}, năm của Nghị quyết {number}",
+    "err.period_year": "kỳ {period} không thuộc năm {year}, năm của các chỉ tiêu trong {targets} "
+    "({document}); hãy chỉ ra tệp chỉ tiêu của năm {period.year} bằng --targets TỆP",
+    "targets.builtin": "bộ chỉ tiêu có sẵn",
     "err.did_you_mean": "có phải là '{name}'?",
     "err.see_targets": "xem danh sách mã bằng lệnh `nq94 targets`",
     "err.unknown_id": "mã chỉ tiêu không có; {hint}",

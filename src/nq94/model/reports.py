@@ -22,10 +22,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from nq94.i18n import current, number, pick, t
+from nq94.model.document import TargetsFile
 from nq94.model.numtext import plain
 from nq94.model.periods import Period, parse_period, period_pattern
 from nq94.model.spoken import basis_pattern
-from nq94.model.targets import DERIVABLE, Kind, Measure, Target, TargetsFile, requirement
+from nq94.model.targets import DERIVABLE, DIVIDED, Kind, Measure, Target, requirement
 from nq94.model.values import (
     Frozen,
     Number,
@@ -158,6 +159,8 @@ def derive(target: Target, entry: AnyEntry) -> Decimal:
     assert entry.current is not None
     if target.kind is Kind.GROWTH:
         return (entry.current / entry.baseline - 1) * 100
+    if target.kind is Kind.INDEX:
+        return entry.current / entry.baseline * 100
     return entry.baseline - entry.current
 
 
@@ -239,10 +242,13 @@ def _field_name(target_id: str) -> str:
 
 def period_problem(period: Period, targets: TargetsFile) -> str | None:
     """Why ``period`` cannot be reported against ``targets``: a year other than theirs."""
-    resolution = targets.resolution
-    if period.year == resolution.year:
+    year = targets.year
+    if period.year == year:
         return None
-    return t("err.period_year", period=period, year=resolution.year, number=resolution.number)
+    source = targets.origin or t("targets.builtin")
+    return t(
+        "err.period_year", period=period, year=year, targets=source, document=targets.document.name
+    )
 
 
 def _period_of(targets: TargetsFile, value: Any) -> Period:
@@ -301,11 +307,7 @@ def _derived(value: Decimal) -> str:
 def _value_field(target: Target) -> tuple[Any, Any]:
     """The field of a target in a values model: what it accepts, and its JSON Schema."""
     model = (
-        GrowthEntry
-        if target.kind is Kind.GROWTH
-        else Entry
-        if target.kind in DERIVABLE
-        else ValueEntry
+        GrowthEntry if target.kind in DIVIDED else Entry if target.kind in DERIVABLE else ValueEntry
     )
     low, high = target.plausible
     whole = target.measure is Measure.COUNT
@@ -374,7 +376,7 @@ def build_report_model(targets: TargetsFile) -> type[Report]:
 
     Built once per targets file and language (:func:`report_model`).
     """
-    year = targets.resolution.year
+    year = targets.year
     values: type[Values] = create_model(  # type: ignore[call-overload]
         "Values",
         __base__=Values,

@@ -1,29 +1,17 @@
-"""The targets file as pydantic models: a resolution, its sections, its targets and the rules
-across them; what each target requires; pure, no I/O."""
+"""A target as pydantic models: what a document requires of one figure, how far from it a figure
+that is not final is at risk, and the other documents' requirements on the same figure; pure,
+no I/O."""
 
 import re
-from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, Self, Union
+from typing import Annotated, Any, NamedTuple, Self, Union
 
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    Discriminator,
-    Field,
-    PrivateAttr,
-    Tag,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Field, model_validator
 
 from nq94.i18n import Lang, current, number, pick, t
-from nq94.model.numtext import plain
-from nq94.model.values import Frozen, Names, Number, describe, invalid
+from nq94.model.values import Frozen, Label, Names, Number, describe, invalid
 
 
 class Status(StrEnum):
@@ -46,6 +34,14 @@ class Operator(StrEnum):
     APPROX = "≈"
 
 
+class Better(StrEnum):
+    """Which side of a range or an "about" a plan means: a range of growth is a floor with room
+    above it, a range of a share of farm labour a ceiling."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
 class Kind(StrEnum):
     """What sort of quantity a target measures; decides derivation and projection."""
 
@@ -56,6 +52,7 @@ class Kind(StrEnum):
     FLOW = "flow"
     COUNT = "count"
     CHANGE = "change"
+    INDEX = "index"
 
 
 class Measure(StrEnum):
@@ -65,19 +62,45 @@ class Measure(StrEnum):
     POINTS = "points"
     AMOUNT = "amount"
     COUNT = "count"
+    RATIO = "ratio"
 
 
-DERIVABLE = frozenset({Kind.GROWTH, Kind.CHANGE})
+DERIVABLE = frozenset({Kind.GROWTH, Kind.CHANGE, Kind.INDEX})
 """Kinds whose value may be given as a baseline and a current figure."""
+DIVIDED = frozenset({Kind.GROWTH, Kind.INDEX})
+"""Kinds derived by dividing by the baseline, which cannot be 0."""
 
 DEFAULT_APPROX_TOLERANCE = Decimal("1.0")
+"""How far from an "about" figure still meets it, in a format 1 file that does not say."""
 _PERCENT_MARGIN = Decimal("0.5")
 _AMOUNT_MARGIN_SHARE = Decimal("0.02")
 _MARGIN_SHARE_AT_MOST = Decimal("0.1")
 
 TARGET_ID = r"^[a-z][a-z0-9_]*$"
 """The form of a target id."""
-OPERATOR_ALIASES = {"approx": Operator.APPROX, "~": Operator.APPROX}
+OPERATOR_ALIASES = {
+    "approx": Operator.APPROX,
+    "about": Operator.APPROX,
+    "~": Operator.APPROX,
+    "≥": Operator.GE,
+    "≤": Operator.LE,
+}
+"""Other ways to write an operator: the signs as documents print them, and words."""
+
+PLAUSIBLE = {
+    Measure.PERCENT: (Decimal(0), Decimal(100)),
+    Measure.POINTS: (Decimal(-100), Decimal(100)),
+    Measure.AMOUNT: (Decimal(0), Decimal(10) ** 15),
+    Measure.RATIO: (Decimal(0), Decimal(10) ** 15),
+    Measure.COUNT: (Decimal(0), Decimal(10) ** 9),
+}
+"""The plausible range of a figure whose target does not give one, by its measure."""
+PLAUSIBLE_PERCENT = {
+    Kind.GROWTH: (Decimal(-100), Decimal(1000)),
+    Kind.CHANGE: (Decimal(-100), Decimal(100)),
+    Kind.INDEX: (Decimal(0), Decimal(1000)),
+}
+"""Percent figures that are not parts of a whole: a growth rate, a change, an index."""
 
 
 def _target_id(value: Any) -> Any:
@@ -87,7 +110,21 @@ def _target_id(value: Any) -> Any:
 
 
 def _operator(value: Any) -> Any:
-    return OPERATOR_ALIASES.get(value, value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    spoken = value.strip()
+    found = OPERATOR_ALIASES.get(spoken.lower()) or OPERATOR_ALIASES.get(spoken)
+    if found is not None:
+        return found
+    if spoken not in set(Operator):
+        from nq94.model.values import closest
+
+        known = [*Operator, *OPERATOR_ALIASES]
+        close = closest(spoken, known)
+        hint = "; " + t("err.did_you_mean", name=close) if close else ""
+        options = ", ".join(f"'{each}'" for each in Operator)
+        raise invalid("err.expected_operator", got=describe(value), options=options, hint=hint)
+    return spoken
 
 
 def _pair(value: Any) -> Any:
@@ -96,64 +133,160 @@ def _pair(value: Any) -> Any:
     return value
 
 
-def _year(value: Any) -> int:
-    whole = isinstance(value, Decimal | int) and not isinstance(value, bool) and value == int(value)
-    if whole and 1900 <= value <= 2200:
-        return int(value)
-    raise invalid("err.expected_year", got=describe(value))
+class Side(NamedTuple):
+    """A requirement that one side of a figure decides: at least (or above, at most, below)
+    ``edge``."""
+
+    operator: Operator
+    edge: Decimal
 
 
-class Target(Frozen):
-    """One quantified aim of a resolution."""
+class Requirement(Frozen):
+    """What a document requires of a figure: a comparison with a threshold ("từ 8,5% trở lên"),
+    a range ("6,5–7%") or an "about" ("khoảng 82.789 tỷ"), which a plan may mean one-sided."""
 
-    id: Annotated[str, BeforeValidator(_target_id), Field(pattern=TARGET_ID)]
-    section: str
-    clause: str
-    words: str
-    name: Names
-    unit: Names
-    measure: Measure
-    kind: Kind
-    operator: Annotated[Operator, BeforeValidator(_operator)]
-    threshold: Number
-    upper: Number | None = None
-    tolerance: Number | None = None
-    margin: Number | None = None
-    plausible: Annotated[tuple[Number, Number], BeforeValidator(_pair)]
+    operator: Annotated[Operator, BeforeValidator(_operator)] = Field(
+        description="schema.targets.operator"
+    )
+    threshold: Number = Field(description="schema.targets.threshold")
+    upper: Number | None = Field(None, description="schema.targets.upper")
+    better: Better | None = Field(None, description="schema.targets.better")
+    tolerance: Number | None = Field(None, description="schema.targets.tolerance")
+    margin: Number | None = Field(None, description="schema.targets.margin")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        """A definition that contradicts itself is refused, at its first contradiction."""
-        low, high = self.plausible
-        if low >= high:
-            raise invalid("err.plausible_order")
+        """A requirement that contradicts itself is refused, at its first contradiction."""
         if (self.operator is Operator.BETWEEN) != (self.upper is not None):
             raise invalid("err.upper_between")
         if self.upper is not None and self.upper <= self.threshold:
             raise invalid("err.upper_above")
         if self.tolerance is not None and self.operator is not Operator.APPROX:
             raise invalid("err.tolerance_approx")
+        if self.tolerance is not None and self.tolerance < 0:
+            raise invalid("err.tolerance_negative", at=("tolerance",))
+        if self.better is not None and self.operator not in (Operator.BETWEEN, Operator.APPROX):
+            raise invalid("err.better_range", at=("better",))
         if self.margin is not None and self.margin < 0:
             raise invalid("err.margin_negative")
+        return self
+
+    @property
+    def within(self) -> Decimal:
+        """How far from an "about" figure still meets it."""
+        return self.tolerance if self.tolerance is not None else DEFAULT_APPROX_TOLERANCE
+
+    @property
+    def band(self) -> tuple[Decimal, Decimal] | None:
+        """The range 'between' and '≈' name (the planned range, whatever side ``better``
+        means); None for one-sided requirements."""
+        if self.operator is Operator.BETWEEN:
+            assert self.upper is not None  # see _consistent()
+            return self.threshold, self.upper
+        if self.operator is Operator.APPROX:
+            return self.threshold - self.within, self.threshold + self.within
+        return None
+
+    @property
+    def side(self) -> Side | None:
+        """The one side that decides: a one-sided operator, or a range or "about" that
+        ``better`` makes one-sided (met from its lower end up, or up to its upper end); None
+        for a two-sided band."""
+        band = self.band
+        if band is None:
+            return Side(self.operator, self.threshold)
+        if self.better is Better.HIGHER:
+            return Side(Operator.GE, band[0])
+        if self.better is Better.LOWER:
+            return Side(Operator.LE, band[1])
+        return None
+
+    @property
+    def upward(self) -> bool:
+        """Whether a higher figure is better (a floor), rather than a lower one (a ceiling); a
+        two-sided band counts as upward."""
+        side = self.side
+        return side is None or side.operator in (Operator.GE, Operator.GT)
+
+    def margin_for(self, measure: "Measure") -> Decimal:
+        """The margin around the deciding edge within which a figure that is not final is at
+        risk: the requirement's own, else the measure's default (0.5 for percent and points, 2 %
+        of the edge for amounts and ratios, 0 for counts), never more than a tenth of the edge
+        (a margin of 0.5 points would swallow "from 0.8 points upward"). A two-sided band
+        measures it from its threshold."""
+        if self.margin is not None:
+            return self.margin
+        side = self.side
+        edge = abs(side.edge if side is not None else self.threshold)
+        match measure:
+            case Measure.PERCENT | Measure.POINTS:
+                default = _PERCENT_MARGIN
+            case Measure.AMOUNT | Measure.RATIO:
+                default = edge * _AMOUNT_MARGIN_SHARE
+            case Measure.COUNT:
+                default = Decimal(0)
+        return min(default, edge * _MARGIN_SHARE_AT_MOST)
+
+
+class Also(Requirement):
+    """Another document's requirement on the same figure: the Government's assigned 8.5 %
+    beside the Council's 10.5 %."""
+
+    by: Label = Field(description="schema.targets.by")
+    document: str = Field(description="schema.targets.also_document")
+
+
+Stretch = Annotated[
+    Union[Number, Annotated[tuple[Number, Number], BeforeValidator(_pair)]],  # noqa: UP007
+    Field(description="schema.targets.stretch"),
+]
+"""A "phấn đấu" level: a number, or a range of which the lower end is reached."""
+
+
+class Target(Requirement):
+    """One quantified aim of a document, with the words that set it."""
+
+    id: Annotated[str, BeforeValidator(_target_id), Field(pattern=TARGET_ID)] = Field(
+        description="schema.targets.id"
+    )
+    section: str = Field("", description="schema.targets.section")
+    clause: str = Field("", description="schema.targets.clause")
+    words: str = Field(description="schema.targets.words")
+    part: str | None = Field(None, description="schema.targets.part")
+    name: Names = Field(description="schema.targets.name")
+    unit: Names = Field(description="schema.targets.unit")
+    measure: Measure = Field(description="schema.targets.measure")
+    kind: Kind = Field(description="schema.targets.kind")
+    stretch: Stretch | None = None
+    also: tuple[Also, ...] = Field((), description="schema.targets.also")
+    given_plausible: Annotated[tuple[Number, Number], BeforeValidator(_pair)] | None = Field(
+        None, alias="plausible", description="schema.targets.plausible"
+    )
+
+    @model_validator(mode="after")
+    def _plausible_holds(self) -> Self:
+        """The plausible range is a range, and holds the threshold."""
+        low, high = self.plausible
+        if low >= high:
+            raise invalid("err.plausible_order")
         if not low <= self.threshold <= high:
             raise invalid("err.threshold_plausible", at=("threshold",))
         return self
 
+    @cached_property
+    def plausible(self) -> tuple[Decimal, Decimal]:
+        """A figure outside this range is an input error (a rate above 100), not a missed target:
+        the target's own, else its measure's."""
+        if self.given_plausible is not None:
+            return self.given_plausible
+        if self.measure is Measure.PERCENT and self.kind in PLAUSIBLE_PERCENT:
+            return PLAUSIBLE_PERCENT[self.kind]
+        return PLAUSIBLE[self.measure]
+
     @property
     def at_risk_margin(self) -> Decimal:
-        """The margin around the threshold within which a non-final value is at risk: the
-        target's own, else its measure's default, never more than a tenth of the threshold (a
-        margin of 0.5 points would swallow "from 0.8 points upward")."""
-        if self.margin is not None:
-            return self.margin
-        match self.measure:
-            case Measure.PERCENT | Measure.POINTS:
-                default = _PERCENT_MARGIN
-            case Measure.AMOUNT:
-                default = abs(self.threshold) * _AMOUNT_MARGIN_SHARE
-            case Measure.COUNT:
-                default = Decimal(0)
-        return min(default, abs(self.threshold) * _MARGIN_SHARE_AT_MOST)
+        """The margin within which a figure that is not final is at risk (see margin_for)."""
+        return self.margin_for(self.measure)
 
     @property
     def ceiling(self) -> bool:
@@ -162,178 +295,39 @@ class Target(Frozen):
         return self.operator is Operator.GE and self.threshold == self.plausible[1]
 
     @property
-    def band(self) -> tuple[Decimal, Decimal] | None:
-        """The accepted interval of 'between' and '≈' targets; None for one-sided ones."""
-        if self.operator is Operator.BETWEEN:
-            assert self.upper is not None  # see _consistent()
-            return self.threshold, self.upper
-        if self.operator is Operator.APPROX:
-            tolerance = self.tolerance if self.tolerance is not None else DEFAULT_APPROX_TOLERANCE
-            return self.threshold - tolerance, self.threshold + tolerance
-        return None
-
-
-def _at_least_two(names: tuple[str, ...]) -> tuple[str, ...]:
-    if len(names) < 2:
-        raise invalid("err.rule_targets")
-    return names
-
-
-class SumRule(Frozen):
-    """Several targets' values must add up to a total, within a tolerance."""
-
-    id: str
-    rule: Literal["sum"]
-    targets: Annotated[tuple[str, ...], AfterValidator(_at_least_two)]
-    total: Number
-    tolerance: Number
-    description: Names
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The targets the rule speaks of."""
-        return self.targets
-
-    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
-        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
-        if not all(name in values for name in self.targets):
+    def stretch_level(self) -> Decimal | None:
+        """The figure at which the stretch level is reached: the level, or the end of its range
+        nearer the target (its lower end where a higher figure is better)."""
+        if self.stretch is None:
             return None
-        total = sum((values[name] for name in self.targets), Decimal(0))
-        if abs(total - self.total) <= self.tolerance:
-            return None
-        return invalid(
-            "err.rule_sum",
-            at=self.targets[:1],
-            terms=" + ".join(self.targets),
-            total=plain(total),
-            expected=plain(self.total),
-            tolerance=plain(self.tolerance),
-            description=pick(self.description),
-        )
+        if isinstance(self.stretch, tuple):
+            low, high = self.stretch
+            return low if self.upward else high
+        return self.stretch
 
 
-class AtMostRule(Frozen):
-    """One target's value must not exceed another's."""
-
-    id: str
-    rule: Literal["at_most"]
-    target: str
-    limit: str
-    description: Names
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The targets the rule speaks of."""
-        return self.target, self.limit
-
-    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
-        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
-        if not (self.target in values and self.limit in values):
-            return None
-        if values[self.target] <= values[self.limit]:
-            return None
-        return invalid(
-            "err.rule_at_most",
-            at=(self.target,),
-            value=plain(values[self.target]),
-            limit=self.limit,
-            limit_value=plain(values[self.limit]),
-            description=pick(self.description),
-        )
-
-
-def _rule_kind(data: Any) -> Any:
-    return data.get("rule") if isinstance(data, dict) else getattr(data, "rule", None)
-
-
-Rule = Annotated[
-    Union[Annotated[SumRule, Tag("sum")], Annotated[AtMostRule, Tag("at_most")]],  # noqa: UP007
-    Discriminator(_rule_kind),
-]
-"""A rule across targets, of the kind its ``rule`` key names."""
-
-
-def _declared_section(target: Target, info: ValidationInfo) -> Target:
-    """A target's section is one the file declares (each target is checked)."""
-    sections = info.data.get("sections")
-    if sections is not None and target.section not in sections:
-        known = ", ".join(sections)
-        raise invalid("err.unknown_section", at=("section",), section=target.section, known=known)
-    return target
-
-
-def _known_targets(rule: Any, info: ValidationInfo) -> Any:
-    """A rule speaks only of targets the file defines."""
-    targets = info.data.get("targets")
-    known = {target.id for target in targets} if targets is not None else None
-    for name in rule.names:
-        if known is not None and name not in known:
-            raise invalid("err.rule_unknown", rule=rule.id, name=name)
-    return rule
-
-
-class Resolution(Frozen):
-    """The resolution a targets file encodes."""
-
-    number: str
-    title: Names
-    issuer: str
-    adopted: str
-    year: Annotated[int, BeforeValidator(_year), Field(ge=1900, le=2200)]
-
-
-class TargetsFile(Frozen):
-    """A whole targets file: the resolution, its sections, targets and cross-target rules."""
-
-    expected: ClassVar[str] = "err.expected_targets_file"
-    """What a document that is not a mapping was expected to be."""
-
-    resolution: Resolution
-    sections: dict[str, Names]
-    targets: tuple[Annotated[Target, AfterValidator(_declared_section)], ...]
-    rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = ()
-    _report_models: dict[Lang, type[Any]] = PrivateAttr(default_factory=dict)
-    """The model of a report on these targets in each language it was built in (model.reports)."""
-
-    @field_validator("targets")
-    @classmethod
-    def _unique_ids(cls, targets: tuple[Target, ...]) -> tuple[Target, ...]:
-        """No two targets have one id."""
-        seen: set[str] = set()
-        for index, target in enumerate(targets):
-            if target.id in seen:
-                raise invalid("err.duplicate_id", at=(str(index), "id"), id=target.id)
-            seen.add(target.id)
-        return targets
-
-    @cached_property
-    def by_id(self) -> dict[str, Target]:
-        """The targets by id."""
-        return {target.id: target for target in self.targets}
-
-    def target(self, target_id: str) -> Target | None:
-        """The target with this id, if any."""
-        return self.by_id.get(target_id)
-
-
-def requirement(target: Target) -> str:
-    """What a target requires, with its unit, in the language spoken now: '≥ 19,515 billion
-    VND', '58.6 ± 1%'."""
-    return measured(comparison(target), pick(target.unit))
+def requirement(target: Target, other: Requirement | None = None) -> str:
+    """What a target requires (or ``other`` requires of its figure), with its unit, in the
+    language spoken now: '≥ 19,515 billion VND', '58.6 ± 1%'."""
+    return measured(comparison(other or target), pick(target.unit))
 
 
 _SYMBOL = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<"}
 
 
-def comparison(target: Target) -> str:
-    """What a target requires, e.g. '≥ 7.5', '< 3', '58.6 ± 1', '2 to 4'."""
+def comparison(target: Requirement) -> str:
+    """What a requirement asks, e.g. '≥ 7.5', '< 3', '58.6 ± 1', '2 to 4'; a range or an
+    "about" meant one-sided says so ('6.5 to 7, or more')."""
     if target.operator is Operator.APPROX:
-        tolerance = target.tolerance if target.tolerance is not None else DEFAULT_APPROX_TOLERANCE
-        return f"{number(target.threshold)} ± {number(tolerance)}"
-    if target.operator is Operator.BETWEEN:
+        said = f"{number(target.threshold)} ± {number(target.within)}"
+    elif target.operator is Operator.BETWEEN:
         assert target.upper is not None
-        return t("comparison.between", low=number(target.threshold), high=number(target.upper))
-    return f"{_SYMBOL[target.operator]} {number(target.threshold)}"
+        said = t("comparison.between", low=number(target.threshold), high=number(target.upper))
+    else:
+        return f"{_SYMBOL[target.operator]} {number(target.threshold)}"
+    if target.better is not None:
+        return t(f"comparison.{target.better.value}", range=said)
+    return said
 
 
 def measured(text: str, unit: str) -> str:
@@ -348,3 +342,11 @@ def measured(text: str, unit: str) -> str:
 
 _ONE = re.compile(r"(?:^|[^0-9.,])[-+−]?1$")
 """A text ending in the number one (1, ≥ 1, -1), not 11 nor 0.1."""
+
+
+def stretch_reached(target: Target, actual: Decimal) -> bool | None:
+    """Whether ``actual`` reaches the target's stretch level; None without one."""
+    level = target.stretch_level
+    if level is None:
+        return None
+    return actual >= level if target.upward else actual <= level

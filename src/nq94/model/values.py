@@ -135,6 +135,14 @@ class Names(Frozen):
     en: str
 
 
+class Label(Frozen):
+    """Words in Vietnamese, and in English where they are given (the Vietnamese stand in for
+    them where they are not): a document's title, the body that set a requirement."""
+
+    vi: str
+    en: str | None = None
+
+
 def closest(name: str, names: Iterable[str]) -> str | None:
     """The known name most like a mistyped one, if any is close."""
     import difflib  # only when a name is unknown

@@ -28,6 +28,7 @@ from nq94.model import (
     looks_like_fraction,
     parse_period,
     report_model,
+    targets_model,
 )
 from nq94.model.spoken import spoken_basis
 from nq94.outcome import Loaded
@@ -66,20 +67,20 @@ def load_targets(path: str | None = None) -> TargetsFile:
     """The targets file at ``path``, or the one shipped with nq94."""
     if path is None:
         return builtin_targets()
-    return targets_from(path, read_text(path, max_bytes=TARGETS_MAX_BYTES))
+    return targets_from(path, read_text(path, max_bytes=TARGETS_MAX_BYTES)).read_from(path)
 
 
 @cache
 def builtin_targets() -> TargetsFile:
     """The targets file shipped with nq94, read once."""
     path = Path(__file__).parent.parent / BUILTIN_TARGETS  # package data, in the package folder
-    return targets_from(str(path), path.read_text(encoding="utf-8"))
+    return targets_from(str(path), path.read_text(encoding="utf-8")).read_from(None)
 
 
 def targets_from(name: str, text: str) -> TargetsFile:
     """The targets file in ``text`` (named ``name`` in messages); InputError lists its problems."""
     doc = parse(name, text)
-    return validated(doc, TargetsFile)
+    return validated(doc, targets_model(doc.data))
 
 
 Source: TypeAlias = "Document | Workbook"

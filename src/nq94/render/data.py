@@ -33,7 +33,7 @@ def report_data(
     summary["total"] = len(evaluation.results)
     return {
         "file": evaluation.file,
-        "resolution": evaluation.targets.resolution.number,
+        "resolution": evaluation.targets.document.number,
         "period": str(report.period),
         "basis": report.basis.value,
         "final": report.is_final,

@@ -57,7 +57,7 @@ def template(
     lists = book.add_worksheet(LISTS[lang])
     lists.hide()
 
-    periods = Period.all_of(targets.resolution.year)
+    periods = Period.all_of(targets.document.year)
     for row, each in enumerate(periods):
         lists.write_string(row, 0, str(each))
         lists.write_string(row, 1, pick(each.names))
@@ -167,7 +167,7 @@ _WIDTHS = {"id": 28, "section": 20, "target": 50, "unit": 13, "threshold": 10, "
 
 
 def _title(targets: TargetsFile) -> str:
-    resolution = targets.resolution
+    resolution = targets.document
     return t("workbook.title", year=resolution.year, number=resolution.number)
 
 

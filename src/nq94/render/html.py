@@ -154,7 +154,7 @@ footer { margin-top: 10pt; color: #595959; font-size: 8pt; }
 def render(evaluation: Evaluation) -> str:
     """The whole page."""
     report, targets = evaluation.report, evaluation.targets
-    resolution = targets.resolution
+    resolution = targets.document
     title = t("resolution", number=resolution.number) + f": {period_words(evaluation)}"
     columns = ("target", "actual", "required", "gap", "percent", "status")
     labels = {column: escape(t("column." + column)) for column in columns}

@@ -71,7 +71,7 @@ def report_markdown(evaluation: Evaluation) -> str:
     lines = [
         f"### {escape(side(evaluation))}",
         "",
-        t("resolution", number=escape(targets.resolution.number))
+        t("resolution", number=escape(targets.document.number))
         + f": {summary_line(evaluation.summary)}.",
         "",
         _header(("target", "actual", "required", "gap", "percent", "status")),
@@ -125,7 +125,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
     del color
     first = trend.evaluations[0]
     lines = [
-        "### " + t("trend.title", number=escape(first.targets.resolution.number), year=trend.year),
+        "### " + t("trend.title", number=escape(first.targets.document.number), year=trend.year),
         "",
     ]
     for evaluation in trend.evaluations:

@@ -82,7 +82,7 @@ def trend_html(trend: Trend) -> bytes:
     now."""
     from nq94.site import pages
 
-    resolution = trend.evaluations[-1].targets.resolution
+    resolution = trend.evaluations[-1].targets.document
     title = t("trendfile.title", number=resolution.number, year=trend.year)
     periods = " → ".join(period_heading(evaluation) for evaluation in trend.evaluations)
     body = f"""<header>
@@ -165,7 +165,7 @@ def diff_html(compared: Comparison) -> bytes:
             tables.append(above + _differences(differences))
     body = f"""<header>
 <h1>{escape(title)}</h1>
-<p class="lead">{escape(pick(new.targets.resolution.title))}</p>
+<p class="lead">{escape(pick(new.targets.document.title))}</p>
 <p>{escape(t("difffile.reports", old=side(old), new=side(new)))}</p>
 <p class="verdict">{escape(diff_summary(compared))}.</p>
 </header>
@@ -384,7 +384,7 @@ def trend_xlsx(trend: Trend) -> bytes:
             book.status(table, row, column + 1, result)
     table.autofilter(0, 0, len(trend.courses), len(columns) - 1)
     book.charts(trend, charts, headings)
-    resolution = trend.evaluations[-1].targets.resolution
+    resolution = trend.evaluations[-1].targets.document
     return book.close(t("trendfile.title", number=resolution.number, year=trend.year))
 
 

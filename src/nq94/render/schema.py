@@ -17,7 +17,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def report_schema(targets: TargetsFile) -> dict[str, Any]:
     """The schema of a report checked against ``targets``."""
-    resolution = targets.resolution
+    resolution = targets.document
     schema = report_model(targets).model_json_schema()
     schema.pop("title", None)
     for definition in schema.get("$defs", {}).values():

@@ -155,7 +155,7 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
         color=color,
         title=t(
             "check.title",
-            number=targets.resolution.number,
+            number=targets.document.number,
             period=pick(report.period.names),
             basis=t(f"basis.{report.basis.value}"),
             file=evaluation.file,
@@ -277,7 +277,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         ],
         out,
         color=color,
-        title=t("trend.title", number=first.targets.resolution.number, year=trend.year),
+        title=t("trend.title", number=first.targets.document.number, year=trend.year),
         caption=t("trend.caption", periods=names),
         expand=True,
     )

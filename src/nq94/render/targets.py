@@ -19,7 +19,7 @@ def listing(targets: TargetsFile, out: TextIO, *, color: bool) -> None:
 
     Where the three columns do not fit, each id goes under its words, as in the status table.
     """
-    resolution = targets.resolution
+    resolution = targets.document
     rows: list[Row] = []
     narrow: list[Row] = []
     section = None

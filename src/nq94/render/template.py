@@ -9,7 +9,7 @@ from nq94.render.numbers import comparison
 
 def template(targets: TargetsFile, *, period: Period, basis: Basis) -> str:
     """The text of a blank report for ``period`` on ``basis``."""
-    resolution = targets.resolution
+    resolution = targets.document
     lines = [
         *(
             f"# {line}"

@@ -106,7 +106,7 @@ def render(evaluation: Evaluation) -> bytes:
         ))  # fmt: skip
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
     period, basis = pick(report.period.names), t("basis." + report.basis.value)
-    title = f"{t('resolution', number=targets.resolution.number)}: {period} ({basis})"
+    title = f"{t('resolution', number=targets.document.number)}: {period} ({basis})"
     sheet.set_header(f"&L{title.replace('&', '&&')}")
     sheet.set_landscape()
     sheet.set_paper(9)  # A4

@@ -256,7 +256,7 @@ def overview(trend: Trend, small: Mapping[str, str]) -> str:
     here = home(lang)
     latest = trend.evaluations[-1]
     targets = latest.targets
-    resolution = targets.resolution
+    resolution = targets.document
     title = t("site.title", number=resolution.number, year=trend.year)
     tables, grids, described = [], [], []
     for section, courses in sections(trend):
@@ -418,7 +418,7 @@ def target_page(trend: Trend, index: int, svg: str) -> str:
     target, result = course.target, course.results[-1]
     here = target_path(lang, target.id)
     latest = trend.evaluations[-1]
-    resolution = latest.targets.resolution
+    resolution = latest.targets.document
     name = pick(target.name)
     section = pick(latest.targets.sections[target.section])
     cite = t("site.clause", number=resolution.number, clause=target.clause)

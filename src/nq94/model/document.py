@@ -1,0 +1,346 @@
+"""A targets file as pydantic models: the document that sets the targets (a resolution, a plan,
+the Government's assignment...), its sections, its targets and the rules across them; pure, no
+I/O.
+
+Two formats are read. Format 1 (no ``format`` key) names a resolution under ``resolution``, and
+every target has its clause and plausible range. Format 2 (``format: 2``) names any document
+under ``document``, and lets sections, clauses and plausible ranges be left out.
+"""
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from nq94.i18n import Lang, pick, t
+from nq94.model.numtext import plain
+from nq94.model.targets import Operator, Target
+from nq94.model.values import Frozen, Label, Names, Number, YamlDate, describe, invalid
+
+UNKNOWN_NUMBER = "unknown"
+"""A document's number where the press gives none."""
+
+
+def _year(value: Any) -> int:
+    whole = isinstance(value, Decimal | int) and not isinstance(value, bool) and value == int(value)
+    if whole and 1900 <= value <= 2200:
+        return int(value)
+    raise invalid("err.expected_year", got=describe(value))
+
+
+def _date(value: Any) -> Any:
+    """A date as YAML writes it (2024-12-10, quoted or not)."""
+    text = value.text if isinstance(value, YamlDate) else value
+    if isinstance(text, str):
+        try:
+            return datetime.date.fromisoformat(text.strip())
+        except ValueError:
+            pass
+    if isinstance(value, datetime.date):
+        return value
+    raise invalid("err.expected_date", got=describe(value))
+
+
+Date = Annotated[
+    datetime.date,
+    BeforeValidator(
+        _date, json_schema_input_type=Annotated[str, Field(json_schema_extra={"format": "date"})]
+    ),
+]
+"""A day, written as YAML writes a date: 2025-02-25."""
+
+Year = Annotated[int, BeforeValidator(_year), Field(ge=1900, le=2200)]
+
+
+def _at_least_two(names: tuple[str, ...]) -> tuple[str, ...]:
+    if len(names) < 2:
+        raise invalid("err.rule_targets")
+    return names
+
+
+class SumRule(Frozen):
+    """Several targets' values must add up to a total, within a tolerance."""
+
+    id: str
+    rule: Literal["sum"]
+    targets: Annotated[tuple[str, ...], AfterValidator(_at_least_two)]
+    total: Number
+    tolerance: Number
+    description: Names
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The targets the rule speaks of."""
+        return self.targets
+
+    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
+        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
+        if not all(name in values for name in self.targets):
+            return None
+        total = sum((values[name] for name in self.targets), Decimal(0))
+        if abs(total - self.total) <= self.tolerance:
+            return None
+        return invalid(
+            "err.rule_sum",
+            at=self.targets[:1],
+            terms=" + ".join(self.targets),
+            total=plain(total),
+            expected=plain(self.total),
+            tolerance=plain(self.tolerance),
+            description=pick(self.description),
+        )
+
+
+class AtMostRule(Frozen):
+    """One target's value must not exceed another's."""
+
+    id: str
+    rule: Literal["at_most"]
+    target: str
+    limit: str
+    description: Names
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The targets the rule speaks of."""
+        return self.target, self.limit
+
+    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
+        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
+        if not (self.target in values and self.limit in values):
+            return None
+        if values[self.target] <= values[self.limit]:
+            return None
+        return invalid(
+            "err.rule_at_most",
+            at=(self.target,),
+            value=plain(values[self.target]),
+            limit=self.limit,
+            limit_value=plain(values[self.limit]),
+            description=pick(self.description),
+        )
+
+
+def _rule_kind(data: Any) -> Any:
+    return data.get("rule") if isinstance(data, dict) else getattr(data, "rule", None)
+
+
+Rule = Annotated[
+    Union[Annotated[SumRule, Tag("sum")], Annotated[AtMostRule, Tag("at_most")]],  # noqa: UP007
+    Discriminator(_rule_kind),
+]
+"""A rule across targets, of the kind its ``rule`` key names."""
+
+
+class Resolution(Frozen):
+    """The resolution a format 1 targets file encodes."""
+
+    number: str
+    title: Names
+    issuer: str
+    adopted: str
+    year: Year
+
+
+class Document(Frozen):
+    """The document that sets the targets: its kind (Nghị quyết, Kế hoạch, ...), its number as
+    written without the kind ("58/NQ-HĐND", or "unknown"), title, issuer, the day it was adopted
+    and the year its targets are for."""
+
+    kind: Label | None = Field(None, description="schema.targets.document_kind")
+    number: str = Field(description="schema.targets.number")
+    title: Label = Field(description="schema.targets.title")
+    issuer: str = Field(description="schema.targets.issuer")
+    adopted: Date | None = Field(None, description="schema.targets.adopted")
+    year: Year = Field(description="schema.targets.year")
+
+    @property
+    def known_number(self) -> str | None:
+        """The number, or None where the document's number is not known."""
+        return None if self.number.strip().lower() == UNKNOWN_NUMBER else self.number
+
+    @property
+    def name(self) -> str:
+        """The document as people cite it, in the language spoken now: 'Nghị quyết
+        94/NQ-HĐND', 'Kế hoạch (số hiệu chưa rõ)'."""
+        kind = pick(self.kind) if self.kind is not None else t("document.resolution")
+        number = self.known_number or t("document.number_unknown")
+        return t("document.name", kind=kind, number=number)
+
+
+def _declared_section(target: Target, info: ValidationInfo) -> Target:
+    """A target's section is one the file declares; with sections declared, every target names
+    one (each target is checked)."""
+    sections = info.data.get("sections")
+    if sections and target.section not in sections:
+        if "section" not in target.model_fields_set:
+            raise invalid("err.missing_key", key="section", example="")
+        known = ", ".join(sections)
+        raise invalid("err.unknown_section", at=("section",), section=target.section, known=known)
+    if not sections and target.section:
+        raise invalid("err.no_sections", at=("section",), section=target.section)
+    return target
+
+
+def _format_1(target: Target) -> Target:
+    """Format 1 asks each target for its clause and plausible range."""
+    if "clause" not in target.model_fields_set:
+        raise invalid("err.missing_key", key="clause", example="")
+    if target.given_plausible is None:
+        raise invalid("err.missing_key", key="plausible", example="")
+    return target
+
+
+def _format_2(target: Target) -> Target:
+    """Format 2 asks an "about" for its tolerance (format 1 took 1), here and in ``also``."""
+    if target.operator is Operator.APPROX and target.tolerance is None:
+        raise invalid("err.tolerance_required", at=("tolerance",))
+    for index, other in enumerate(target.also):
+        if other.operator is Operator.APPROX and other.tolerance is None:
+            raise invalid("err.tolerance_required", at=("also", str(index), "tolerance"))
+    return target
+
+
+def _known_targets(rule: Any, info: ValidationInfo) -> Any:
+    """A rule speaks only of targets the file defines."""
+    targets = info.data.get("targets")
+    known = {target.id for target in targets} if targets is not None else None
+    for name in rule.names:
+        if known is not None and name not in known:
+            raise invalid("err.rule_unknown", rule=rule.id, name=name)
+    return rule
+
+
+def _some(targets: tuple[Target, ...]) -> tuple[Target, ...]:
+    if not targets:
+        raise invalid("err.no_targets")
+    return targets
+
+
+class TargetsFile(Frozen):
+    """A whole targets file: the document, its sections, targets and cross-target rules.
+
+    The base of both formats (TargetsFile1, TargetsFile2); :func:`targets_model` says which
+    one reads a file.
+    """
+
+    expected: ClassVar[str] = "err.expected_targets_file"
+    """What a document that is not a mapping was expected to be."""
+
+    format: int
+    sections: dict[str, Names]
+    targets: tuple[Target, ...]
+    rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = ()
+    _report_models: dict[Lang, type[Any]] = PrivateAttr(default_factory=dict)
+    """The model of a report on these targets in each language it was built in (model.reports)."""
+    _origin: str | None = PrivateAttr(None)
+    """The file the targets were read from; None for the targets built into nq94."""
+
+    @field_validator("targets")
+    @classmethod
+    def _unique_ids(cls, targets: tuple[Target, ...]) -> tuple[Target, ...]:
+        """No two targets have one id."""
+        seen: set[str] = set()
+        for index, target in enumerate(targets):
+            if target.id in seen:
+                raise invalid("err.duplicate_id", at=(str(index), "id"), id=target.id)
+            seen.add(target.id)
+        return targets
+
+    @property
+    def document(self) -> Document:
+        """The document that sets the targets."""
+        raise NotImplementedError
+
+    @property
+    def origin(self) -> str | None:
+        """The file the targets were read from; None for the targets built into nq94."""
+        return self._origin
+
+    def read_from(self, origin: str | None) -> "TargetsFile":
+        """The targets, noting the file they were read from (None: built into nq94)."""
+        self._origin = origin
+        return self
+
+    @property
+    def year(self) -> int:
+        """The year the targets are for."""
+        return self.document.year
+
+    @cached_property
+    def by_id(self) -> dict[str, Target]:
+        """The targets by id."""
+        return {target.id: target for target in self.targets}
+
+    def target(self, target_id: str) -> Target | None:
+        """The target with this id, if any."""
+        return self.by_id.get(target_id)
+
+
+class TargetsFile1(TargetsFile):
+    """A targets file of format 1: a resolution, its sections, and each target with its clause
+    and plausible range."""
+
+    format: Literal[1] = Field(1, description="schema.targets.format")
+    resolution: Resolution = Field(description="schema.targets.resolution")
+    sections: dict[str, Names] = Field(description="schema.targets.sections")
+    targets: Annotated[
+        tuple[Annotated[Target, AfterValidator(_declared_section), AfterValidator(_format_1)], ...],
+        AfterValidator(_some),
+    ] = Field(description="schema.targets.targets")
+
+    @cached_property
+    def document(self) -> Document:
+        """The resolution, as format 2 names a document (a Nghị quyết, whose kind the catalogue
+        says)."""
+        resolution = self.resolution
+        try:
+            adopted: datetime.date | None = datetime.date.fromisoformat(resolution.adopted)
+        except ValueError:
+            adopted = None
+        return Document(
+            kind=None,
+            number=resolution.number,
+            title=Label(vi=resolution.title.vi, en=resolution.title.en),
+            issuer=resolution.issuer,
+            adopted=adopted,
+            year=resolution.year,
+        )
+
+
+class TargetsFile2(TargetsFile):
+    """A targets file of format 2: any document, sections optional, and targets that may say
+    which side of a range a plan means, a stretch level, and other documents' requirements."""
+
+    format: Literal[2] = Field(description="schema.targets.format")
+    given_document: Document = Field(alias="document", description="schema.targets.document")
+    sections: dict[str, Names] = Field(default_factory=dict, description="schema.targets.sections")
+    targets: Annotated[
+        tuple[Annotated[Target, AfterValidator(_declared_section), AfterValidator(_format_2)], ...],
+        AfterValidator(_some),
+    ] = Field(description="schema.targets.targets")
+
+    @property
+    def document(self) -> Document:
+        """The document that sets the targets."""
+        return self.given_document
+
+
+def targets_model(data: Any) -> type[TargetsFile]:
+    """The model that reads a targets file's data: format 2 where it says ``format: 2``."""
+    if isinstance(data, dict) and data.get("format") == 2:
+        return TargetsFile2
+    return TargetsFile1
