@@ -17,8 +17,9 @@ FIGURES = ("value", "baseline", "current")
 TEXTS = ("source", "note")
 INPUTS = (*FIGURES, *TEXTS)
 VALUES = ("values",)
-NAMES = ("period", "basis", "source")
-"""The defined names of the cells that hold the report's period, basis and source."""
+NAMES = ("period", "basis", "source", "targets")
+"""The defined names of the cells that hold the report's period, basis, source and the targets
+file it is written against."""
 
 TITLE_ROW, PERIOD_ROW, WORDS_ROW, HEADER_ROW = 1, 3, 7, 8
 """1-based rows of the template: the title, the period (then basis and source), the header in

@@ -199,6 +199,8 @@ MESSAGES: dict[str, str] = {
     "schema.report": "A report of figures achieved against the targets of a resolution.",
     "schema.period": "The period the report covers, always from 1 January.",
     "schema.report_source": "Where the report's figures come from.",
+    "schema.report_targets": "The targets file the report is written against, relative to the "
+    "report.",
     "schema.values": "Target id -> figure: a number, or a mapping (see each target).",
     "schema.title": "nq94 report for resolution {number} ({year})",
     "schema.target": "{words} ({required}; plausible {low} to {high})",
@@ -270,6 +272,9 @@ MESSAGES: dict[str, str] = {
     "err.rule_unknown": "rule '{rule}' names unknown target '{name}'",
     "err.period_year": "period {period} is not in {year}, the year of the targets in {targets} "
     "({document}); name the targets for {period.year} with --targets FILE",
+    "err.targets_line": "expected the path of a targets file, relative to the report, got {got}",
+    "err.targets_missing": "targets file '{path}' not found (looked in {folder})",
+    "err.toml": "cannot read nq94.toml: {reason}",
     "targets.builtin": "the built-in targets",
     "err.did_you_mean": "did you mean '{name}'?",
     "err.see_targets": "see `nq94 targets` for the ids",
@@ -429,6 +434,7 @@ MESSAGES: dict[str, str] = {
     "workbook.period": "Period",
     "workbook.basis": "Basis",
     "workbook.source": "Source",
+    "workbook.targets": "Targets file",
     "workbook.choose_period": "Choose the period from the list.",
     "workbook.choose_basis": "Choose official or estimate.",
     "workbook.period_hint": "code of the period, from the list",

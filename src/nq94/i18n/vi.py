@@ -200,6 +200,7 @@ MESSAGES: dict[str, str] = {
     "schema.report": "Báo cáo số liệu thực hiện so với các chỉ tiêu của nghị quyết.",
     "schema.period": "Kỳ báo cáo, luôn tính từ ngày 1 tháng 1.",
     "schema.report_source": "Nguồn số liệu của báo cáo.",
+    "schema.report_targets": "Tệp chỉ tiêu mà báo cáo dựa vào, tính từ thư mục của báo cáo.",
     "schema.values": "Mã chỉ tiêu -> số liệu: một số, hoặc một bảng khóa - giá trị (xem từng "
     "chỉ tiêu).",
     "schema.title": "Báo cáo nq94 theo Nghị quyết {number} ({year})",
@@ -272,6 +273,10 @@ MESSAGES: dict[str, str] = {
     "err.rule_unknown": "quy tắc '{rule}' nêu chỉ tiêu không có '{name}'",
     "err.period_year": "kỳ {period} không thuộc năm {year}, năm của các chỉ tiêu trong {targets} "
     "({document}); hãy chỉ ra tệp chỉ tiêu của năm {period.year} bằng --targets TỆP",
+    "err.targets_line": "cần đường dẫn của một tệp chỉ tiêu, tính từ thư mục của báo cáo, nhưng "
+    "gặp {got}",
+    "err.targets_missing": "không tìm thấy tệp chỉ tiêu '{path}' (đã tìm trong {folder})",
+    "err.toml": "không đọc được nq94.toml: {reason}",
     "targets.builtin": "bộ chỉ tiêu có sẵn",
     "err.did_you_mean": "có phải là '{name}'?",
     "err.see_targets": "xem danh sách mã bằng lệnh `nq94 targets`",
@@ -435,6 +440,7 @@ MESSAGES: dict[str, str] = {
     "workbook.period": "Kỳ báo cáo",
     "workbook.basis": "Loại số liệu",
     "workbook.source": "Nguồn",
+    "workbook.targets": "Tệp chỉ tiêu",
     "workbook.choose_period": "Hãy chọn kỳ báo cáo trong danh sách.",
     "workbook.choose_basis": "Hãy chọn official (chính thức) hoặc estimate (ước tính).",
     "workbook.period_hint": "mã kỳ báo cáo, chọn trong danh sách",

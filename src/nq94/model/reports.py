@@ -210,6 +210,7 @@ class Report(Frozen):
         BeforeValidator(_basis, json_schema_input_type=Annotated[str, Field(pattern=BASIS_TEXT)]),
     ] = Field(Basis.OFFICIAL, description="schema.basis")
     source: Provenance | None = Field(None, description="schema.report_source")
+    targets_file: str | None = Field(None, alias="targets", description="schema.report_targets")
     values: dict[str, AnyEntry] = Field(description="schema.values")
 
     @property

@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -87,12 +87,34 @@ Source: TypeAlias = "Document | Workbook"
 """A report's data with where each part stands: from YAML, or from a workbook."""
 
 
+class Chooser(Protocol):
+    """Which targets a report is checked against, from what it states (nq94.read.targets)."""
+
+    def for_report(self, report: str, stated: Any, where: Mark | None = None) -> TargetsFile:
+        """The targets of the report named ``report``, which states ``stated``."""
+        ...
+
+
 def read_report(
-    path: str, targets: TargetsFile, *, max_bytes: int = MAX_BYTES, strict: bool = False
+    path: str,
+    targets: TargetsFile | Chooser,
+    *,
+    max_bytes: int = MAX_BYTES,
+    strict: bool = False,
 ) -> Loaded:
-    """The report at ``path`` (YAML, or an .xlsx workbook) with its positions; InputError lists
-    every problem (and, when ``strict``, every warning as a problem)."""
-    return _loaded(read_document(path, targets, max_bytes=max_bytes), targets, strict=strict)
+    """The report at ``path`` (YAML, or an .xlsx workbook) with its positions, checked against
+    ``targets``, or against those its ``targets:`` line names as ``targets`` chooses; InputError
+    lists every problem (and, when ``strict``, every warning as a problem)."""
+    given = targets if isinstance(targets, TargetsFile) else None
+    doc = read_document(path, given, max_bytes=max_bytes)
+    if given is None:
+        assert not isinstance(targets, TargetsFile)
+        stated = doc.data.get("targets") if isinstance(doc.data, dict) else None
+        where = doc.mark(("targets",)) if stated is not None else None
+        given = targets.for_report(doc.name, stated, where)
+        if not isinstance(doc, Document):
+            doc.settle(given)
+    return _loaded(doc, given, strict=strict)
 
 
 def read_document(
@@ -279,9 +301,18 @@ def _unknown_key(parent: Any, key: str) -> str:
         )
     keys = [field.alias or name for name, field in getattr(parent, "model_fields", {}).items()]
     same = next((known for known in keys if known.lower() == key.strip().lower()), None)
+    if same is None and not _in_report(parent):  # a targets file's keys: threshhold, thresold
+        same = closest(key.strip().lower(), keys)
     if same is not None:  # Period: for period
         return t("err.unknown_key_hint", hint=t("err.did_you_mean", name=same))
     return t("err.unknown_key", keys=", ".join(keys))
+
+
+def _in_report(parent: Any) -> bool:
+    """Whether ``parent`` is a part of a report, whose unknown keys list the keys it takes."""
+    from nq94.model import Figure
+
+    return isinstance(parent, type) and issubclass(parent, Report | Figure)
 
 
 def _message(kind: str, error: Any, expected: Any, *, root: bool, model: Any) -> str:

@@ -75,6 +75,27 @@ class Workbook:
     problems: list[Problem] = field(default_factory=list)
     no_data: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The value cell of each target whose row has no figure, to point at when saying so."""
+    percent: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    """Percent cells read before the targets were known (their target, key and cell): a
+    percent cell is refused for a target not measured in percent (settle)."""
+
+    def settle(self, targets: TargetsFile) -> None:
+        """Refuse, at its cell, each percent cell of a target not measured in percent, now that
+        the targets the workbook is checked against are known."""
+        values = self.data.get("values")
+        for (target_id, key), (row, column) in self.percent.items():
+            target = targets.by_id.get(target_id)
+            if target is None or _percent(target, key) or not isinstance(values, dict):
+                continue
+            self.problems.append(
+                self.at(row, column, t("err.xlsx.percent_cell", unit=pick(target.unit)))
+            )
+            given = values.get(target_id)
+            if isinstance(given, dict):
+                given[key] = None
+            else:
+                values[target_id] = None
+        self.percent.clear()
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
         """Where ``path`` stands (its id cell with ``key``), or its nearest ancestor."""
@@ -449,6 +470,8 @@ class _Reader:
         figure = _decimal(value)
         shown = _NUMBER_FORMAT_NOISE.sub("", number_format.split(";")[0])
         if "%" in shown:
+            if self.targets is None:
+                doc.percent[(target_id, key)] = (number, column)
             target = self.targets.by_id.get(target_id) if self.targets else None
             if target is not None and not _percent(target, key):
                 doc.problems.append(

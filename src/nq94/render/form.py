@@ -37,10 +37,11 @@ def template(
     basis: Basis,
     source: str | None = None,
     values: Mapping[str, Any] | None = None,
+    targets_file: str | None = None,
 ) -> bytes:
     """A workbook to fill in: every target with its words, unit and requirement, locked; input
     cells open, with drop-downs and ranges; filled with ``values`` (figures as a report wrote
-    them) when given."""
+    them) when given; naming ``targets_file`` (relative to the workbook) when given."""
     import xlsxwriter  # type: ignore[import-untyped]  # needed by workbooks only
 
     from nq94.render.cells import row_height
@@ -108,8 +109,14 @@ def template(
     sheet.merge_range(source_row, 1, source_row, last, "", styles.open_text)
     if source:
         sheet.write_string(source_row, 1, source, styles.open_text)  # a text cell: never run
+    named = NAMES if targets_file is not None else NAMES[:-1]
+    if targets_file is not None:
+        targets_row = source_row + 1
+        sheet.write_string(targets_row, 0, t("workbook.targets"), styles.label)
+        sheet.merge_range(targets_row, 1, targets_row, last, "", styles.open_text)
+        sheet.write_string(targets_row, 1, targets_file, styles.open_text)
     sheet_name = SHEET[lang].replace("'", "''")
-    for offset, key in enumerate(NAMES):
+    for offset, key in enumerate(named):
         book.define_name(key, f"='{sheet_name}'!$B${PERIOD_ROW + offset}")
 
     widths = {**_WIDTHS, "id": max(len(target.id) for target in targets.targets) + 2}
