@@ -47,7 +47,7 @@ from nq94.render.numbers import (
     status_label,
     year_end_text,
 )
-from nq94.render.xlsx import STATUS_COLOURS
+from nq94.render.palette import CELL_COLOURS, PALETTE
 
 if TYPE_CHECKING:
     from nq94.evaluate import Result
@@ -284,14 +284,14 @@ class _Book:
         self.book = book
         book.set_properties({"category": OWN_OUTPUT + command})
         self.header = book.add_format(
-            {"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True}
+            {"bold": True, "bg_color": PALETTE["heading_bg"], "bottom": 1, "text_wrap": True}
         )
         self.top = book.add_format({"valign": "top", "text_wrap": True, "indent": 1})
         self.coloured = {  # indented: apart from the figure on their left
             status: book.add_format(
                 {"bold": True, "bg_color": bg, "font_color": fg, "valign": "top", "indent": 1}
             )
-            for status, (bg, fg) in STATUS_COLOURS.items()
+            for status, (bg, fg) in CELL_COLOURS.items()
         }
         self._numbers: dict[int, Any] = {}
         self.breaks: dict[str, list[int]] = {}
@@ -426,8 +426,8 @@ CHART_ROWS = 16
 CHARTS_PER_PAGE = 3
 """Charts on each printed page of the charts sheet (A4 landscape), so that none is cut."""
 
-TARGET_LINE = {"color": "#1A1A1A", "dash_type": "dash", "width": 1.25}
-AT_RISK_LINE = {"color": "#B07800", "dash_type": "round_dot", "width": 1.5}
+TARGET_LINE = {"color": PALETTE["target"], "dash_type": "dash", "width": 1.25}
+AT_RISK_LINE = {"color": PALETTE["at_risk_line"], "dash_type": "round_dot", "width": 1.5}
 """The target's line (or its range's two) and the at-risk band's edges, as on the site."""
 
 
@@ -488,7 +488,7 @@ def _chart(book: _Book, sheet: Any, course: Course, headings: Sequence[str], *, 
             "values": [name, first + 2, column, last, column],
         }
         if column == 1:
-            series |= {"marker": {"type": "circle", "size": 6}, "line": {"color": "#1F4E99"}}
+            series |= {"marker": {"type": "circle", "size": 6}, "line": {"color": PALETTE["line"]}}
         else:
             series["line"] = lines[column - 2][2]
         if not title:

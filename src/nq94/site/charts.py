@@ -32,8 +32,8 @@ from nq94.evaluate import Evaluation, Obtained
 from nq94.i18n import Lang, pick, t
 from nq94.model import Kind, Measure, Operator, Status
 from nq94.render.numbers import actual_text, display
+from nq94.render.palette import MARK_COLOURS, PALETTE
 from nq94.site import speaking
-from nq94.site.pages import PALETTE
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -41,13 +41,9 @@ if TYPE_CHECKING:
 
     from nq94.review import Course
 
-GRID = "#e3e3e3"
-MARK = {
-    Status.MET: ("o", PALETTE["mark_met"]),
-    Status.AT_RISK: ("^", PALETTE["mark_at_risk"]),
-    Status.MISSED: ("X", PALETTE["mark_missed"]),
-}
-"""Each status's marker: a shape as well as a colour (never colour alone); no data has none."""
+MARK = {Status.MET: "o", Status.AT_RISK: "^", Status.MISSED: "X"}
+"""Each status's marker: a shape as well as a colour (MARK_COLOURS; never colour alone); no
+data has none."""
 
 RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
@@ -328,7 +324,7 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
         if point.status in MARK and not math.isnan(point.compared):
             marks.setdefault((point.status, point.projected), []).append(column)
     for (status, projected), columns in sorted(marks.items()):
-        shape, color = MARK[status]
+        shape, color = MARK[status], MARK_COLOURS[status]
         figure.add_artist(
             Line2D(
                 [xs[column] for column in columns],
@@ -336,7 +332,7 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
                 transform=place,
                 marker=shape,
                 ms=7.5 if small else 8,
-                mfc="white" if projected else color,
+                mfc=PALETTE["paper"] if projected else color,
                 mec=color,
                 mew=1.6 if projected else 1,
                 ls="none",
@@ -392,7 +388,14 @@ def _label(
     for tick in ticks:
         y = frame.y(tick)
         figure.add_artist(  # under the bands
-            Line2D([frame.left, frame.right], [y, y], transform=place, color=GRID, lw=0.8, zorder=0)
+            Line2D(
+                [frame.left, frame.right],
+                [y, y],
+                transform=place,
+                color=PALETTE["grid"],
+                lw=0.8,
+                zorder=0,
+            )
         )
         figure.text(frame.left - 0.015, y, next(tokens), transform=shifted(-3.3), ha="right",
                     color=ink)  # fmt: skip

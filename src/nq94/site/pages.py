@@ -4,7 +4,7 @@ chart per target, and a page per target with its course through the year.
 Plain HTML: the style sheet inline, no script, nothing fetched (a page opened from a folder, or
 a USB stick, looks as it does on a server). Every word comes from the catalogue, every figure
 from nq94.render.numbers, everything taken from a report is escaped. A status is a word and an
-icon, never a colour alone; the colours of text meet WCAG 2.1 AA (see PALETTE).
+icon, never a colour alone; the colours of text meet WCAG 2.1 AA (nq94.render.palette).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from nq94.render.numbers import (
     summary_line,
     year_end_text,
 )
+from nq94.render.palette import PALETTE
 
 if TYPE_CHECKING:
     from nq94.review import Course, Trend
@@ -54,41 +55,6 @@ LANGUAGE_NAMES = {Lang.VI: "Tiếng Việt", Lang.EN: "English"}
 
 MARK = {Status.MET: "●", Status.AT_RISK: "▲", Status.MISSED: "✖"}
 """The chart's markers of each status (nq94.site.charts.MARK), as the key shows them."""
-
-PALETTE = {
-    "ink": "#1a1a1a",
-    "muted": "#595959",
-    "paper": "#ffffff",
-    "tint": "#f3f5f8",
-    "rule": "#d5d9de",
-    "link": "#0b4f9c",
-    "line": "#1f4e99",
-    "to_date": "#c6d4ea",
-    "target": "#1a1a1a",
-    "at_risk_band": "#f8e3a3",
-    "met_band": "#cdebd3",
-    "met": "#14592a",
-    "met_bg": "#dcf1df",
-    "at_risk": "#6b4e00",
-    "at_risk_bg": "#fff1c4",
-    "missed": "#8a1414",
-    "missed_bg": "#f9dcdc",
-    "no_data": "#474747",
-    "no_data_bg": "#ececec",
-    "mark_met": "#1b7a3a",
-    "mark_at_risk": "#8a5a00",
-    "mark_missed": "#b3261e",
-}
-"""The site's colours; the chart draws with the same (nq94.site.charts)."""
-
-TEXT_ON = (
-    ("ink", "paper"), ("ink", "tint"), ("muted", "paper"), ("muted", "tint"), ("link", "paper"),
-    ("link", "tint"), ("met", "met_bg"), ("at_risk", "at_risk_bg"), ("missed", "missed_bg"),
-    ("no_data", "no_data_bg"), ("mark_met", "paper"), ("mark_at_risk", "paper"),
-    ("mark_missed", "paper"),
-)  # fmt: skip
-"""Every pairing of a text colour with the background it is written on (a test holds each to
-WCAG's 4.5:1)."""
 
 _STYLE = Template("""
 *, *::before, *::after { box-sizing: border-box; }
@@ -153,7 +119,7 @@ a.name { text-decoration-thickness: 1px; text-underline-offset: 2px; }
 .grid li { display: flex; }
 .target-link { display: block; width: 100%; color: inherit; text-decoration: none;
   border: 1px solid $rule; border-radius: .5rem; padding: .6rem .7rem .4rem; background: $paper; }
-.target-link:hover { border-color: $link; box-shadow: 0 1px 4px rgba(0, 0, 0, .12); }
+.target-link:hover { border-color: $link; box-shadow: 0 1px 4px $shadow; }
 .target-link:hover .name { color: $link; text-decoration: underline; }
 figure.chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
