@@ -5,8 +5,8 @@ language spoken now.
 chart and the table of a target's page of the site (nq94.render.reviewpages); ``.xlsx`` is the
 review's table with typed figures and coloured statuses, and a line chart per target drawn by
 Excel itself on a second sheet (nq94.render.reviewbooks). This module names the kinds of file
-and how a diff names its two reports; the libraries each kind needs (matplotlib, XlsxWriter)
-are imported only when it is asked for.
+and how a diff names its two reports; the libraries each kind needs (Jinja2 and matplotlib,
+XlsxWriter) are imported only when it is asked for.
 """
 
 from __future__ import annotations
