@@ -82,7 +82,7 @@ def test_xlsx_table_and_charts(
     ]
     final = table.cell(grdp, 11)
     assert final.value == status
-    assert final.fill.fgColor.rgb.endswith("F8D4D4")  # STATUS_COLOURS[MISSED]
+    assert final.fill.fgColor.rgb.endswith("F8D4D4")  # CELL_COLOURS[MISSED]
     assert len(charts._charts) == len(ids)
 
 
@@ -185,7 +185,7 @@ def test_diff_xlsx_table_and_charts(
     assert (before, after) == (10.4, 9.2)  # typed numbers, not text
     assert difference == pytest.approx(-1.2)
     assert table.cell(2, 7).number_format == "#,##0.0"
-    assert table.cell(2, 9).fill.fgColor.rgb.endswith("FFF0C2")  # at risk, as STATUS_COLOURS
+    assert table.cell(2, 9).fill.fgColor.rgb.endswith("FFF0C2")  # at risk, as CELL_COLOURS
     for row in range(2, len(ids) + 2):  # before and difference make after, as on the terminal
         before, after, difference = (table.cell(row, column).value for column in (5, 6, 7))
         if difference is not None:

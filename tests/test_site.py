@@ -26,10 +26,10 @@ from typer.testing import CliRunner
 from nq94.cli import app
 from nq94.i18n import Lang, use
 from nq94.model import TargetsFile
+from nq94.render.charts import _places
+from nq94.render.palette import PALETTE, TEXT_ON
 from nq94.site import publish
-from nq94.site.charts import _places
 from nq94.site.downloads import COLUMNS
-from nq94.site.pages import PALETTE, TEXT_ON
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, Run

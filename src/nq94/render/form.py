@@ -28,6 +28,7 @@ from nq94.layout import (
 from nq94.model import DERIVABLE, Basis, Measure, Period, Target, TargetsFile
 from nq94.model import comparison as required
 from nq94.model.numtext import plain
+from nq94.render.palette import PALETTE
 
 
 def template(
@@ -182,24 +183,24 @@ class _Styles:
     """The cell formats of the template."""
 
     def __init__(self, book: Any) -> None:
-        grey = "#EDEDED"
-        border = self.border = {"border": 1, "border_color": "#BFBFBF"}
+        grey, fill = PALETTE["key_bg"], PALETTE["input"]
+        border = self.border = {"border": 1, "border_color": PALETTE["border"]}
         self.book = book
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.note = book.add_format({"italic": True, "text_wrap": True, "valign": "top"})
-        self.hint = book.add_format({"italic": True, "font_color": "#595959"})
+        self.hint = book.add_format({"italic": True, "font_color": PALETTE["muted"]})
         self.label = book.add_format({"bold": True})
         self.words = book.add_format({"italic": True})
-        self.choice = book.add_format({"locked": False, "bg_color": "#FFF2CC", **border})
+        self.choice = book.add_format({"locked": False, "bg_color": fill, **border})
         self.header = book.add_format(
             {"bold": True, "text_wrap": True, "valign": "bottom", "bg_color": grey, **border}
         )
-        self.key = book.add_format({"font_color": "#595959", "bg_color": grey, **border})
+        self.key = book.add_format({"font_color": PALETTE["muted"], "bg_color": grey, **border})
         self.locked = book.add_format({"valign": "top", "text_wrap": True, **border})
         self.id = book.add_format({"valign": "top", **border})  # an id never wraps
-        self.closed = book.add_format({"bg_color": "#D9D9D9", **border})
+        self.closed = book.add_format({"bg_color": PALETTE["closed"], **border})
         self.open_text = book.add_format(
-            {"locked": False, "bg_color": "#FFF2CC", "valign": "top", "text_wrap": True, **border}
+            {"locked": False, "bg_color": fill, "valign": "top", "text_wrap": True, **border}
         )
         self._numbers: dict[int | None, Any] = {}
 
@@ -211,7 +212,9 @@ class _Styles:
             if decimals is not None:
                 shown["num_format"] = "#,##0" + ("." + "0" * decimals if decimals else "")
             self._numbers[decimals] = self.book.add_format(
-                {"locked": False, "bg_color": "#FFF2CC", "valign": "top"} | shown | self.border
+                {"locked": False, "bg_color": PALETTE["input"], "valign": "top"}
+                | shown
+                | self.border
             )
         return self._numbers[decimals]
 

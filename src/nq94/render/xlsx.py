@@ -12,7 +12,6 @@ from typing import Any
 from nq94.evaluate import Evaluation
 from nq94.i18n import pick, t
 from nq94.layout import OWN_OUTPUT
-from nq94.model import Status
 from nq94.render.cells import pieces, row_height, safe
 from nq94.render.numbers import (
     explain,
@@ -24,13 +23,7 @@ from nq94.render.numbers import (
     shown_places,
     status_label,
 )
-
-STATUS_COLOURS = {
-    Status.MET: ("#D7F0D9", "#14592A"),
-    Status.AT_RISK: ("#FFF0C2", "#6B4E00"),
-    Status.MISSED: ("#F8D4D4", "#8A1414"),
-    Status.NO_DATA: ("#EEEEEE", "#555555"),
-}
+from nq94.render.palette import CELL_COLOURS, PALETTE
 
 STATUS_COLUMNS = (
     ("section", 22), ("id", 36), ("target", 60), ("actual", 12), ("required", 18),
@@ -48,7 +41,9 @@ def render(evaluation: Evaluation) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     book.set_properties({"category": OWN_OUTPUT + "export"})
-    header = book.add_format({"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "text_wrap": True})
+    header = book.add_format(
+        {"bold": True, "bg_color": PALETTE["heading_bg"], "bottom": 1, "text_wrap": True}
+    )
     wrap = book.add_format({"text_wrap": True, "valign": "top", "indent": 1})
     top = book.add_format({"valign": "top", "indent": 1})  # apart from a number on its left
     formats: dict[str, object] = {}
@@ -70,7 +65,7 @@ def render(evaluation: Evaluation) -> bytes:
         status: book.add_format(
             {"bold": True, "bg_color": bg, "font_color": fg, "valign": "top", "indent": 1}
         )
-        for status, (bg, fg) in STATUS_COLOURS.items()
+        for status, (bg, fg) in CELL_COLOURS.items()
     }
 
     report, targets = evaluation.report, evaluation.targets

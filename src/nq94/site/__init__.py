@@ -9,18 +9,18 @@ The layout of the site, a contract that other tools and tests rely on:
     data/<id>.csv, <id>.json    a target's figures across the reports, for both
     .nq94-site                  marks the folder as built by nq94 (nq94.site.publish)
 
-`render` makes every file from a Trend (nq94.review), `build` puts them in place whole. Two
-builds from the same reports give the same bytes.
+`render` makes every file from a Trend (nq94.review), on the templates, charts and palette of
+nq94.render; `build` puts them in place whole. Two builds from the same reports give the same
+bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nq94.i18n import Lang, current, use
+from nq94.i18n import Lang
+from nq94.render.pages import speaking
 
 if TYPE_CHECKING:
     from nq94.review import Trend
@@ -28,21 +28,11 @@ if TYPE_CHECKING:
 LANGUAGES = (Lang.VI, Lang.EN)
 
 
-@contextmanager
-def speaking(lang: Lang) -> Iterator[None]:
-    """Speak ``lang`` within the block, then the language spoken before."""
-    before = current()
-    use(lang)
-    try:
-        yield
-    finally:
-        use(before)
-
-
 def render(trend: Trend) -> dict[str, bytes]:
     """Every file of the site, by its path within it (with /)."""
-    from nq94.render.html import chart_ids
-    from nq94.site import charts, downloads, pages
+    from nq94.render import charts
+    from nq94.render.pages import chart_ids
+    from nq94.site import downloads, pages
 
     evaluations = trend.evaluations
     small, large = {}, {}

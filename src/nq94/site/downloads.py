@@ -18,7 +18,7 @@ from nq94.evaluate import Evaluation
 from nq94.render.cells import safe
 from nq94.render.data import SCHEMA_VERSION, course_data
 from nq94.render.jsonfmt import dumps
-from nq94.site.pages import note, source
+from nq94.render.pages import note, source
 
 if TYPE_CHECKING:
     from nq94.review import Course

@@ -1,6 +1,7 @@
 """A target's course through the year as an inline SVG chart, drawn by matplotlib's SVG backend.
 
-matplotlib is imported here only, when a site is built (never when `nq94 check` starts). The
+matplotlib is imported here only, when a page with charts is written (the site, the trend and
+diff pages; never when `nq94 check` starts). The
 charts are reproducible: text stays text (``svg.fonttype: none``, so that readers, search and
 screen magnifiers see real words), no date is written and the salt of the SVG's ids is fixed,
 so that two builds give identical bytes.
@@ -9,7 +10,7 @@ A chart is drawn straight on a Figure, in its own coordinates (Frame), without m
 Axes: an Axes builds dozens of tick, spine and label objects that these charts do not use, and
 costs four times what the chart itself does (a site draws two charts a target). Every text is
 one line, anchored at its baseline, so that it stands where it should in whatever font the
-browser has. The words of a chart's key are the page's, in HTML (nq94.site.pages): a chart
+browser has. The words of a chart's key are the page's, in HTML (templates/pieces.html): a chart
 holds only its figures, its periods and its unit.
 """
 
@@ -28,12 +29,14 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from markupsafe import Markup
+
 from nq94.evaluate import Evaluation, Obtained
 from nq94.i18n import Lang, pick, t
 from nq94.model import Kind, Measure, Operator, Status
 from nq94.render.numbers import actual_text, display
-from nq94.site import speaking
-from nq94.site.pages import PALETTE
+from nq94.render.pages import speaking
+from nq94.render.palette import MARK_COLOURS, PALETTE
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -41,13 +44,9 @@ if TYPE_CHECKING:
 
     from nq94.review import Course
 
-GRID = "#e3e3e3"
-MARK = {
-    Status.MET: ("o", PALETTE["mark_met"]),
-    Status.AT_RISK: ("^", PALETTE["mark_at_risk"]),
-    Status.MISSED: ("X", PALETTE["mark_missed"]),
-}
-"""Each status's marker: a shape as well as a colour (never colour alone); no data has none."""
+MARK = {Status.MET: "o", Status.AT_RISK: "^", Status.MISSED: "X"}
+"""Each status's marker: a shape as well as a colour (MARK_COLOURS; never colour alone); no
+data has none."""
 
 RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
@@ -127,7 +126,7 @@ def _style() -> contextlib.AbstractContextManager[None]:
     return matplotlib.rc_context(settings | RC)
 
 
-def small_chart(course: Course, *, scope: str, labelled_by: str, described_by: str) -> str:
+def small_chart(course: Course, *, scope: str, labelled_by: str, described_by: str) -> Markup:
     """The SVG element of a course's small chart (the overview's small multiples), ready to
     inline: no text at all, and so the same in both languages. Its ids start with ``scope``,
     so that many charts share a page; its root has ``role="img"``, ``aria-labelledby`` and
@@ -141,7 +140,8 @@ def small_chart(course: Course, *, scope: str, labelled_by: str, described_by: s
         frame = _frame(course, drawn, (0.03, 0.08, 0.94, 0.84), pad=0.08)
         _draw(figure, frame, course, drawn, small=True)
         svg = _svg(figure)
-    return scoped(svg, scope, labelled_by=labelled_by, described_by=described_by)
+    # Markup: matplotlib's SVG, which nq94 draws (no reader's text in it), goes into a page as is
+    return Markup(scoped(svg, scope, labelled_by=labelled_by, described_by=described_by))
 
 
 def large_charts(
@@ -153,7 +153,7 @@ def large_charts(
     labelled_by: str,
     described_by: str,
     columns: Sequence[tuple[str, str]] | None = None,
-) -> dict[Lang, str]:
+) -> dict[Lang, Markup]:
     """The SVG element of a course's chart in each of ``languages``, as small_chart's, with the
     periods, the figures and the unit as text. Each report's column is named by the part of the
     year and the basis, or by the two lines of ``columns`` (in the one language asked for).
@@ -185,7 +185,8 @@ def large_charts(
     for lang in languages:
         with speaking(lang):
             words = _words(course, _names(evaluations, columns), ticks, places, crowded=crowded)
-        charts[lang] = _TOKEN.sub(partial(_said, words), svg)
+        # Markup: matplotlib's SVG, its texts escaped by _said, goes into a page as is
+        charts[lang] = Markup(_TOKEN.sub(partial(_said, words), svg))
     return charts
 
 
@@ -238,6 +239,7 @@ def _names(
 
 def _said(words: list[str], token: re.Match[str]) -> str:
     """The text of a token, escaped for the SVG."""
+    # escaped here: the words go into matplotlib's SVG text, which no template writes
     return html.escape(words[int(token.group(1))])
 
 
@@ -328,7 +330,7 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
         if point.status in MARK and not math.isnan(point.compared):
             marks.setdefault((point.status, point.projected), []).append(column)
     for (status, projected), columns in sorted(marks.items()):
-        shape, color = MARK[status]
+        shape, color = MARK[status], MARK_COLOURS[status]
         figure.add_artist(
             Line2D(
                 [xs[column] for column in columns],
@@ -336,7 +338,7 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
                 transform=place,
                 marker=shape,
                 ms=7.5 if small else 8,
-                mfc="white" if projected else color,
+                mfc=PALETTE["paper"] if projected else color,
                 mec=color,
                 mew=1.6 if projected else 1,
                 ls="none",
@@ -392,7 +394,14 @@ def _label(
     for tick in ticks:
         y = frame.y(tick)
         figure.add_artist(  # under the bands
-            Line2D([frame.left, frame.right], [y, y], transform=place, color=GRID, lw=0.8, zorder=0)
+            Line2D(
+                [frame.left, frame.right],
+                [y, y],
+                transform=place,
+                color=PALETTE["grid"],
+                lw=0.8,
+                zorder=0,
+            )
         )
         figure.text(frame.left - 0.015, y, next(tokens), transform=shifted(-3.3), ha="right",
                     color=ink)  # fmt: skip

@@ -1,0 +1,151 @@
+"""What the pages share besides their templates: the language a page is written in, how a status
+is shown (its class and icon), the targets by section, where a figure comes from, the ids that
+tie a chart to its caption and table, and the items of a chart's key.
+
+The pages are the site's (nq94.site), the export page (nq94.render.html) and the trend and diff
+pages (nq94.render.reviewpages); their markup is in templates/ (pieces.html holds the parts they
+share), written by nq94.render.templating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NamedTuple
+
+from nq94.i18n import Lang, current, t, use
+from nq94.model import Kind, Status
+from nq94.render.numbers import (
+    actual_text,
+    figure_text,
+    first_upper,
+    margin_text,
+    period_heading,
+    requirement,
+    status_label,
+)
+
+if TYPE_CHECKING:
+    from nq94.evaluate import Evaluation, Result
+    from nq94.review import Course, Trend
+
+
+@contextmanager
+def speaking(lang: Lang) -> Iterator[None]:
+    """Speak ``lang`` within the block, then the language spoken before."""
+    before = current()
+    use(lang)
+    try:
+        yield
+    finally:
+        use(before)
+
+
+STATUS_CLASS = {
+    Status.MET: "met",
+    Status.AT_RISK: "at-risk",
+    Status.MISSED: "missed",
+    Status.NO_DATA: "no-data",
+}
+"""A status's class on a page (the style sheets colour it)."""
+
+ICON = {Status.MET: "✓", Status.AT_RISK: "⚠", Status.MISSED: "✗", Status.NO_DATA: "–"}
+"""A status's icon, beside its word: never a colour alone."""
+
+MARK = {Status.MET: "●", Status.AT_RISK: "▲", Status.MISSED: "✖"}
+"""The chart's markers of each status (nq94.render.charts.MARK), as a key shows them."""
+
+
+def status_words(status: Status) -> str:
+    """A status's word as a heading or a card says it: 'Met', 'Đạt'."""
+    return first_upper(status_label(status))
+
+
+def chart_ids(target_id: str) -> tuple[str, str]:
+    """The ids of a target's chart caption and of the table that describes the chart, where
+    several targets' charts share a page (the overview, trend and diff pages)."""
+    return f"cap-{target_id}", f"data-{target_id}"
+
+
+def sections(trend: Trend) -> list[tuple[str, list[Course]]]:
+    """The courses grouped by section, in the targets file's order."""
+    grouped: dict[str, list[Course]] = {}
+    for course in trend.courses:
+        grouped.setdefault(course.target.section, []).append(course)
+    return list(grouped.items())
+
+
+def source(evaluation: Evaluation, result: Result) -> str | None:
+    """Where a figure comes from: its own source, else its report's."""
+    entry = result.entry
+    if entry is not None and entry.source:
+        return entry.source
+    return evaluation.report.source if entry is not None else None
+
+
+def note(result: Result) -> str | None:
+    """A figure's note, if the report gives one."""
+    return result.entry.note if result.entry is not None else None
+
+
+KeyItem = tuple[str, str]
+"""A key's swatch (its class) and its words."""
+
+
+def overview_key() -> list[KeyItem]:
+    """The overview's key to its small charts: every kind of line and band they draw."""
+    return [
+        ("line", t("site.key.figure")),
+        ("target", t("site.key.target_line")),
+        ("at-risk-band", t("site.key.band")),
+        ("met-band", t("site.key.range")),
+        ("to-date", t("site.key.to_date")),
+        ("hollow", t("site.key.hollow")),
+    ]
+
+
+def chart_key(course: Course) -> list[KeyItem]:
+    """The key to a target's large chart: what its lines and bands are, for this target."""
+    target = course.target
+    flow = target.kind is Kind.FLOW
+    required = requirement(target)
+    items = [("line", t("site.key.projected" if flow else "site.key.figure"))]
+    if flow:
+        items.append(("to-date", t("site.key.to_date")))
+    items.append(("target", t("site.key.target", required=required)))
+    if target.band is not None:
+        items.append(("met-band", t("site.key.range")))
+    if target.at_risk_margin:
+        items.append(("at-risk-band", t("site.key.at_risk", margin=margin_text(target))))
+    return items
+
+
+class CourseRow(NamedTuple):
+    """A report's row in the table of a target's figures, under its chart."""
+
+    heading: str
+    figure: str
+    compared: str
+    status: Status
+    source: str
+    note: str
+
+
+def course_rows(
+    course: Course, evaluations: Sequence[Evaluation], headings: Sequence[str] | None = None
+) -> list[CourseRow]:
+    """The rows of the table of a course's figures, each report named by its period and basis
+    or by ``headings``."""
+    if headings is None:
+        headings = [period_heading(evaluation) for evaluation in evaluations]
+    return [
+        CourseRow(
+            heading,
+            figure_text(result),
+            actual_text(result),
+            result.status,
+            source(evaluation, result) or "",
+            note(result) or "",
+        )
+        for evaluation, heading, result in zip(evaluations, headings, course.results, strict=True)
+    ]
