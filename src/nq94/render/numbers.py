@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from nq94.errors import named
 from nq94.evaluate import Evaluation, Obtained, Result
@@ -369,3 +369,26 @@ def side(evaluation: Evaluation) -> str:
     report = evaluation.report
     period, basis = pick(report.period.names), t("basis." + report.basis.value)
     return f"{named(evaluation.file)} ({period}, {basis})"
+
+
+class Sides(NamedTuple):
+    """How a diff names its two reports, in the language spoken now: in the table of a
+    target's figures, and under the columns of its chart (two lines each)."""
+
+    headings: tuple[str, str]
+    columns: tuple[tuple[str, str], tuple[str, str]] | None
+    """None: as a chart names reports, by the part of the year and the basis."""
+
+
+def sides(compared: Comparison) -> Sides:
+    """The two reports by their periods and bases or, when these are the same (a report and
+    its correction), also as before and after."""
+    old, new = compared.old, compared.new
+    headings = (period_heading(old), period_heading(new))
+    if (old.report.period, old.report.basis) != (new.report.period, new.report.basis):
+        return Sides(headings, None)
+    part = pick(old.report.period.part_names)
+    before, after = t("column.before"), t("column.after")
+    return Sides(
+        (f"{headings[0]}: {before}", f"{headings[1]}: {after}"), ((part, before), (part, after))
+    )

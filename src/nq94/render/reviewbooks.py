@@ -28,10 +28,10 @@ from nq94.render.numbers import (
     places,
     requirement,
     shown_places,
+    sides,
     status_label,
 )
 from nq94.render.palette import CELL_COLOURS, PALETTE
-from nq94.render.reviewfile import sides
 
 if TYPE_CHECKING:
     from nq94.evaluate import Result

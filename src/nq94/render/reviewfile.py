@@ -4,18 +4,15 @@ language spoken now.
 ``.html`` is one printable page (A4) with, for each target (each that differs, for a diff), the
 chart and the table of a target's page of the site (nq94.render.reviewpages); ``.xlsx`` is the
 review's table with typed figures and coloured statuses, and a line chart per target drawn by
-Excel itself on a second sheet (nq94.render.reviewbooks). This module names the kinds of file
-and how a diff names its two reports; the libraries each kind needs (Jinja2 and matplotlib,
-XlsxWriter) are imported only when it is asked for.
+Excel itself on a second sheet (nq94.render.reviewbooks). This module names the kinds of file;
+the libraries each kind needs (Jinja2 and matplotlib, XlsxWriter) are imported only when it is
+asked for.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
-
-from nq94.i18n import pick, t
-from nq94.render.numbers import period_heading
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from nq94.review import Comparison, Trend
@@ -60,26 +57,3 @@ def diff_xlsx(compared: Comparison) -> bytes:
     from nq94.render import reviewbooks
 
     return reviewbooks.diff_xlsx(compared)
-
-
-class Sides(NamedTuple):
-    """How a diff names its two reports, in the language spoken now: in the table of a
-    target's figures, and under the columns of its chart (two lines each)."""
-
-    headings: tuple[str, str]
-    columns: tuple[tuple[str, str], tuple[str, str]] | None
-    """None: as a chart names reports, by the part of the year and the basis."""
-
-
-def sides(compared: Comparison) -> Sides:
-    """The two reports by their periods and bases or, when these are the same (a report and
-    its correction), also as before and after."""
-    old, new = compared.old, compared.new
-    headings = (period_heading(old), period_heading(new))
-    if (old.report.period, old.report.basis) != (new.report.period, new.report.basis):
-        return Sides(headings, None)
-    part = pick(old.report.period.part_names)
-    before, after = t("column.before"), t("column.after")
-    return Sides(
-        (f"{headings[0]}: {before}", f"{headings[1]}: {after}"), ((part, before), (part, after))
-    )
