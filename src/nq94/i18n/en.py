@@ -485,6 +485,20 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.no_id": "figures without a target id in column {column}; fill it in or clear the row",
     "err.xlsx.duplicate_id": "target {id} given twice, first in row {row}; give each target once",
     "err.xlsx.empty": "the file is empty; give a report in YAML or .xlsx",
+    "err.xlsx.strict": "a Strict Open XML workbook, which nq94 does not read; save it as Excel "
+    "Workbook (.xlsx)",
+    "err.xlsx.duplicate_column": "the header names '{key}' in {first} and again in {again}; "
+    "keep one column '{key}'",
+    "err.xlsx.no_header_sheet": "no sheet has a header row naming the columns 'id' and 'value'; "
+    "restore the template's header row (row 8) or start from nq94 template -o report.xlsx",
+    "err.xlsx.name_range": "the name '{name}' points to the range {value}, not to one cell; "
+    "point it to the cell that holds the {name} (Formulas > Name Manager)",
+    "err.xlsx.name_deleted": "the name '{name}' points to a deleted cell ({value}); point it to "
+    "the cell that holds the {name} (Formulas > Name Manager)",
+    "err.xlsx.name_not_cell": "the name '{name}' is not a cell ({value}); point it to the cell "
+    "that holds the {name} (Formulas > Name Manager)",
+    "err.xlsx.merged_header": "a figure under the header '{key}', which is merged over {cells}: "
+    "nq94 reads column {column} only; unmerge the header and move the figure to column {column}",
     "workbook.a_number": "Enter a number.",
     "workbook.whole_in_range": "Enter a whole number from {low} to {high} {unit}.",
     # nq94 convert

@@ -493,6 +493,21 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.duplicate_id": "chỉ tiêu {id} ghi hai lần, lần đầu ở dòng {row}; mỗi chỉ tiêu chỉ "
     "ghi một lần",
     "err.xlsx.empty": "tệp trống; hãy nộp báo cáo dạng YAML hoặc .xlsx",
+    "err.xlsx.strict": "tệp Excel dạng Strict Open XML, nq94 không đọc được; hãy lưu lại dạng "
+    "Excel Workbook (.xlsx)",
+    "err.xlsx.duplicate_column": "dòng tiêu đề ghi '{key}' ở {first} và lại ghi ở {again}; chỉ "
+    "giữ một cột '{key}'",
+    "err.xlsx.no_header_sheet": "không trang tính nào có dòng tiêu đề ghi các cột 'id' và "
+    "'value'; hãy khôi phục dòng tiêu đề của mẫu (dòng 8) hoặc bắt đầu từ lệnh nq94 template "
+    "-o bao-cao.xlsx",
+    "err.xlsx.name_range": "tên '{name}' trỏ tới vùng {value}, không phải một ô; hãy cho tên này "
+    "trỏ tới ô ghi {name} (Formulas > Name Manager)",
+    "err.xlsx.name_deleted": "tên '{name}' trỏ tới một ô đã bị xóa ({value}); hãy cho tên này "
+    "trỏ tới ô ghi {name} (Formulas > Name Manager)",
+    "err.xlsx.name_not_cell": "tên '{name}' không phải một ô ({value}); hãy cho tên này trỏ tới "
+    "ô ghi {name} (Formulas > Name Manager)",
+    "err.xlsx.merged_header": "có số liệu nằm dưới tiêu đề '{key}' đang được gộp ô {cells}: nq94 "
+    "chỉ đọc cột {column}; hãy bỏ gộp ô tiêu đề và chuyển số liệu sang cột {column}",
     "workbook.a_number": "Hãy nhập một số.",
     "workbook.whole_in_range": "Hãy nhập một số nguyên từ {low} đến {high} {unit}.",
     # nq94 convert
