@@ -108,6 +108,33 @@ def test_convert_from_a_workbook_keeps_every_note_as_written(cli: CLI, tmp_path:
     assert [entry["note"] for entry in data["values"].values()] == notes
 
 
+def test_a_note_longer_than_a_cell_goes_on_below_and_comes_back_whole(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """A 40,000-character note, converted to a workbook and back: no cell holds more than Excel's
+    32,767 characters, and the YAML it converts back to holds the whole note (it was cut to
+    32,767 with exit 0)."""
+    note = "".join(f"Đoạn {index}: số liệu ước tính. " for index in range(2_000))[:40_000]
+    assert len(note) == 40_000
+    report = tmp_path / "long.yaml"
+    report.write_text(
+        'period: "2024-9M"\nvalues:\n  grdp_growth:\n    value: 7.5\n'
+        f'    note: "{note}"\n  export_growth: 9\n',
+        encoding="utf-8",
+    )
+    workbook = tmp_path / "long.xlsx"
+    run = cli("convert", str(report), "-o", str(workbook))
+    assert run.exit_code == 0, run
+    sheet = openpyxl.load_workbook(workbook).worksheets[0]
+    assert max(len(str(cell.value or "")) for row in sheet.iter_rows() for cell in row) <= 32_767
+    back = tmp_path / "back.yaml"
+    run = cli("convert", str(workbook), "-o", str(back))
+    assert run.exit_code == 0, run
+    values = _read_back(back.read_text(encoding="utf-8"))["values"]
+    assert values["grdp_growth"]["note"] == note
+    assert values["export_growth"] == Decimal(9)
+
+
 def test_output_modules_never_import_input_modules() -> None:
     """render/ and site/ import nothing from read/: what a plain scalar reads as lives in
     nq94.model.scalars, below both."""

@@ -45,6 +45,10 @@ SHOWN_DIGITS = 15
 CELL_LIMIT = 32_767
 """The most characters (UTF-16 units) an Excel cell holds: a source or note longer than that goes
 on in the cells below it, in rows that hold nothing else (nq94.render.form writes it so)."""
+FULL_CELL = CELL_LIMIT - 2 * 64
+"""A text cell at least this full goes on in the cell below, when the row below holds nothing
+else: a writer cuts a long text a little before the limit (up to 64 characters, each at most two
+units) so that no piece starts with '=' or a combining mark."""
 
 UNPACK_PIECE = 64 * 1024
 """Bytes unpacked at a time when checking a workbook's parts."""
@@ -783,13 +787,13 @@ class _State:
 
     def goes_on(self, given: Mapping[str, Any], values: dict[str, Any]) -> bool:
         """Whether ``given``, a row without an id, goes on with the source or note of the target
-        above, whose cell is filled to CELL_LIMIT (as nq94 writes a longer text); if so, the
-        pieces are joined."""
+        above, whose cell is full (FULL_CELL: nq94 writes a longer text so); if so, the pieces
+        are joined."""
         entry = values.get(self.last) if self.last is not None else None
         if not isinstance(entry, dict) or not given or not set(given) <= set(self.tail):
             return False
         if any(
-            not isinstance(given[key], str) or _units(self.tail[key]) != CELL_LIMIT for key in given
+            not isinstance(given[key], str) or _units(self.tail[key]) < FULL_CELL for key in given
         ):
             return False
         for key, piece in given.items():
