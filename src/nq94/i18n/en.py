@@ -279,6 +279,11 @@ MESSAGES: dict[str, str] = {
     "err.did_you_mean": "did you mean '{name}'?",
     "err.see_targets": "see `nq94 targets` for the ids",
     "err.unknown_id": "unknown target id; {hint}",
+    "err.unknown_id_invisible": "unknown target id: it holds an invisible character, {code} "
+    "{name}; delete it ({hint})",
+    "err.unknown_id_character": "unknown target id: it holds '{character}', {code} {name}, which "
+    "no id holds (ids are Latin letters without accents, digits and '_'); type the id again "
+    "({hint})",
     "err.unknown_key_hint": "unknown key; {hint}",
     "err.not_derivable": "'baseline' and 'current' apply only to growth and change targets; "
     "this is a {kind} target, give 'value'",

@@ -281,6 +281,11 @@ MESSAGES: dict[str, str] = {
     "err.did_you_mean": "có phải là '{name}'?",
     "err.see_targets": "xem danh sách mã bằng lệnh `nq94 targets`",
     "err.unknown_id": "mã chỉ tiêu không có; {hint}",
+    "err.unknown_id_invisible": "mã chỉ tiêu không có: mã chứa một ký tự vô hình, {code} {name}; "
+    "hãy xóa ký tự đó ({hint})",
+    "err.unknown_id_character": "mã chỉ tiêu không có: mã chứa ký tự '{character}', {code} "
+    "{name}, không có trong mã nào (mã chỉ gồm chữ Latinh không dấu, chữ số và '_'); hãy gõ "
+    "lại mã ({hint})",
     "err.unknown_key_hint": "khóa không hợp lệ; {hint}",
     "err.not_derivable": "'baseline' và 'current' chỉ dùng cho chỉ tiêu tốc độ tăng và mức "
     "giảm; đây là chỉ tiêu loại {kind}, hãy ghi 'value'",
