@@ -552,6 +552,15 @@ MESSAGES: dict[str, str] = {
     "site.symlink": "a symbolic link; name the folder it points to instead",
     "site.not_built": "a site nq94 built, which now also holds '{file}', a file nq94 did not "
     "build; move it out of the folder, or name another folder",
+    "site.unreadable": "cannot read {folder}: {reason}; nq94 replaces a site only when it can see "
+    "every file in it",
+    "site.protected": "{folder} is write-protected: nq94 could not remove the files in it, and "
+    "replaces a site only whole; make it writable, or name another folder",
+    "site.previous_left": "the new site is in place, but the previous one could not be removed "
+    "whole: what is left of it is in {folder}",
+    "site.current_folder": "the folder you are in, or one that holds it; nq94 replaces the site's "
+    "folder whole: name it from outside (cd .. first)",
+    "site.mount_point": "a mount point, which cannot be replaced; name a folder inside it",
     "site.title": "Resolution {number}: the targets for {year}",
     "site.overview": "Overview",
     "site.skip": "Skip to the content",

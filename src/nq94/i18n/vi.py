@@ -564,6 +564,16 @@ MESSAGES: dict[str, str] = {
     "site.symlink": "là liên kết tượng trưng; hãy chỉ thẳng thư mục mà nó trỏ tới",
     "site.not_built": "là trang nq94 đã dựng nhưng nay có thêm '{file}', tệp không do nq94 tạo; "
     "hãy chuyển tệp đó ra khỏi thư mục, hoặc chỉ một thư mục khác",
+    "site.unreadable": "không đọc được {folder}: {reason}; nq94 chỉ thay một trang web khi xem "
+    "được mọi tệp trong đó",
+    "site.protected": "{folder} đang được bảo vệ chống ghi: nq94 không xóa được các tệp trong đó, "
+    "mà nq94 chỉ thay cả trang web một lần; hãy cho phép ghi, hoặc chỉ một thư mục khác",
+    "site.previous_left": "trang web mới đã được đặt vào, nhưng không xóa hết được trang web cũ: "
+    "phần còn lại nằm trong {folder}",
+    "site.current_folder": "là thư mục đang đứng, hoặc thư mục chứa nó; nq94 thay cả thư mục của "
+    "trang web: hãy chỉ nó từ bên ngoài (chạy cd .. trước)",
+    "site.mount_point": "là một điểm gắn kết (mount point), không thay được; hãy chỉ một thư mục "
+    "bên trong nó",
     "site.title": "Nghị quyết {number}: các chỉ tiêu năm {year}",
     "site.overview": "Tổng quan",
     "site.skip": "Bỏ qua, đến nội dung chính",
