@@ -1,5 +1,5 @@
 """Hostile site folders: one nq94 cannot read or may not empty, a marker that is a FIFO, the
-current folder as the output, a folder whose mode and group
+current folder as the output, SIGHUP while a site is written, a folder whose mode and group
 matter. Each is refused with one line and exit 2 (nothing moved, nothing left beside), or
 built keeping what the folder was.
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -239,3 +240,42 @@ def test_the_current_folder_as_the_output_is_refused_in_words(
         "replaces the site's folder whole: name it from outside (cd .. first)\n"
     )
     assert (out / "index.html").exists()
+
+
+STOPPED_WRITING = """
+import os, signal, sys
+from pathlib import Path
+import nq94
+
+real = Path.write_bytes
+written = []
+
+def hang_up(path, data):
+    written.append(path)
+    if len(written) == 10:
+        os.kill(os.getpid(), signal.SIGHUP)
+    return real(path, data)
+
+Path.write_bytes = hang_up
+sys.argv = ["nq94", "site", *sys.argv[1:]]
+nq94.main()
+"""
+
+
+def test_sighup_while_the_site_is_written_leaves_nothing_beside_it(shared: Path) -> None:
+    """The terminal closing while the site is written (SIGHUP): exit 129, the previous site as
+    it was, no half-built .nq94-* folder beside it (one was left)."""
+    site = built(shared, [])
+    before = sorted(str(path.relative_to(site)) for path in site.rglob("*"))
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_WRITING, *(s.name for s in SAMPLES), "-o", "site"],
+        cwd=shared,
+        env={**os.environ, "NQ94_LANG": "en", "MPLCONFIGDIR": str(shared / ".mpl")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (128 + signal.SIGHUP, ""), done
+    assert listing(shared) == sorted(["site", *(s.name for s in SAMPLES)])
+    assert sorted(str(path.relative_to(site)) for path in site.rglob("*")) == before
