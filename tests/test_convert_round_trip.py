@@ -144,3 +144,28 @@ def test_output_modules_never_import_input_modules() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("nq94.read"):
                 found.append(f"{path.name}: {node.module}")
     assert found == []
+
+
+def test_control_characters_and_escape_lookalikes_survive_both_ways(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """A note with a carriage return, ESC, NEL, LS, PS and the text '_x000D_', converted to a
+    workbook and back: the same note (\\r and ESC came back as '_x000D_' and '_x001B_', NEL was
+    dropped, and an escaped '_x000D_' would have become a carriage return)."""
+    note = "a\rb\x1bc\x85d\u2028e\u2029f, _x000D_ and _x005F_ as typed"
+    report = tmp_path / "controls.yaml"
+    report.write_text(
+        dump_report(
+            period="2024-9M",
+            basis="official",
+            source="_x0041_",
+            values={"grdp_growth": {"value": Decimal("7.5"), "note": note}},
+        ),
+        encoding="utf-8",
+    )
+    workbook, back = tmp_path / "controls.xlsx", tmp_path / "back.yaml"
+    assert cli("convert", str(report), "-o", str(workbook)).exit_code == 0
+    run = cli("convert", str(workbook), "-o", str(back))
+    assert run.exit_code == 0, run
+    data = _read_back(back.read_text(encoding="utf-8"))
+    assert (data["source"], data["values"]["grdp_growth"]["note"]) == ("_x0041_", note)

@@ -305,12 +305,16 @@ class _Reader:
         self.targets = targets
         self.doc = Workbook(name)
         self._parsed: dict[tuple[bool, str], _Parsed] = {}
+        self._strings: list[str] | None = None
 
     def parsed(self, title: str, *, formulas: bool = False) -> _Parsed:
         """A sheet's rows (with saved results, or with ``formulas``), read once."""
         key = (formulas, title)
         if key not in self._parsed:
-            self._parsed[key] = _parse((self.formulas if formulas else self.book)[title])
+            if self._strings is None:
+                self._strings = _shared_strings(self.book)
+            book = self.formulas if formulas else self.book
+            self._parsed[key] = _parse(book[title], self._strings)
         return self._parsed[key]
 
     def read(self) -> Workbook:
@@ -716,7 +720,30 @@ class _Parsed:
         return next((cells.get(column) for number, cells in self.rows if number == row), None)
 
 
-def _parse(sheet: Any) -> _Parsed:
+def _shared_strings(book: Any) -> list[str]:
+    """The workbook's shared strings as saved, escapes and all: openpyxl's own table drops every
+    'x005F_', which makes an escaped '_x000D_' (text) and a carriage return one, so _value decodes
+    these instead."""
+    from openpyxl.cell.text import Text
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import fromstring, iterparse
+
+    archive = book._archive
+    found = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES))).find(SHARED_STRINGS)
+    if found is None:
+        return []
+    strings: list[str] = []
+    tag = f"{{{SHEET_MAIN_NS}}}si"
+    with archive.open(found.PartName[1:]) as source:
+        for _, node in iterparse(source):
+            if node.tag == tag:
+                strings.append(Text.from_tree(node).content)
+                node.clear()
+    return strings
+
+
+def _parse(sheet: Any, strings: list[str]) -> _Parsed:
     """Every cell a sheet's part holds, however far down or right (Excel's last cell is XFD1048576),
     without the empty rows and cells openpyxl's iter_rows makes between them: a row at
     1,000,000,000 takes no longer than one at 10. Memory is bounded by the part's size, which
@@ -730,7 +757,7 @@ def _parse(sheet: Any) -> _Parsed:
     with sheet._get_source() as source:
         parser = WorkSheetParser(
             source,
-            sheet._shared_strings,
+            strings,
             data_only=book.data_only,
             epoch=book.epoch,
             date_formats=book._date_formats,
