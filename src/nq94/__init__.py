@@ -27,9 +27,10 @@ def main() -> None:
     of each run). They are made with it paused, then frozen (gc.freeze) so that later
     collections, and worker processes forked from this one, leave them alone.
 
-    Ctrl-C exits 130 and SIGTERM 143 (128 and the signal's number, as shells have it), without
-    a traceback; so does a reader that stops reading (``| head -1``), with exit 1 as click
-    has it. Output is written in an encoding that holds Vietnamese (see _streams).
+    Ctrl-C exits 130, SIGTERM 143 and SIGHUP 129 (128 and the signal's number, as shells have
+    it), without a traceback, having unwound (a site half built is removed); so does a reader
+    that stops reading (``| head -1``), with exit 1 as click has it. Output is written in an
+    encoding that holds Vietnamese (see _streams).
     """
     import gc
     import signal
@@ -44,7 +45,10 @@ def main() -> None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > MAX_WIDTH:  # Rich pads help and tables to it
         os.environ["COLUMNS"] = str(MAX_WIDTH)
-    previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    stopping = [signal.SIGINT, signal.SIGTERM]
+    if hasattr(signal, "SIGHUP"):  # a terminal closed, a dropped ssh session; not on Windows
+        stopping.append(signal.SIGHUP)
+    previous = {signum: signal.signal(signum, _stop) for signum in stopping}
     try:
         try:
             gc.disable()
@@ -103,8 +107,8 @@ _stopping: list[int] = []
 
 
 def _stop(signum: int, frame: object) -> None:
-    """The handler of SIGINT and SIGTERM: unwind the run; and if a signal comes again while it
-    unwinds, or after the run, end the process at once, as quietly."""
+    """The handler of SIGINT, SIGTERM and SIGHUP: unwind the run; and if a signal comes again
+    while it unwinds, or after the run, end the process at once, as quietly."""
     del frame
     if _stopping:
         os._exit(128 + signum)

@@ -279,6 +279,11 @@ MESSAGES: dict[str, str] = {
     "err.did_you_mean": "did you mean '{name}'?",
     "err.see_targets": "see `nq94 targets` for the ids",
     "err.unknown_id": "unknown target id; {hint}",
+    "err.unknown_id_invisible": "unknown target id: it holds an invisible character, {code} "
+    "{name}; delete it ({hint})",
+    "err.unknown_id_character": "unknown target id: it holds '{character}', {code} {name}, which "
+    "no id holds (ids are Latin letters without accents, digits and '_'); type the id again "
+    "({hint})",
     "err.unknown_key_hint": "unknown key; {hint}",
     "err.not_derivable": "'baseline' and 'current' apply only to growth and change targets; "
     "this is a {kind} target, give 'value'",
@@ -485,6 +490,20 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.no_id": "figures without a target id in column {column}; fill it in or clear the row",
     "err.xlsx.duplicate_id": "target {id} given twice, first in row {row}; give each target once",
     "err.xlsx.empty": "the file is empty; give a report in YAML or .xlsx",
+    "err.xlsx.strict": "a Strict Open XML workbook, which nq94 does not read; save it as Excel "
+    "Workbook (.xlsx)",
+    "err.xlsx.duplicate_column": "the header names '{key}' in {first} and again in {again}; "
+    "keep one column '{key}'",
+    "err.xlsx.no_header_sheet": "no sheet has a header row naming the columns 'id' and 'value'; "
+    "restore the template's header row (row 8) or start from nq94 template -o report.xlsx",
+    "err.xlsx.name_range": "the name '{name}' points to the range {value}, not to one cell; "
+    "point it to the cell that holds the {name} (Formulas > Name Manager)",
+    "err.xlsx.name_deleted": "the name '{name}' points to a deleted cell ({value}); point it to "
+    "the cell that holds the {name} (Formulas > Name Manager)",
+    "err.xlsx.name_not_cell": "the name '{name}' is not a cell ({value}); point it to the cell "
+    "that holds the {name} (Formulas > Name Manager)",
+    "err.xlsx.merged_header": "a figure under the header '{key}', which is merged over {cells}: "
+    "nq94 reads column {column} only; unmerge the header and move the figure to column {column}",
     "workbook.a_number": "Enter a number.",
     "workbook.whole_in_range": "Enter a whole number from {low} to {high} {unit}.",
     # nq94 convert
@@ -533,6 +552,15 @@ MESSAGES: dict[str, str] = {
     "site.symlink": "a symbolic link; name the folder it points to instead",
     "site.not_built": "a site nq94 built, which now also holds '{file}', a file nq94 did not "
     "build; move it out of the folder, or name another folder",
+    "site.unreadable": "cannot read {folder}: {reason}; nq94 replaces a site only when it can see "
+    "every file in it",
+    "site.protected": "{folder} is write-protected: nq94 could not remove the files in it, and "
+    "replaces a site only whole; make it writable, or name another folder",
+    "site.previous_left": "the new site is in place, but the previous one could not be removed "
+    "whole: what is left of it is in {folder}",
+    "site.current_folder": "the folder you are in, or one that holds it; nq94 replaces the site's "
+    "folder whole: name it from outside (cd .. first)",
+    "site.mount_point": "a mount point, which cannot be replaced; name a folder inside it",
     "site.title": "Resolution {number}: the targets for {year}",
     "site.overview": "Overview",
     "site.skip": "Skip to the content",

@@ -281,6 +281,11 @@ MESSAGES: dict[str, str] = {
     "err.did_you_mean": "có phải là '{name}'?",
     "err.see_targets": "xem danh sách mã bằng lệnh `nq94 targets`",
     "err.unknown_id": "mã chỉ tiêu không có; {hint}",
+    "err.unknown_id_invisible": "mã chỉ tiêu không có: mã chứa một ký tự vô hình, {code} {name}; "
+    "hãy xóa ký tự đó ({hint})",
+    "err.unknown_id_character": "mã chỉ tiêu không có: mã chứa ký tự '{character}', {code} "
+    "{name}, không có trong mã nào (mã chỉ gồm chữ Latinh không dấu, chữ số và '_'); hãy gõ "
+    "lại mã ({hint})",
     "err.unknown_key_hint": "khóa không hợp lệ; {hint}",
     "err.not_derivable": "'baseline' và 'current' chỉ dùng cho chỉ tiêu tốc độ tăng và mức "
     "giảm; đây là chỉ tiêu loại {kind}, hãy ghi 'value'",
@@ -493,6 +498,21 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.duplicate_id": "chỉ tiêu {id} ghi hai lần, lần đầu ở dòng {row}; mỗi chỉ tiêu chỉ "
     "ghi một lần",
     "err.xlsx.empty": "tệp trống; hãy nộp báo cáo dạng YAML hoặc .xlsx",
+    "err.xlsx.strict": "tệp Excel dạng Strict Open XML, nq94 không đọc được; hãy lưu lại dạng "
+    "Excel Workbook (.xlsx)",
+    "err.xlsx.duplicate_column": "dòng tiêu đề ghi '{key}' ở {first} và lại ghi ở {again}; chỉ "
+    "giữ một cột '{key}'",
+    "err.xlsx.no_header_sheet": "không trang tính nào có dòng tiêu đề ghi các cột 'id' và "
+    "'value'; hãy khôi phục dòng tiêu đề của mẫu (dòng 8) hoặc bắt đầu từ lệnh nq94 template "
+    "-o bao-cao.xlsx",
+    "err.xlsx.name_range": "tên '{name}' trỏ tới vùng {value}, không phải một ô; hãy cho tên này "
+    "trỏ tới ô ghi {name} (Formulas > Name Manager)",
+    "err.xlsx.name_deleted": "tên '{name}' trỏ tới một ô đã bị xóa ({value}); hãy cho tên này "
+    "trỏ tới ô ghi {name} (Formulas > Name Manager)",
+    "err.xlsx.name_not_cell": "tên '{name}' không phải một ô ({value}); hãy cho tên này trỏ tới "
+    "ô ghi {name} (Formulas > Name Manager)",
+    "err.xlsx.merged_header": "có số liệu nằm dưới tiêu đề '{key}' đang được gộp ô {cells}: nq94 "
+    "chỉ đọc cột {column}; hãy bỏ gộp ô tiêu đề và chuyển số liệu sang cột {column}",
     "workbook.a_number": "Hãy nhập một số.",
     "workbook.whole_in_range": "Hãy nhập một số nguyên từ {low} đến {high} {unit}.",
     # nq94 convert
@@ -544,6 +564,16 @@ MESSAGES: dict[str, str] = {
     "site.symlink": "là liên kết tượng trưng; hãy chỉ thẳng thư mục mà nó trỏ tới",
     "site.not_built": "là trang nq94 đã dựng nhưng nay có thêm '{file}', tệp không do nq94 tạo; "
     "hãy chuyển tệp đó ra khỏi thư mục, hoặc chỉ một thư mục khác",
+    "site.unreadable": "không đọc được {folder}: {reason}; nq94 chỉ thay một trang web khi xem "
+    "được mọi tệp trong đó",
+    "site.protected": "{folder} đang được bảo vệ chống ghi: nq94 không xóa được các tệp trong đó, "
+    "mà nq94 chỉ thay cả trang web một lần; hãy cho phép ghi, hoặc chỉ một thư mục khác",
+    "site.previous_left": "trang web mới đã được đặt vào, nhưng không xóa hết được trang web cũ: "
+    "phần còn lại nằm trong {folder}",
+    "site.current_folder": "là thư mục đang đứng, hoặc thư mục chứa nó; nq94 thay cả thư mục của "
+    "trang web: hãy chỉ nó từ bên ngoài (chạy cd .. trước)",
+    "site.mount_point": "là một điểm gắn kết (mount point), không thay được; hãy chỉ một thư mục "
+    "bên trong nó",
     "site.title": "Nghị quyết {number}: các chỉ tiêu năm {year}",
     "site.overview": "Tổng quan",
     "site.skip": "Bỏ qua, đến nội dung chính",

@@ -79,7 +79,10 @@ def parse_number(
         -MAX_DECIMALS <= exponent <= MAX_MAGNITUDE
     ):
         raise NumberError(t("err.magnitude", limit=MAX_MAGNITUDE, got=_short(number)))
-    if len(digits) > MAX_DIGITS:  # beyond what the arithmetic keeps exact
+    significant = len(digits)
+    if exponent >= 0:  # a whole number: its trailing zeros place it, they are not digits kept
+        significant -= len(digits) - len("".join(map(str, digits)).rstrip("0") or "0")
+    if significant > MAX_DIGITS:  # beyond what the arithmetic keeps exact
         raise NumberError(t("err.too_many_digits", most=MAX_DIGITS, got=_short(number)))
     return number
 

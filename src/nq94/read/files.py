@@ -72,6 +72,8 @@ def _reports(base: str, pattern: str, *, suffixes: tuple[str, ...] = REPORT_SUFF
     """The files under ``base`` matching ``pattern`` (pathlib's glob, which does not go into
     links to directories below ``base``), with one of ``suffixes`` (any, when empty), and never
     a hidden, AppleDouble or lock file, as a shell's * would not give them."""
+    if Path(pattern).name == "**":  # pathlib's ** gives folders alone; a shell's, every file
+        pattern = f"{pattern}/*"
     paths = Path(base).glob(pattern)
     matches = (str(p) for p in paths if p.is_file() and _is_report(p.relative_to(base), suffixes))
     if base == os.curdir:  # written as the user wrote the pattern: "*.yaml", not "./*.yaml"

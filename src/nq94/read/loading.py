@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
+import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import Enum
@@ -294,11 +295,18 @@ def _cased(data: Any, loc: tuple[str, ...]) -> str | None:
 
 def _unknown_key(parent: Any, key: str) -> str:
     if isinstance(parent, type) and issubclass(parent, Values):
-        close = closest(key, parent.targets.by_id)
-        return t(
-            "err.unknown_id",
-            hint=t("err.did_you_mean", name=close) if close else t("err.see_targets"),
-        )
+        ids = parent.targets.by_id
+        wanted = key.strip().lower()
+        close = next((known for known in ids if known.lower() == wanted), None)
+        close = close or closest(key, ids) or closest(wanted, ids)
+        hint = t("err.did_you_mean", name=close) if close else t("err.see_targets")
+        odd = _odd_character(key)
+        if odd is None:
+            return t("err.unknown_id", hint=hint)
+        code, name = f"U+{ord(odd):04X}", unicodedata.name(odd, "")
+        if not odd.isprintable() or odd.isspace():  # a zero-width or no-break space, a mark
+            return t("err.unknown_id_invisible", code=code, name=name, hint=hint)
+        return t("err.unknown_id_character", character=odd, code=code, name=name, hint=hint)
     keys = [field.alias or name for name, field in getattr(parent, "model_fields", {}).items()]
     same = next((known for known in keys if known.lower() == key.strip().lower()), None)
     if same is None and not _in_report(parent):  # a targets file's keys: threshhold, thresold
@@ -306,6 +314,18 @@ def _unknown_key(parent: Any, key: str) -> str:
     if same is not None:  # Period: for period
         return t("err.unknown_key_hint", hint=t("err.did_you_mean", name=same))
     return t("err.unknown_key", keys=", ".join(keys))
+
+
+def _odd_character(key: str) -> str | None:
+    """The first character of an id that no id is written with (ids are ASCII letters, digits
+    and '_'): one that cannot be seen (U+200B, U+00A0), or one that looks like a Latin letter
+    and is not (a Cyrillic 'р'); None when there is none, or when the id is all ASCII."""
+    if key.isascii() and key.isprintable() and " " not in key:
+        return None
+    return next(
+        (c for c in key if not (c.isascii() and c.isprintable()) or c.isspace()),
+        None,
+    )
 
 
 def _in_report(parent: Any) -> bool:

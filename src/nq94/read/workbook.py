@@ -19,10 +19,10 @@ import datetime
 import io
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
+from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Any, NamedTuple
 
 from nq94.errors import InputError, Mark, Problem
 from nq94.i18n import Lang, catalogue, pick, t
@@ -38,12 +38,17 @@ REFUSED = {".xls": "err.xlsx.xls", ".xlsm": "err.xlsx.macros", ".xlsb": "err.xls
            ".ods": "err.xlsx.ods"}  # fmt: skip
 """Spreadsheet files nq94 does not read, by suffix, with what to do instead."""
 
-MAX_ROWS = 10_000
-"""Rows read (1 to 10,000): a report needs a few dozen. openpyxl makes every empty row before a
-far one, so a sheet is read no further: a row at 1,000,000,000 would take minutes."""
+SHOWN_DIGITS = 15
+"""Significant digits a spreadsheet shows of a number: Excel saves =1.15-0.35 as
+0.79999999999999993 and shows 0.8, and 0.8 is the figure the officer reports."""
 
-MAX_COLUMNS = 64
-"""Columns read (A to BL): the template uses ten, and room is left for columns people insert."""
+CELL_LIMIT = 32_767
+"""The most characters (UTF-16 units) an Excel cell holds: a source or note longer than that goes
+on in the cells below it, in rows that hold nothing else (nq94.render.form writes it so)."""
+FULL_CELL = CELL_LIMIT - 2 * 64
+"""A text cell at least this full goes on in the cell below, when the row below holds nothing
+else: a writer cuts a long text a little before the limit (up to 64 characters, each at most two
+units) so that no piece starts with '=' or a combining mark."""
 
 UNPACK_PIECE = 64 * 1024
 """Bytes unpacked at a time when checking a workbook's parts."""
@@ -78,6 +83,9 @@ class Workbook:
     percent: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     """Percent cells read before the targets were known (their target, key and cell): a
     percent cell is refused for a target not measured in percent (settle)."""
+    sheets: dict[Path, str] = field(default_factory=dict)
+    """The sheet of each part that stands on another sheet than the report's (a defined name
+    may point to a cover sheet)."""
 
     def settle(self, targets: TargetsFile) -> None:
         """Refuse, at its cell, each percent cell of a target not measured in percent, now that
@@ -99,13 +107,17 @@ class Workbook:
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
         """Where ``path`` stands (its id cell with ``key``), or its nearest ancestor."""
+        return self._where(path, key=key)[1]
+
+    def _where(self, path: Path, *, key: bool = False) -> tuple[Path, Mark]:
+        """The part of ``path`` found, and where it stands."""
         for end in range(len(path), -1, -1):
             part = path[:end]
             if key and part in self.keys:
-                return Mark(*self.keys[part])
+                return part, Mark(*self.keys[part])
             if part in self.cells:
-                return Mark(*self.cells[part])
-        return Mark(1, 1)
+                return part, Mark(*self.cells[part])
+        return (), Mark(1, 1)
 
     def marks(self, path: Path) -> dict[str, Mark]:
         """Where each part directly below ``path`` stands, by key."""
@@ -120,14 +132,14 @@ class Workbook:
 
     def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
         """A problem located at ``path``, naming its cell."""
-        where = self.mark(path, key=key)
-        return self.at(where.line, where.column, message)
+        part, where = self._where(path, key=key)
+        return self.at(where.line, where.column, message, sheet=self.sheets.get(part))
 
-    def at(self, row: int, column: int, message: str) -> Problem:
-        """A problem at a cell, named as people name cells: (Báo cáo!F12)."""
-        from openpyxl.utils import get_column_letter  # read with openpyxl: loaded already
-
-        cell = f"{self.sheet}!{get_column_letter(column)}{row}" if self.sheet else ""
+    def at(self, row: int, column: int, message: str, *, sheet: str | None = None) -> Problem:
+        """A problem at a cell, named as people name cells: (Báo cáo!F12); on the report sheet
+        unless ``sheet`` is named."""
+        sheet = sheet or self.sheet
+        cell = f"{sheet}!{_cell_name(row, column)}" if sheet else ""
         return Problem(
             self.name, row, column, f"({cell}) {message}" if cell else message, cell=cell
         )
@@ -198,6 +210,23 @@ def _refuse(name: str, raw: bytes, *, max_bytes: int) -> None:
     if any(part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for part in parts):
         raise _whole(name, "err.xlsx.damaged")  # bzip2, lzma: no spreadsheet program writes them
     _unpacks(name, raw, max_bytes=max_bytes)
+    if _strict(raw):
+        raise _whole(name, "err.xlsx.strict")
+
+
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+"""The namespace of a Strict Open XML workbook (Excel's "Strict Open XML Spreadsheet"), which
+openpyxl cannot read: its parts are named as a transitional workbook's are."""
+
+
+def _strict(raw: bytes) -> bool:
+    """Whether the workbook part opens in Strict Open XML's namespace (in its first piece)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        part = next(each for each in archive.namelist() if each.lower() == "xl/workbook.xml")
+        with archive.open(part) as stream:
+            return STRICT_NAMESPACE in stream.read(UNPACK_PIECE)
 
 
 def _unpacks(name: str, raw: bytes, *, max_bytes: int) -> None:
@@ -259,13 +288,34 @@ def _damage(error: Exception) -> str:
     return "err.xlsx.damaged"
 
 
+class _Named(NamedTuple):
+    """A defined name that points to no single cell, and what to say of it where."""
+
+    key: str
+    message: str
+    sheet: str | None
+    place: tuple[int, int] | None
+
+
 class _Reader:
-    """One pass down the report sheet: the header row, then a row per target."""
+    """The report sheet found, then one pass down it: the header row, then a row per target."""
 
     def __init__(self, name: str, books: tuple[Any, Any], targets: TargetsFile | None) -> None:
         self.book, self.formulas = books
         self.targets = targets
         self.doc = Workbook(name)
+        self._parsed: dict[tuple[bool, str], _Parsed] = {}
+        self._strings: list[str] | None = None
+
+    def parsed(self, title: str, *, formulas: bool = False) -> _Parsed:
+        """A sheet's rows (with saved results, or with ``formulas``), read once."""
+        key = (formulas, title)
+        if key not in self._parsed:
+            if self._strings is None:
+                self._strings = _shared_strings(self.book)
+            book = self.formulas if formulas else self.book
+            self._parsed[key] = _parse(book[title], self._strings)
+        return self._parsed[key]
 
     def read(self) -> Workbook:
         from nq94.layout import OWN_OUTPUT
@@ -275,86 +325,140 @@ class _Reader:
         if category.startswith(OWN_OUTPUT):  # a table for people nq94 wrote, not a report
             command = category.removeprefix(OWN_OUTPUT)
             raise InputError([doc.at(1, 1, t("err.xlsx.own_output", command=command))])
-        named = self._defined_names()
-        sheet = self._sheet(named)
-        doc.sheet = sheet.title
+        named, wrong = self._defined_names()
+        title, found = self._sheet(named)
+        doc.sheet = title
         doc.cells[()] = (1, 1)
-        rows = _rows(sheet)
-        header: dict[str, int] | None = None
+        for each in wrong:
+            row, column = each.place or (1, 1)
+            doc.problems.append(doc.at(row, column, each.message, sheet=each.sheet))
+        rows = found.rows
+        assert found.header is not None  # _sheet gives a sheet with a header
+        at, header, twice = found.header
         labels: dict[str, tuple[int, int]] = {}
-        body: list[tuple[int, dict[int, Any]]] = []
-        for number, cells in rows:
-            if header is None:
-                header = self._header(cells)
-                if header is None:
-                    labels.update(_labels(cells))
-                else:
-                    doc.cells[("values",)] = (number, header["id"])
-                continue
-            body.append((number, cells))
-        if header is None:
-            raise InputError([doc.at(1, 1, t("err.xlsx.no_header"))])
+        for _, cells in rows[:at]:
+            labels.update(_labels(cells))
+        header_row = rows[at][0]
+        doc.cells[("values",)] = (header_row, header["id"])
+        for key, first, again in twice:
+            both = {"first": _cell_name(header_row, first), "again": _cell_name(header_row, again)}
+            message = t("err.xlsx.duplicate_column", key=key, **both)
+            doc.problems.append(doc.at(header_row, again, message))
+        body = rows[at + 1 :]
         for key in NAMES:
-            place = named.get((sheet.title, key)) or labels.get(key)
-            if place is not None:
-                self._top(key, place, _cell_at(rows, place))
-        if ("period",) not in doc.cells:
+            if key in named:
+                self._top(key, *named[key])
+            elif key in labels:
+                self._top(key, title, labels[key])
+        if ("period",) not in doc.cells and all(each.key != "period" for each in wrong):
             doc.problems.append(doc.at(1, 1, t("err.xlsx.no_period")))
-            doc.data["period"] = None
+        doc.data.setdefault("period", None)
         if "value" not in header:
-            row, column = doc.cells[("values",)]
-            doc.problems.append(doc.at(row, column, t("err.xlsx.no_value_column")))
+            doc.problems.append(doc.at(header_row, header["id"], t("err.xlsx.no_value_column")))
+        self._merged(found, header_row, header, body)
         values: dict[str, Any] = {}
         doc.data["values"] = values
-        formulas = self._formula_cells(sheet.title, header, [number for number, _ in body])
-        seen: dict[str, int] = {}
+        formulas = self._formula_cells(title, header, [number for number, _ in body])
+        state = _State()
         for number, cells in body:
-            self._row(number, cells, header, values, seen, formulas)
+            self._row(number, cells, header, values, state, formulas)
         return doc
 
-    def _defined_names(self) -> dict[tuple[str, str], tuple[int, int]]:
-        """(sheet, name) -> the cell, for the names period, basis and source."""
-        found: dict[tuple[str, str], tuple[int, int]] = {}
+    def _defined_names(self) -> tuple[dict[str, tuple[str, tuple[int, int]]], list[_Named]]:
+        """The cells the names period, basis, source and targets point to, as (sheet, cell),
+        whether a name is the workbook's or a sheet's, in any case (as Excel has them); and
+        each name that points to no single cell."""
+        found: dict[str, tuple[str, tuple[int, int]]] = {}
+        wrong: dict[str, _Named] = {}
+        scopes = [self.book.defined_names, *(sheet.defined_names for sheet in self.book.worksheets)]
         for key in NAMES:
-            defined = self.book.defined_names.get(key)
-            if defined is None:
+            for scope in scopes:
+                defined = next(
+                    (each for name, each in scope.items() if str(name).lower() == key), None
+                )
+                if defined is None:
+                    continue
+                text = str(defined.attr_text or "")
+                title, place, problem = self._destination(text)
+                if problem:
+                    message = t(problem, name=key, value=_shown(text))
+                    wrong.setdefault(key, _Named(key, message, title, place))
+                    continue
+                assert title is not None and place is not None
+                found[key] = (title, place)
+                wrong.pop(key, None)
+                break
+        return found, list(wrong.values())
+
+    def _destination(self, text: str) -> tuple[str | None, tuple[int, int] | None, str]:
+        """The sheet and cell a defined name's formula points to, and "" or the catalogue key of
+        what it points to instead: a range (its first cell given), a deleted cell (#REF!), or
+        anything else."""
+        from openpyxl.utils.cell import SHEETRANGE_RE
+
+        text = text.strip().removeprefix("=")
+        if "#REF!" in text.upper():
+            return None, None, "err.xlsx.name_deleted"
+        match = SHEETRANGE_RE.fullmatch(text)
+        if match is None:
+            return None, None, "err.xlsx.name_not_cell"
+        title = match.group("notquoted") or (match.group("quoted") or "").replace("''", "'")
+        first, colon, last = match.group("cells").replace("$", "").partition(":")
+        place = _reference(first)
+        if title not in self.book.sheetnames or place is None:
+            return None, None, "err.xlsx.name_not_cell"
+        if colon and _reference(last) != place:
+            return title, place, "err.xlsx.name_range"
+        return title, place, ""
+
+    def _sheet(self, named: Mapping[str, tuple[str, tuple[int, int]]]) -> tuple[str, _Parsed]:
+        """The report sheet: the one whose header row names 'id' and 'value' (the sheets the
+        names point to looked at first, then those called as the template calls them, then
+        every sheet in order); failing that, one whose header names 'id'."""
+        order = [title for title, _ in named.values()] + list(SHEET.values())
+        order += list(self.book.sheetnames)
+        fallback: tuple[str, _Parsed] | None = None
+        for title in dict.fromkeys(order):
+            if title not in self.book.sheetnames:
                 continue
-            for title, reference in defined.destinations:
-                place = _reference(reference)
-                if place is not None:
-                    found.setdefault((title, key), place)
-        return found
+            found = self.parsed(title)
+            if found.header is None:
+                continue
+            if "value" in found.header[1]:
+                return title, found
+            fallback = fallback or (title, found)
+        if fallback is not None:
+            return fallback
+        doc = self.doc
+        visible = [sheet.title for sheet in self.book.worksheets if sheet.sheet_state == "visible"]
+        blamed = [title for title in order[: len(named) + len(SHEET)] if title in visible]
+        if blamed or len(visible) == 1:  # the sheet meant to be the report: its header is gone
+            doc.sheet = (blamed or visible)[0]
+            raise InputError([doc.at(1, 1, t("err.xlsx.no_header"))])
+        raise InputError([doc.at(1, 1, t("err.xlsx.no_header_sheet"))])
 
-    def _sheet(self, named: dict[tuple[str, str], tuple[int, int]]) -> Any:
-        """The report sheet: where the name period points, else one called as the template
-        calls it, else the first."""
-        titles = [title for title, key in named if key == "period"]
-        titles += list(SHEET.values())
-        for title in titles:
-            if title in self.book.sheetnames:
-                return self.book[title]
-        return self.book.worksheets[0]
-
-    def _header(self, cells: dict[int, Any]) -> dict[str, int] | None:
-        """The columns by machine key, when this row is the header (it names ``id``)."""
-        keys = {
-            value.strip().lower(): column
-            for column, value in ((c, _value(cell)) for c, cell in cells.items())
-            if isinstance(value, str) and value.strip().lower() in KEYS
-        }
-        return keys if "id" in keys and len(keys) > 1 else None
-
-    def _top(self, key: str, place: tuple[int, int], cell: Any) -> None:
-        """The period, basis or source, from its cell."""
+    def _top(self, key: str, title: str, place: tuple[int, int]) -> None:
+        """The period, basis or source, from its cell (on any sheet)."""
         doc = self.doc
         doc.cells[(key,)] = place
+        if title != doc.sheet:
+            doc.sheets[(key,)] = title
+        cell = self.parsed(title).cell(place)
         value = _value(cell)
         if isinstance(value, str):
             value = value.strip()
         if value is None or value == "":
             if key == "period":
-                doc.problems.append(doc.at(*place, t("err.xlsx.empty_period")))
+                formula = self.parsed(title, formulas=True).cell(place)
+                text_result = getattr(cell, "data_type", "") in ("s", "str")
+                uncalculated = getattr(formula, "data_type", "") == "f" and not text_result
+                message = t("err.xlsx.uncalculated" if uncalculated else "err.xlsx.empty_period")
+                doc.problems.append(doc.at(*place, message, sheet=title))
                 doc.data["period"] = None
+            return
+        if getattr(cell, "data_type", "") == "e":
+            doc.problems.append(doc.at(*place, t("err.xlsx.error_cell", error=value), sheet=title))
+            doc.data[key] = None
             return
         if isinstance(value, bool):
             doc.data[key] = value
@@ -366,6 +470,35 @@ class _Reader:
         else:
             doc.data[key] = str(value)
 
+    def _merged(
+        self,
+        found: _Parsed,
+        header_row: int,
+        header: Mapping[str, int],
+        body: list[tuple[int, dict[int, Any]]],
+    ) -> None:
+        """Refuse a cell under a header cell merged across columns, past the merge's first
+        column: nq94 reads the column the header's text stands in, and would pass it over."""
+        from openpyxl.utils import get_column_letter
+
+        keys = {column: key for key, column in header.items()}
+        for low_row, high_row, low, high in found.merged:
+            if not low_row <= header_row <= high_row or low not in keys or high == low:
+                continue
+            spread = f"{_cell_name(low_row, low)}:{_cell_name(high_row, high)}"
+            for number, cells in body:
+                for column in range(low + 1, high + 1):
+                    value = _value(cells.get(column))
+                    if value is None or (isinstance(value, str) and not value.strip()):
+                        continue
+                    message = t(
+                        "err.xlsx.merged_header",
+                        key=keys[low],
+                        cells=spread,
+                        column=get_column_letter(low),
+                    )
+                    self.doc.problems.append(self.doc.at(number, column, message))
+
     def _formula_cells(
         self, title: str, header: Mapping[str, int], numbers: list[int]
     ) -> set[tuple[int, int]]:
@@ -374,7 +507,7 @@ class _Reader:
             return set()
         columns = {header[key] for key in FIGURES if key in header}
         found: set[tuple[int, int]] = set()
-        for number, cells in _rows(self.formulas[title]):
+        for number, cells in self.parsed(title, formulas=True).rows:
             if number < numbers[0]:
                 continue
             for column in columns:
@@ -389,7 +522,7 @@ class _Reader:
         cells: dict[int, Any],
         header: Mapping[str, int],
         values: dict[str, Any],
-        seen: dict[str, int],
+        state: _State,
         formulas: set[tuple[int, int]],
     ) -> None:
         doc = self.doc
@@ -408,18 +541,21 @@ class _Reader:
                 given[key] = got
                 places[key] = (number, column)
         if not target_id:
-            if given:
+            if given and not state.goes_on(given, values):
                 first = min(places.values(), key=lambda place: place[1])
                 from openpyxl.utils import get_column_letter
 
                 message = t("err.xlsx.no_id", column=get_column_letter(id_column))
                 doc.problems.append(doc.at(*first, message))
+            if not given:
+                state.last = None
             return
-        if target_id in seen:
-            message = t("err.xlsx.duplicate_id", id=target_id, row=seen[target_id])
+        state.last = None
+        if target_id in state.seen:
+            message = t("err.xlsx.duplicate_id", id=target_id, row=state.seen[target_id])
             doc.problems.append(doc.at(number, id_column, message))
             return
-        seen[target_id] = number
+        state.seen[target_id] = number
         path = ("values", target_id)
         if not given:  # a target with no figure: its row, for the line that says so
             empty = (number, header.get("value", id_column))
@@ -432,6 +568,8 @@ class _Reader:
             doc.cells[(*path, key)] = place
         only_value = set(given) == {"value"}
         values[target_id] = given["value"] if only_value else given
+        state.last = target_id
+        state.tail = {key: text for key, text in given.items() if isinstance(text, str)}
 
     def _input(
         self,
@@ -502,7 +640,25 @@ _EMPTY = object()
 
 
 def _value(cell: Any) -> Any:
-    return None if cell is None else cell.value
+    """A cell's value, its text with Excel's escapes decoded."""
+    value = None if cell is None else cell.value
+    if isinstance(value, str) and "_x" in value:
+        return _unescaped(value)
+    return value
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+"""How Office Open XML writes a character XML cannot hold (a carriage return pasted into a cell
+is _x000D_), and _x005F_ for the underscore of a text that looks like one."""
+
+
+def _unescaped(text: str) -> str:
+    """Text with its _xHHHH_ escapes decoded, as Excel and LibreOffice show it; a character
+    outside the BMP, escaped as two halves, joined, and a half alone replaced."""
+    decoded = _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
+    if decoded == text:
+        return text
+    return decoded.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _date_text(value: datetime.date | datetime.time | datetime.timedelta) -> str:
@@ -513,11 +669,15 @@ def _date_text(value: datetime.date | datetime.time | datetime.timedelta) -> str
 
 
 def _decimal(value: int | float) -> Decimal:
-    """A spreadsheet's number as the decimal it shows: the shortest text that reads back as the
-    same double (0.1, not 0.1000000000000000055511151231257827)."""
-    if isinstance(value, int):
-        return Decimal(value)
-    return Decimal(repr(value))
+    """A spreadsheet's number as it shows it: to SHOWN_DIGITS significant digits (0.1, not
+    0.1000000000000000055511151231257827; 0.8 where Excel saved 0.79999999999999993)."""
+    number = Decimal(value)
+    if not number.is_finite() or len(number.as_tuple().digits) <= SHOWN_DIGITS:
+        return number
+    shown = Context(prec=SHOWN_DIGITS, rounding=ROUND_HALF_UP).plus(number)
+    if shown == shown.to_integral_value() and shown.adjusted() < 28:
+        return shown.quantize(Decimal(1))  # a whole number, written whole: 1e20 as 100…0
+    return shown.normalize()  # without the zeros rounding leaves after the point
 
 
 def _padded(figure: Decimal, shown: str) -> Decimal:
@@ -543,22 +703,147 @@ def _reference(reference: str) -> tuple[int, int] | None:
     return row, column_index_from_string(letters)
 
 
-def _rows(sheet: Any) -> list[tuple[int, dict[int, Any]]]:
-    """The rows holding anything among the first MAX_ROWS rows and MAX_COLUMNS columns, as
-    (row number, {column: cell})."""
-    sheet.reset_dimensions()  # the size a file states may be wrong, or hostile
+@dataclass(slots=True)
+class _Parsed:
+    """A sheet read whole: its rows that hold anything, its merged cells, and its header."""
+
+    rows: list[tuple[int, dict[int, Any]]]
+    """(row number, {column: cell}) of each row holding anything, however far down or right."""
+    merged: list[tuple[int, int, int, int]]
+    """Each merged range: first and last row, first and last column."""
+    header: tuple[int, dict[str, int], list[tuple[str, int, int]]] | None
+    """The header: its index in rows, its columns by machine key, and each key it names again
+    (the key, its first column and the other)."""
+
+    def cell(self, place: tuple[int, int]) -> Any:
+        row, column = place
+        return next((cells.get(column) for number, cells in self.rows if number == row), None)
+
+
+def _shared_strings(book: Any) -> list[str]:
+    """The workbook's shared strings as saved, escapes and all: openpyxl's own table drops every
+    'x005F_', which makes an escaped '_x000D_' (text) and a carriage return one, so _value decodes
+    these instead."""
+    from openpyxl.cell.text import Text
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import fromstring, iterparse
+
+    archive = book._archive
+    found = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES))).find(SHARED_STRINGS)
+    if found is None:
+        return []
+    strings: list[str] = []
+    tag = f"{{{SHEET_MAIN_NS}}}si"
+    with archive.open(found.PartName[1:]) as source:
+        for _, node in iterparse(source):
+            if node.tag == tag:
+                strings.append(Text.from_tree(node).content)
+                node.clear()
+    return strings
+
+
+def _parse(sheet: Any, strings: list[str]) -> _Parsed:
+    """Every cell a sheet's part holds, however far down or right (Excel's last cell is XFD1048576),
+    without the empty rows and cells openpyxl's iter_rows makes between them: a row at
+    1,000,000,000 takes no longer than one at 10. Memory is bounded by the part's size, which
+    _refuse bounds."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
     rows: list[tuple[int, dict[int, Any]]] = []
-    for cells in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):
-        kept = {
-            cell.column: cell
-            for cell in cells
-            if getattr(cell, "value", None) is not None
-            or getattr(cell, "data_type", "") in ("f", "s", "str")
-        }
-        if not kept:
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            kept = {
+                each["column"]: ReadOnlyCell(sheet, **each)
+                for each in cells
+                if each["value"] is not None or each["data_type"] in ("f", "s", "str")
+            }
+            if kept:
+                rows.append((number, kept))
+        merged = parser.merged_cells
+    spans: list[tuple[int, int, int, int]] = []
+    for each in getattr(merged, "mergeCell", None) or ():
+        with contextlib.suppress(ValueError, TypeError):
+            low, top, high, bottom = range_boundaries(str(each.ref))
+            spans.append((top, bottom, low, high))
+    header = next(
+        ((index, *found) for index, (_, cells) in enumerate(rows) if (found := _header(cells))),
+        None,
+    )
+    return _Parsed(rows, spans, header)
+
+
+def _header(cells: dict[int, Any]) -> tuple[dict[str, int], list[tuple[str, int, int]]] | None:
+    """The columns by machine key, when this row is the header (it names ``id`` and another
+    key), and each key it names again."""
+    keys: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
+    for column in sorted(cells):
+        value = _value(cells[column])
+        key = value.strip().lower() if isinstance(value, str) else ""
+        if key not in KEYS:
             continue
-        rows.append((next(iter(kept.values())).row, kept))
-    return rows
+        if key in keys:
+            twice.append((key, keys[key], column))
+        else:
+            keys[key] = column
+    return (keys, twice) if "id" in keys and len(keys) > 1 else None
+
+
+@dataclass(slots=True)
+class _State:
+    """What one pass down the report sheet remembers from the rows above."""
+
+    seen: dict[str, int] = field(default_factory=dict)
+    """The row of each target id met."""
+    last: str | None = None
+    """The target of the row just above, while its text may go on below."""
+    tail: dict[str, str] = field(default_factory=dict)
+    """The last piece of that target's source and note."""
+
+    def goes_on(self, given: Mapping[str, Any], values: dict[str, Any]) -> bool:
+        """Whether ``given``, a row without an id, goes on with the source or note of the target
+        above, whose cell is full (FULL_CELL: nq94 writes a longer text so); if so, the pieces
+        are joined."""
+        entry = values.get(self.last) if self.last is not None else None
+        if not isinstance(entry, dict) or not given or not set(given) <= set(self.tail):
+            return False
+        if any(
+            not isinstance(given[key], str) or _units(self.tail[key]) < FULL_CELL for key in given
+        ):
+            return False
+        for key, piece in given.items():
+            entry[key] += piece
+            self.tail[key] = piece
+        return True
+
+
+def _units(text: str) -> int:
+    """The length of ``text`` as Excel counts it: in UTF-16 units."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _cell_name(row: int, column: int) -> str:
+    from openpyxl.utils import get_column_letter  # read with openpyxl: loaded already
+
+    return f"{get_column_letter(column)}{row}"
+
+
+def _shown(text: Any, most: int = 60) -> str:
+    """A defined name's formula as a message quotes it, cut short when long."""
+    said = str(text or "")
+    return said if len(said) <= most else said[: most - 1] + "…"
 
 
 def _labels(cells: dict[int, Any]) -> Iterator[tuple[str, tuple[int, int]]]:
@@ -568,8 +853,3 @@ def _labels(cells: dict[int, Any]) -> Iterator[tuple[str, tuple[int, int]]]:
     value = _value(cell)
     if isinstance(value, str) and (key := _LABELS.get(value.strip().lower())):
         yield key, (cell.row, column + 1)
-
-
-def _cell_at(rows: Iterable[tuple[int, dict[int, Any]]], place: tuple[int, int]) -> Any:
-    row, column = place
-    return next((cells.get(column) for number, cells in rows if number == row), None)

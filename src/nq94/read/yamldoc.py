@@ -9,11 +9,9 @@ so reading a large file costs no bookkeeping per value.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
@@ -21,7 +19,7 @@ import yaml
 
 from nq94.errors import InputError, Mark, Problem, reason
 from nq94.i18n import t
-from nq94.model.values import YamlDate
+from nq94.model.scalars import scalar
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same marks
     from yaml import CBaseLoader as _Base
@@ -66,17 +64,6 @@ Path = tuple[str, ...]
 _STANDARD_TAGS = frozenset(
     {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 )
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {
-    word: value
-    for value, words in ((True, "y Y yes Yes YES true True TRUE on On ON"),
-                         (False, "n N no No NO false False FALSE off Off OFF"))
-    for word in words.split()
-}  # fmt: skip
-_SPECIAL_FLOATS = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
-_DATE = re.compile(r"[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt ].*)?")
-_NUMBER_START = frozenset("0123456789+-.")
-_PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 
 
 @dataclass(slots=True)
@@ -350,39 +337,3 @@ class _Builder:
             lines[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, (*path, key))
         return result
-
-
-def scalar(text: str) -> Any:
-    """A plain (unquoted) scalar as YAML 1.1 means it, numbers as exact Decimals.
-
-    Unlike YAML 1.1, a leading zero is decimal (02 is 2, as people write "02 xã"), and forms
-    people do not mean as numbers (hexadecimal, sexagesimal 1:30) stay text.
-    """
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
-    if text and text[0] in _NUMBER_START:
-        special = _SPECIAL_FLOATS.get(text.lower())
-        if special is not None:
-            return Decimal(special)
-        number = to_decimal(text)
-        if number is not None:
-            return number
-        if _DATE.fullmatch(text):
-            return YamlDate(text)
-    return text
-
-
-def to_decimal(text: str) -> Decimal | None:
-    """Decimal digits, point, exponent and sign as an exact Decimal; None for anything else."""
-    if _PLAIN_DECIMAL.fullmatch(text):  # the usual form, at once
-        return Decimal(text)
-    if not text.isascii():  # Decimal reads other scripts' digits ('٧'); a report writes 0-9
-        return None
-    if not any(c.isdigit() for c in text) or any(c.isalpha() and c not in "eE" for c in text):
-        return None
-    try:
-        return Decimal(text.replace("_", "") if "_" in text else text)
-    except InvalidOperation:
-        return None

@@ -45,7 +45,7 @@ def template(
     them) when given; naming ``targets_file`` (relative to the workbook) when given."""
     import xlsxwriter  # type: ignore[import-untyped]  # needed by workbooks only
 
-    from nq94.render.cells import row_height
+    from nq94.render.cells import pieces, row_height
 
     lang = current()
     values = values or {}
@@ -127,8 +127,9 @@ def template(
         sheet.set_column(column, column, widths[key])
     sheet.set_row(WORDS_ROW - 1, 30)
 
-    for index, target in enumerate(targets.targets):
-        row = HEADER_ROW + index
+    row = HEADER_ROW - 1
+    for target in targets.targets:
+        row += 1
         given = values.get(target.id)
         entry = given if isinstance(given, Mapping) else {} if given is None else {"value": given}
         sheet.write_string(row, 0, target.id, styles.id)
@@ -139,15 +140,20 @@ def template(
         wrapped = {"section": pick(targets.sections[target.section]), "target": target.words,
                    "unit": pick(target.unit)}  # fmt: skip
         sheet.set_row(row, row_height((text, _WIDTHS[key]) for key, text in wrapped.items()))
+        more: dict[int, list[str]] = {}
         for key in INPUTS:
             column = KEYS.index(key)
             closed = key in ("baseline", "current") and target.kind not in DERIVABLE
             if closed:
                 sheet.write_blank(row, column, None, styles.closed)
                 continue
-            _write_input(sheet, row, column, entry.get(key), styles, text=key in TEXTS)
+            written = entry.get(key)
+            if key in TEXTS and isinstance(written, str):
+                written, *more[column] = pieces(written)
+            _write_input(sheet, row, column, written, styles, text=key in TEXTS)
             if key in FIGURES:
                 sheet.data_validation(row, column, row, column, _figure_rule(target, key))
+        row = _going_on(sheet, row, more, styles)
 
     sheet.freeze_panes(HEADER_ROW, 1)
     sheet.set_landscape()
@@ -217,6 +223,18 @@ class _Styles:
                 | self.border
             )
         return self._numbers[decimals]
+
+
+def _going_on(sheet: Any, row: int, more: Mapping[int, list[str]], styles: _Styles) -> int:
+    """The rest of a source or note longer than a cell holds, a piece a row below its target's
+    (rows holding nothing else, which nq94.read.workbook joins back), as the export does; the
+    last row written."""
+    for _ in range(max(map(len, more.values()), default=0)):
+        row += 1
+        for column, rest in more.items():
+            if rest:
+                sheet.write_string(row, column, rest.pop(0), styles.open_text)
+    return row
 
 
 def _write_input(

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from nq94.errors import WriteError, escaped
+from nq94.errors import WriteError, escaped, reason
 from nq94.i18n import t
 
 MARKER = ".nq94-site"
@@ -39,9 +39,14 @@ def _marker(files: Mapping[str, bytes]) -> bytes:
 
 
 def _listed(output: Path) -> set[str] | None:
-    """The files MARKER in ``output`` lists, or None where there is no MARKER (a regular file)."""
+    """The files MARKER in ``output`` lists, or None where there is no MARKER that is a regular
+    file (a FIFO of that name is looked at, never opened: opening it would wait for a writer)."""
+    path = output / MARKER
     try:
-        with open(output / MARKER, "rb") as marker:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with open(descriptor, "rb") as marker:
             if not stat.S_ISREG(os.fstat(marker.fileno()).st_mode):
                 return None
             text = marker.read(MARKER_MOST)
@@ -51,9 +56,28 @@ def _listed(output: Path) -> set[str] | None:
     return set(names.decode("utf-8", "replace").splitlines())
 
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+class _Unreadable(OSError):
+    """A folder of the site that cannot be listed: the files it holds cannot be known."""
+
+
+class _Protected(OSError):
+    """A folder of the site whose files cannot be removed: it was made read-only."""
+
+
 def _unlisted(output: Path, listed: set[str]) -> str | None:
-    """The first file (or link) in ``output`` that is neither MARKER nor listed, or None."""
-    for folder, folders, names in os.walk(output):
+    """The first file (or link) in ``output`` that is neither MARKER nor listed, or None;
+    _Unreadable for a folder in it that cannot be listed (its files cannot be known), and
+    _Protected for one whose files cannot be removed (a site made read-only stays as it is)."""
+
+    def unreadable(error: OSError) -> None:
+        raise _Unreadable(error.errno, error.strerror, error.filename) from error
+
+    for folder, folders, names in os.walk(output, onerror=unreadable):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise _Protected(errno.EACCES, os.strerror(errno.EACCES), folder)
         here = Path(folder).relative_to(output)
         links = [name for name in folders if os.path.islink(os.path.join(folder, name))]
         for name in sorted([*names, *links]):
@@ -63,9 +87,25 @@ def _unlisted(output: Path, listed: set[str]) -> str | None:
     return None
 
 
+def _within(output: Path) -> str | None:
+    """The catalogue key of why ``output`` can never be replaced whole: it is the current
+    folder or holds it (the shell would be left in a deleted folder; the system refuses to
+    rename it), or it is a mount point; None otherwise."""
+    real = os.path.realpath(output)
+    try:
+        here = os.getcwd()
+    except OSError:  # the current folder was deleted: it cannot be the output
+        here = ""
+    if here and (here == real or here.startswith(real.rstrip(os.sep) + os.sep)):
+        return "site.current_folder"
+    if os.path.ismount(real):
+        return "site.mount_point"
+    return None
+
+
 def check_output(output: Path) -> None:
     """Raise WriteError unless ``output`` may take a site: a new name, an empty folder, or a
-    folder that holds MARKER."""
+    folder that holds MARKER, all of whose folders can be read and have their files removed."""
     try:
         found = os.lstat(output)
     except FileNotFoundError:
@@ -76,49 +116,91 @@ def check_output(output: Path) -> None:
         raise WriteError(str(output), t("site.symlink"))
     if not stat.S_ISDIR(found.st_mode):
         raise WriteError(str(output), t("site.not_a_folder"))
+    if (why := _within(output)) is not None:
+        raise WriteError(str(output), t(why))
     try:
         if os.path.islink(output / MARKER):
             raise WriteError(str(output), t("site.not_ours"))
         listed = _listed(output)
         extra = None if listed is None else _unlisted(output, listed)
+        if listed is None:  # only an empty folder may be replaced: it is never walked
+            with os.scandir(output) as entries:
+                if next(entries, None) is not None:
+                    raise WriteError(str(output), t("site.not_ours"))
+            if not os.access(output, os.W_OK | os.X_OK):
+                raise _Protected(errno.EACCES, os.strerror(errno.EACCES), str(output))
+    except (_Unreadable, _Protected) as e:
+        key = "site.unreadable" if isinstance(e, _Unreadable) else "site.protected"
+        folder = escaped(str(e.filename or output))
+        raise WriteError(str(output), t(key, folder=folder, reason=reason(e))) from e
     except OSError as e:
         raise WriteError.of(str(output), e) from e
     if extra is not None:
         raise WriteError(str(output), t("site.not_built", file=escaped(extra)))
-    if listed is not None:
-        return
-    try:
-        with os.scandir(output) as entries:
-            empty = next(entries, None) is None
-    except OSError as e:
-        raise WriteError.of(str(output), e) from e
-    if not empty:
-        raise WriteError(str(output), t("site.not_ours"))
 
 
 def publish(files: Mapping[str, bytes], output: Path) -> None:
     """Write ``files`` (by their path within the site, with /) and MARKER into a new folder
-    beside ``output``, then put it in ``output``'s place; WriteError (naming ``output`` as
-    given) when it cannot be done."""
+    beside ``output``, with the mode and group of the folder it replaces (or, for a new one,
+    the mode the umask gives), then put it in ``output``'s place; WriteError (naming
+    ``output`` as given) when it cannot be done, or when the previous site could not be
+    removed whole."""
     check_output(output)
     building = ""
     try:
         building = tempfile.mkdtemp(prefix=".nq94-", dir=Path(os.path.abspath(output)).parent)
+        mode = _like(building, output)
         root = Path(building)
         for name, data in sorted({**files, MARKER: _marker(files)}.items()):
             path = root.joinpath(*name.split("/"))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(building, 0o777 & ~umask)  # mkdtemp's folder is the owner's alone
+        os.chmod(building, mode)
         check_output(output)  # again: another program may have written there meanwhile
-        building = _swap(building, output)
+        previous = _swap(building, output)
+        building = ""
     except OSError as e:
         raise WriteError.of(str(output), e) from e
-    finally:  # also when stopped (Ctrl-C, SIGTERM: nq94.main unwinds)
+    finally:  # also when stopped (Ctrl-C, SIGTERM, SIGHUP: nq94.main unwinds)
         if building:
             shutil.rmtree(building, ignore_errors=True)
+    if previous:
+        _remove(previous, output)
+
+
+def _like(building: str, output: Path) -> int:
+    """Give the folder ``building`` the group of ``output`` and its setgid bit, before anything
+    is written in it, so that what is written takes the group; the mode to give it once written:
+    ``output``'s (a 0700 site stays the owner's, a 2750 one keeps its group), or for a new site
+    the mode the umask gives (mkdtemp's folder is the owner's alone)."""
+    try:
+        before = os.stat(output)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o777 & ~umask
+    if os.stat(building).st_gid != before.st_gid:
+        os.chown(building, -1, before.st_gid)
+    mode = stat.S_IMODE(before.st_mode)
+    os.chmod(building, stat.S_IRWXU | (mode & stat.S_ISGID))
+    return mode
+
+
+def _remove(previous: str, output: Path) -> None:
+    """Remove the previous site, now beside the new one; WriteError naming what is left when
+    some of it cannot be removed."""
+    failed: list[str] = []
+
+    def note(function: object, path: str, error: object) -> None:
+        failed.append(path)
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(previous, onexc=note)
+    else:  # onerror, deprecated since 3.12
+        shutil.rmtree(previous, onerror=note)
+    if failed:
+        left = escaped(os.path.relpath(previous))
+        raise WriteError(str(output), t("site.previous_left", folder=left))
 
 
 def _swap(built: str, output: Path) -> str:
