@@ -1,24 +1,18 @@
-"""Reports as workbooks: the template officers fill in, and a filled-in workbook read back as the
-data a YAML report gives, each figure with its cell, so that the same pydantic models validate it
-and every problem is said at its cell (``report.xlsx:12:6: (Báo cáo!F12) …``).
+"""A filled-in workbook read back as the data a YAML report gives, each figure with its cell,
+so that the same pydantic models validate it and every problem is said at its cell
+(``report.xlsx:12:6: (Báo cáo!F12) …``). nq94.read.xlsx opens it safely and reads its sheets;
+nq94.render.form writes the template officers fill in.
 
-XlsxWriter writes (it writes the export's workbooks too); openpyxl reads, with defusedxml
-guarding its XML parsers against entity expansion. Both are imported inside the functions that
-use them, so that a YAML report never pays for them.
-
-The layout is a contract scripts can fill (README, "Reports in Excel"): a sheet whose header row
-names its columns with the machine keys ``id``, ``value``, ``baseline``, ``current``, ``source``
-and ``note`` (read by name, so columns and rows may move), and the defined names ``period``,
-``basis`` and ``source`` for the cells that hold them.
+The layout is a contract scripts can fill (README, "Reports in Excel"; nq94.layout): a sheet
+whose header row names its columns with the machine keys ``id``, ``value``, ``baseline``,
+``current``, ``source`` and ``note`` (read by name, so columns and rows may move), and the
+defined names ``period``, ``basis``, ``source`` and ``targets`` for the cells that hold them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import io
 import re
-import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
@@ -26,17 +20,26 @@ from typing import Any, NamedTuple
 
 from nq94.errors import InputError, Mark, Problem
 from nq94.i18n import Lang, catalogue, pick, t
-from nq94.layout import FIGURES, INPUTS, KEYS, NAMES, SHEET, TEXTS, VALUES
+from nq94.layout import FIGURES, INPUTS, NAMES, SHEET, TEXTS, VALUES
 from nq94.model import Measure, Target, TargetsFile
 from nq94.model.numtext import plain
 from nq94.model.values import YamlDate
-from nq94.read.files import OLE_MAGIC, ZIP_MAGIC
+from nq94.read.xlsx import (
+    Parsed,
+    cell_name,
+    cell_value,
+    damage,
+    open_books,
+    parse_sheet,
+    quiet,
+    reference,
+    refuse,
+    shared_strings,
+    whole,
+)
 
 Path = tuple[str, ...]
 
-REFUSED = {".xls": "err.xlsx.xls", ".xlsm": "err.xlsx.macros", ".xlsb": "err.xlsx.xlsb",
-           ".ods": "err.xlsx.ods"}  # fmt: skip
-"""Spreadsheet files nq94 does not read, by suffix, with what to do instead."""
 
 SHOWN_DIGITS = 15
 """Significant digits a spreadsheet shows of a number: Excel saves =1.15-0.35 as
@@ -50,11 +53,6 @@ FULL_CELL = CELL_LIMIT - 2 * 64
 else: a writer cuts a long text a little before the limit (up to 64 characters, each at most two
 units) so that no piece starts with '=' or a combining mark."""
 
-UNPACK_PIECE = 64 * 1024
-"""Bytes unpacked at a time when checking a workbook's parts."""
-
-MAX_PARTS = 10_000
-"""Parts a workbook's zip may hold: Excel's template has about twelve."""
 
 _NUMBER_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 """Quoted text, [colours and conditions], and escaped, padding and fill characters in a number
@@ -139,7 +137,7 @@ class Workbook:
         """A problem at a cell, named as people name cells: (Báo cáo!F12); on the report sheet
         unless ``sheet`` is named."""
         sheet = sheet or self.sheet
-        cell = f"{sheet}!{_cell_name(row, column)}" if sheet else ""
+        cell = f"{sheet}!{cell_name(row, column)}" if sheet else ""
         return Problem(
             self.name, row, column, f"({cell}) {message}" if cell else message, cell=cell
         )
@@ -148,144 +146,18 @@ class Workbook:
 def read(name: str, raw: bytes, *, targets: TargetsFile | None = None, max_bytes: int) -> Workbook:
     """The report in a workbook's bytes; InputError for a file that is not an .xlsx workbook
     nq94 can read safely, saying what to do."""
-    _refuse(name, raw, max_bytes=max_bytes)
-    with _quiet():
-        loaded = _open(name, raw)
+    refuse(name, raw, max_bytes=max_bytes)
+    with quiet():
+        loaded = open_books(name, raw)
         try:
             return _Reader(name, loaded, targets).read()
         except InputError:
             raise
         except Exception as e:  # a damaged part: openpyxl raises what its parsers raise
-            raise _whole(name, _damage(e)) from None
+            raise whole(name, damage(e)) from None
         finally:
             for book in loaded:
                 book.close()
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """openpyxl, quiet: it warns (a workbook without a default style) and, for some damaged
-    styles, prints to stdout, where a report in JSON is being written."""
-    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-        warnings.simplefilter("ignore")
-        yield
-
-
-def _whole(name: str, key: str, **values: Any) -> InputError:
-    return InputError([Problem(name, 1, 1, t(key, **values))])
-
-
-def _refuse(name: str, raw: bytes, *, max_bytes: int) -> None:
-    """Refuse, before any XML is parsed, what is not an .xlsx workbook nq94 reads: other
-    spreadsheet formats, a password, macros, links to other files, a zip that is damaged or
-    unpacks to more than ``max_bytes``."""
-    import zipfile
-
-    suffix = "." + name.lower().rpartition(".")[2] if "." in name else ""
-    if raw.startswith(OLE_MAGIC):
-        encrypted = "EncryptedPackage".encode("utf-16-le") in raw
-        raise _whole(name, "err.xlsx.encrypted" if encrypted else "err.xlsx.xls")
-    if suffix in REFUSED:
-        raise _whole(name, REFUSED[suffix])
-    if not raw.startswith(ZIP_MAGIC):
-        raise _whole(name, "err.xlsx.not_a_workbook" if raw else "err.xlsx.empty")
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, OSError):
-        raise _whole(name, "err.xlsx.damaged") from None
-    names = {part.filename.lower() for part in parts}
-    if "mimetype" in names and "content.xml" in names:
-        raise _whole(name, "err.xlsx.ods")
-    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > max_bytes:
-        raise _whole(name, "err.xlsx.too_large", max_bytes=max_bytes)
-    if any(part.flag_bits & 0x1 for part in parts):
-        raise _whole(name, "err.xlsx.encrypted")
-    if any(each.endswith("vbaproject.bin") for each in names):
-        raise _whole(name, "err.xlsx.macros")
-    if any(each.startswith("xl/externallinks/") for each in names):
-        raise _whole(name, "err.xlsx.links")
-    if "xl/workbook.xml" not in names:
-        raise _whole(name, "err.xlsx.not_a_workbook")
-    if any(part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for part in parts):
-        raise _whole(name, "err.xlsx.damaged")  # bzip2, lzma: no spreadsheet program writes them
-    _unpacks(name, raw, max_bytes=max_bytes)
-    if _strict(raw):
-        raise _whole(name, "err.xlsx.strict")
-
-
-STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
-"""The namespace of a Strict Open XML workbook (Excel's "Strict Open XML Spreadsheet"), which
-openpyxl cannot read: its parts are named as a transitional workbook's are."""
-
-
-def _strict(raw: bytes) -> bool:
-    """Whether the workbook part opens in Strict Open XML's namespace (in its first piece)."""
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        part = next(each for each in archive.namelist() if each.lower() == "xl/workbook.xml")
-        with archive.open(part) as stream:
-            return STRICT_NAMESPACE in stream.read(UNPACK_PIECE)
-
-
-def _unpacks(name: str, raw: bytes, *, max_bytes: int) -> None:
-    """Unpack every part in small pieces, before openpyxl reads any whole: a part that holds
-    more than its header says (a zip bomb that lies) fails its checksum here, having taken no
-    more memory than a piece."""
-    import zipfile
-
-    total = 0
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            for part in archive.infolist():
-                with archive.open(part) as stream:
-                    while piece := stream.read(UNPACK_PIECE):
-                        total += len(piece)
-                        if total > max_bytes:
-                            raise _whole(name, "err.xlsx.too_large", max_bytes=max_bytes)
-    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, OSError):
-        raise _whole(name, "err.xlsx.damaged") from None
-
-
-def _open(name: str, raw: bytes) -> tuple[Any, Any]:
-    """The workbook twice: with each formula's saved result, and with the formulas themselves
-    (to tell an empty cell from a formula never calculated)."""
-    import os
-
-    # openpyxl parses with defusedxml when it is installed, unless told otherwise: never here
-    os.environ.pop("OPENPYXL_DEFUSEDXML", None)
-    import openpyxl  # needed by workbooks only
-
-    if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
-        raise _whole(name, "err.xlsx.unsafe")
-    books: list[Any] = []
-    try:
-        for data_only in (True, False):
-            books.append(
-                openpyxl.load_workbook(
-                    io.BytesIO(raw), read_only=True, data_only=data_only, keep_links=False
-                )
-            )
-    except Exception as e:  # a damaged or hostile part: openpyxl raises what its parsers raise
-        for book in books:
-            book.close()
-        raise _whole(name, _damage(e)) from None
-    return books[0], books[1]
-
-
-def _damage(error: Exception) -> str:
-    """The catalogue key of why a workbook's parts could not be read."""
-    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-
-    cause: BaseException | None = error
-    while cause is not None:  # openpyxl says "invalid XML", from defusedxml's refusal
-        if isinstance(cause, DefusedXmlException):
-            return "err.xlsx.entities"
-        cause = cause.__cause__ or cause.__context__
-    if isinstance(error, MemoryError):
-        raise error
-    return "err.xlsx.damaged"
 
 
 class _Named(NamedTuple):
@@ -304,17 +176,17 @@ class _Reader:
         self.book, self.formulas = books
         self.targets = targets
         self.doc = Workbook(name)
-        self._parsed: dict[tuple[bool, str], _Parsed] = {}
+        self._parsed: dict[tuple[bool, str], Parsed] = {}
         self._strings: list[str] | None = None
 
-    def parsed(self, title: str, *, formulas: bool = False) -> _Parsed:
+    def parsed(self, title: str, *, formulas: bool = False) -> Parsed:
         """A sheet's rows (with saved results, or with ``formulas``), read once."""
         key = (formulas, title)
         if key not in self._parsed:
             if self._strings is None:
-                self._strings = _shared_strings(self.book)
+                self._strings = shared_strings(self.book)
             book = self.formulas if formulas else self.book
-            self._parsed[key] = _parse(book[title], self._strings)
+            self._parsed[key] = parse_sheet(book[title], self._strings)
         return self._parsed[key]
 
     def read(self) -> Workbook:
@@ -341,7 +213,7 @@ class _Reader:
         header_row = rows[at][0]
         doc.cells[("values",)] = (header_row, header["id"])
         for key, first, again in twice:
-            both = {"first": _cell_name(header_row, first), "again": _cell_name(header_row, again)}
+            both = {"first": cell_name(header_row, first), "again": cell_name(header_row, again)}
             message = t("err.xlsx.duplicate_column", key=key, **both)
             doc.problems.append(doc.at(header_row, again, message))
         body = rows[at + 1 :]
@@ -404,20 +276,20 @@ class _Reader:
             return None, None, "err.xlsx.name_not_cell"
         title = match.group("notquoted") or (match.group("quoted") or "").replace("''", "'")
         first, colon, last = match.group("cells").replace("$", "").partition(":")
-        place = _reference(first)
+        place = reference(first)
         if title not in self.book.sheetnames or place is None:
             return None, None, "err.xlsx.name_not_cell"
-        if colon and _reference(last) != place:
+        if colon and reference(last) != place:
             return title, place, "err.xlsx.name_range"
         return title, place, ""
 
-    def _sheet(self, named: Mapping[str, tuple[str, tuple[int, int]]]) -> tuple[str, _Parsed]:
+    def _sheet(self, named: Mapping[str, tuple[str, tuple[int, int]]]) -> tuple[str, Parsed]:
         """The report sheet: the one whose header row names 'id' and 'value' (the sheets the
         names point to looked at first, then those called as the template calls them, then
         every sheet in order); failing that, one whose header names 'id'."""
         order = [title for title, _ in named.values()] + list(SHEET.values())
         order += list(self.book.sheetnames)
-        fallback: tuple[str, _Parsed] | None = None
+        fallback: tuple[str, Parsed] | None = None
         for title in dict.fromkeys(order):
             if title not in self.book.sheetnames:
                 continue
@@ -444,7 +316,7 @@ class _Reader:
         if title != doc.sheet:
             doc.sheets[(key,)] = title
         cell = self.parsed(title).cell(place)
-        value = _value(cell)
+        value = cell_value(cell)
         if isinstance(value, str):
             value = value.strip()
         if value is None or value == "":
@@ -472,7 +344,7 @@ class _Reader:
 
     def _merged(
         self,
-        found: _Parsed,
+        found: Parsed,
         header_row: int,
         header: Mapping[str, int],
         body: list[tuple[int, dict[int, Any]]],
@@ -485,10 +357,10 @@ class _Reader:
         for low_row, high_row, low, high in found.merged:
             if not low_row <= header_row <= high_row or low not in keys or high == low:
                 continue
-            spread = f"{_cell_name(low_row, low)}:{_cell_name(high_row, high)}"
+            spread = f"{cell_name(low_row, low)}:{cell_name(high_row, high)}"
             for number, cells in body:
                 for column in range(low + 1, high + 1):
-                    value = _value(cells.get(column))
+                    value = cell_value(cells.get(column))
                     if value is None or (isinstance(value, str) and not value.strip()):
                         continue
                     message = t(
@@ -527,7 +399,7 @@ class _Reader:
     ) -> None:
         doc = self.doc
         id_column = header["id"]
-        raw_id = _value(cells.get(id_column))
+        raw_id = cell_value(cells.get(id_column))
         target_id = "" if raw_id is None else str(raw_id).strip()
         given: dict[str, Any] = {}
         places: dict[str, tuple[int, int]] = {}
@@ -583,7 +455,7 @@ class _Reader:
         """One input cell as a report's YAML would give it: a Decimal, text, or what the model
         refuses (a date, a boolean); _EMPTY for nothing."""
         doc = self.doc
-        value = _value(cell)
+        value = cell_value(cell)
         if value is None or (isinstance(value, str) and not value.strip()):
             # a formula whose saved result is an empty text (=IF(…;"";…)) is a figure not given
             text_result = getattr(cell, "data_type", "") in ("s", "str")
@@ -639,28 +511,6 @@ _EMPTY = object()
 """An input cell with nothing in it."""
 
 
-def _value(cell: Any) -> Any:
-    """A cell's value, its text with Excel's escapes decoded."""
-    value = None if cell is None else cell.value
-    if isinstance(value, str) and "_x" in value:
-        return _unescaped(value)
-    return value
-
-
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-"""How Office Open XML writes a character XML cannot hold (a carriage return pasted into a cell
-is _x000D_), and _x005F_ for the underscore of a text that looks like one."""
-
-
-def _unescaped(text: str) -> str:
-    """Text with its _xHHHH_ escapes decoded, as Excel and LibreOffice show it; a character
-    outside the BMP, escaped as two halves, joined, and a half alone replaced."""
-    decoded = _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
-    if decoded == text:
-        return text
-    return decoded.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-
-
 def _date_text(value: datetime.date | datetime.time | datetime.timedelta) -> str:
     """A date or time as ISO 8601 writes it; a date without its midnight."""
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
@@ -688,117 +538,6 @@ def _padded(figure: Decimal, shown: str) -> Decimal:
     if figure.is_finite() and decimals > max(0, -int(figure.as_tuple().exponent)):
         return figure.quantize(Decimal(1).scaleb(-decimals))
     return figure
-
-
-def _reference(reference: str) -> tuple[int, int] | None:
-    """(row, column) of a single-cell reference such as $B$3; None for a range or anything
-    else."""
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-    from openpyxl.utils.exceptions import CellCoordinatesException
-
-    try:
-        letters, row = coordinate_from_string(reference.strip())
-    except CellCoordinatesException:
-        return None
-    return row, column_index_from_string(letters)
-
-
-@dataclass(slots=True)
-class _Parsed:
-    """A sheet read whole: its rows that hold anything, its merged cells, and its header."""
-
-    rows: list[tuple[int, dict[int, Any]]]
-    """(row number, {column: cell}) of each row holding anything, however far down or right."""
-    merged: list[tuple[int, int, int, int]]
-    """Each merged range: first and last row, first and last column."""
-    header: tuple[int, dict[str, int], list[tuple[str, int, int]]] | None
-    """The header: its index in rows, its columns by machine key, and each key it names again
-    (the key, its first column and the other)."""
-
-    def cell(self, place: tuple[int, int]) -> Any:
-        row, column = place
-        return next((cells.get(column) for number, cells in self.rows if number == row), None)
-
-
-def _shared_strings(book: Any) -> list[str]:
-    """The workbook's shared strings as saved, escapes and all: openpyxl's own table drops every
-    'x005F_', which makes an escaped '_x000D_' (text) and a carriage return one, so _value decodes
-    these instead."""
-    from openpyxl.cell.text import Text
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
-    from openpyxl.xml.functions import fromstring, iterparse
-
-    archive = book._archive
-    found = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES))).find(SHARED_STRINGS)
-    if found is None:
-        return []
-    strings: list[str] = []
-    tag = f"{{{SHEET_MAIN_NS}}}si"
-    with archive.open(found.PartName[1:]) as source:
-        for _, node in iterparse(source):
-            if node.tag == tag:
-                strings.append(Text.from_tree(node).content)
-                node.clear()
-    return strings
-
-
-def _parse(sheet: Any, strings: list[str]) -> _Parsed:
-    """Every cell a sheet's part holds, however far down or right (Excel's last cell is XFD1048576),
-    without the empty rows and cells openpyxl's iter_rows makes between them: a row at
-    1,000,000,000 takes no longer than one at 10. Memory is bounded by the part's size, which
-    _refuse bounds."""
-    from openpyxl.cell.read_only import ReadOnlyCell
-    from openpyxl.utils.cell import range_boundaries
-    from openpyxl.worksheet._reader import WorkSheetParser
-
-    book = sheet.parent
-    rows: list[tuple[int, dict[int, Any]]] = []
-    with sheet._get_source() as source:
-        parser = WorkSheetParser(
-            source,
-            strings,
-            data_only=book.data_only,
-            epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
-        )
-        for number, cells in parser.parse():
-            kept = {
-                each["column"]: ReadOnlyCell(sheet, **each)
-                for each in cells
-                if each["value"] is not None or each["data_type"] in ("f", "s", "str")
-            }
-            if kept:
-                rows.append((number, kept))
-        merged = parser.merged_cells
-    spans: list[tuple[int, int, int, int]] = []
-    for each in getattr(merged, "mergeCell", None) or ():
-        with contextlib.suppress(ValueError, TypeError):
-            low, top, high, bottom = range_boundaries(str(each.ref))
-            spans.append((top, bottom, low, high))
-    header = next(
-        ((index, *found) for index, (_, cells) in enumerate(rows) if (found := _header(cells))),
-        None,
-    )
-    return _Parsed(rows, spans, header)
-
-
-def _header(cells: dict[int, Any]) -> tuple[dict[str, int], list[tuple[str, int, int]]] | None:
-    """The columns by machine key, when this row is the header (it names ``id`` and another
-    key), and each key it names again."""
-    keys: dict[str, int] = {}
-    twice: list[tuple[str, int, int]] = []
-    for column in sorted(cells):
-        value = _value(cells[column])
-        key = value.strip().lower() if isinstance(value, str) else ""
-        if key not in KEYS:
-            continue
-        if key in keys:
-            twice.append((key, keys[key], column))
-        else:
-            keys[key] = column
-    return (keys, twice) if "id" in keys and len(keys) > 1 else None
 
 
 @dataclass(slots=True)
@@ -834,12 +573,6 @@ def _units(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def _cell_name(row: int, column: int) -> str:
-    from openpyxl.utils import get_column_letter  # read with openpyxl: loaded already
-
-    return f"{get_column_letter(column)}{row}"
-
-
 def _shown(text: Any, most: int = 60) -> str:
     """A defined name's formula as a message quotes it, cut short when long."""
     said = str(text or "")
@@ -850,6 +583,6 @@ def _labels(cells: dict[int, Any]) -> Iterator[tuple[str, tuple[int, int]]]:
     """Above the header, a row that starts with 'period', 'basis' or 'source' (or the
     template's words for them, in either language) holds it in the cell to the right."""
     column, cell = min(cells.items())
-    value = _value(cell)
+    value = cell_value(cell)
     if isinstance(value, str) and (key := _LABELS.get(value.strip().lower())):
         yield key, (cell.row, column + 1)
