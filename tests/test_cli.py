@@ -15,7 +15,7 @@ import pytest
 from nq94 import __version__
 from nq94.cli import FailOn, _color
 from nq94.model import Status, TargetsFile
-from nq94.render import MODULE_BY_FORMAT, Format, module
+from nq94.render import MODULE_BY_FORMAT, PER_REPORT, Format, module, per_report, resolve
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, SAMPLES, Run
@@ -169,6 +169,32 @@ def test_every_format_has_a_module() -> None:
     for fmt in MODULE_BY_FORMAT:
         assert callable(module(fmt).check)
         assert callable(module(fmt).validate)
+
+
+@pytest.mark.parametrize("fmt", sorted(set(Format) - {Format.AUTO}))
+def test_formats_whose_reports_stand_alone_write_them_apart(fmt: Format) -> None:
+    """A format in PER_REPORT writes each report with a pure report_text and the whole from the
+    pieces with document (so that workers can write the pieces); no other format has them."""
+    formatter = per_report(fmt)
+    if fmt in PER_REPORT:
+        assert formatter is not None
+        assert callable(formatter.report_text)
+        assert callable(formatter.document)
+    else:
+        assert formatter is None
+        assert not hasattr(module(fmt), "report_text")
+        assert not hasattr(module(fmt), "document")
+
+
+@pytest.mark.parametrize("isatty", [True, False])
+@pytest.mark.parametrize("github", [True, False])
+def test_auto_resolves_to_a_registered_format(
+    isatty: bool, github: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the environment, `auto` becomes a format that has a module."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true" if github else "false")
+    for fmt in Format:
+        assert resolve(fmt, isatty=isatty) in MODULE_BY_FORMAT
 
 
 def test_other_targets_file(cli: CLI, tmp_path: Path) -> None:

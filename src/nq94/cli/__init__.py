@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer._click.core import Context as ClickContext
@@ -31,8 +31,7 @@ from nq94.read.yamldoc import MAX_BYTES
 from nq94.render import Format
 
 if TYPE_CHECKING:
-    from nq94.outcome import Loaded, Validated
-    from nq94.render.outcomes import Checked
+    from nq94.outcome import Loaded
     from nq94.render.reviewfile import ReviewFile
     from nq94.review import Trend
 
@@ -315,71 +314,24 @@ def _run(
     strict: bool,
     max_bytes: int,
 ) -> NoReturn:
-    from nq94 import workers
-    from nq94.evaluate import Evaluation, evaluated
-    from nq94.model import report_model as model_of
-    from nq94.outcome import Invalid
+    from nq94.checker import Checker
     from nq94.read.files import expand
-    from nq94.read.loading import read_report
-    from nq94.render import PROBLEMS_IN_OUTPUT, module, piece, resolve
-    from nq94.render.outcomes import Rendered, statuses
+    from nq94.render import resolve
 
-    targets = _load_targets(targets_path)
-    fmt = resolve(output_format, isatty=sys.stdout.isatty())
-    echo = fmt not in PROBLEMS_IN_OUTPUT
-    failing = fail_on.statuses if fail_on else frozenset()
-    files, missing = expand(paths, recursive=recursive)
-    formatter = module(fmt)
-    render_piece = piece(formatter) if evaluating else None
-    state = {"invalid": False, "failed": False}
-
-    def job(name: str) -> Checked | Validated:
-        """One file's whole job; in a worker process when there are many files."""
-        try:
-            loaded = read_report(name, targets, max_bytes=max_bytes, strict=strict)
-        except InputError as e:
-            return Invalid(name, e.problems)
-        if not evaluating:
-            return loaded
-        evaluation = evaluated(targets, loaded)
-        if render_piece is None:
-            return evaluation
-        text = render_piece(evaluation)
-        return Rendered(name, text, statuses(evaluation), evaluation.warnings)
-
-    def outcomes() -> Iterator[Checked | Validated]:
-        for problem in missing:
-            state["invalid"] = True
-            yield invalid(Invalid(problem.file, (problem,)))
-        if files:  # built here once, so that forked workers inherit it rather than each build it
-            model_of(targets)
-        done = workers.each(job, files, parallel=render_piece is not None)
-        for outcome in _tracked(done, len(files)):
-            if isinstance(outcome, Invalid):
-                state["invalid"] = True
-                yield invalid(outcome)
-                continue
-            if echo:
-                _warn(outcome.warnings)
-            if isinstance(outcome, Evaluation | Rendered) and statuses(outcome) & failing:
-                state["failed"] = True
-            yield outcome
-
-    def invalid(outcome: Invalid) -> Invalid:
-        if echo:
-            for problem in outcome.problems:
-                typer.echo(str(problem), err=True)
-        return outcome
-
-    color = _color(sys.stdout)
-    if evaluating:
-        formatter.check(cast("Iterator[Checked]", outcomes()), sys.stdout, color=color)
-    else:
-        formatter.validate(cast("Iterator[Validated]", outcomes()), sys.stdout, color=color)
-    sys.stdout.flush()
-    raise typer.Exit(
-        EXIT_INVALID if state["invalid"] else EXIT_FAIL if state["failed"] else EXIT_OK
+    checker = Checker(
+        _load_targets(targets_path),
+        resolve(output_format, isatty=sys.stdout.isatty()),
+        strict=strict,
+        max_bytes=max_bytes,
+        failing=fail_on.statuses if fail_on else frozenset(),
+        say=_warn,
+        track=_tracked,
     )
+    files, missing = expand(paths, recursive=recursive)
+    run = checker.check if evaluating else checker.validate
+    result = run(files, missing, sys.stdout, color=_color(sys.stdout))
+    sys.stdout.flush()
+    raise typer.Exit(EXIT_INVALID if result.invalid else EXIT_FAIL if result.failed else EXIT_OK)
 
 
 class ReviewFormat(StrEnum):
@@ -592,8 +544,8 @@ def _read_all(names: list[str], targets: TargetsFile, max_bytes: int) -> list[Lo
     return loaded
 
 
-def _warn(warnings: tuple[Problem, ...]) -> None:
-    """Say each warning on stderr, located, as problems are."""
+def _warn(warnings: Iterable[Problem]) -> None:
+    """Say each warning (or problem) on stderr, located, one a line."""
     for warning in warnings:
         typer.echo(str(warning), err=True)
 
