@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from nq94 import __version__
-from nq94.cli import FailOn, _color
+from nq94.cli.checking import FailOn
+from nq94.cli.common import color as _color
 from nq94.model import Status, TargetsFile
 from nq94.render import MODULE_BY_FORMAT, PER_REPORT, Format, module, per_report, resolve
 
@@ -326,7 +327,7 @@ def test_progress_only_when_a_person_waits_for_redirected_output(
     """Many files, stderr a terminal and stdout redirected: a bar; otherwise none."""
     import io
 
-    from nq94 import cli
+    from nq94.cli import checking as cli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -336,13 +337,13 @@ def test_progress_only_when_a_person_waits_for_redirected_output(
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", Terminal())
-    assert list(cli._tracked(iter(files), len(files))) == files
+    assert list(cli.tracked(iter(files), len(files))) == files
     assert "checking reports" in sys.stderr.getvalue()
     for few, ci in ((files[:50], None), (files, "true")):
         monkeypatch.setattr(sys, "stderr", Terminal())
         if ci:
             monkeypatch.setenv("CI", ci)
-        assert list(cli._tracked(iter(few), len(few))) == few
+        assert list(cli.tracked(iter(few), len(few))) == few
         assert sys.stderr.getvalue() == ""
 
 
@@ -379,8 +380,9 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
     import typer
 
     from nq94 import cli
+    from nq94.cli.typer_adapter import command_name
 
-    names = {cli._name(info) for info in cli.app.registered_commands}
+    names = {command_name(info) for info in cli.app.registered_commands}
     commands = {
         "check",
         "validate",
@@ -398,7 +400,7 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(
         typer.Typer,
         "__call__",
-        lambda self: built.append([cli._name(info) for info in self.registered_commands]),
+        lambda self: built.append([command_name(info) for info in self.registered_commands]),
     )
     for argv in (["nq94", "targets"], ["nq94", "--version"], ["nq94"]):
         monkeypatch.setattr(sys, "argv", argv)
