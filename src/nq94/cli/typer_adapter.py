@@ -9,7 +9,8 @@ changes nothing.
 Typer says its own words ("Usage:", "Missing option", "<bool>") in English only, and draws a
 usage error as a box. Here help headings, the usage line and parameter types come from the
 catalogue, and a usage error is one line in the reader's words; click's English messages are
-recognised by their exceptions' classes and, where only the text tells, by regular expressions.
+recognised by their exceptions' classes and, where only the text tells, by regular expressions
+(tests/test_typer_adapter.py fails when typer's words or names change: pyproject pins typer).
 """
 
 from __future__ import annotations
