@@ -9,6 +9,7 @@ worker processes (nq94.workers), which this module decides; the formats never kn
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, Protocol, TextIO, TypeVar
@@ -24,6 +25,10 @@ from nq94.render.outcomes import Piece
 
 T = TypeVar("T")
 Item = TypeVar("Item", Loaded, Evaluation, Piece)
+
+WORKERS_VARIABLE = "NQ94_WORKERS"
+"""Set to 0, every file's job is done in this process, however many files there are (the
+benchmark compares the two ways)."""
 
 
 class Track(Protocol):
@@ -140,6 +145,7 @@ class Checker:
             from nq94.model import report_model
 
             report_model(self.targets)
+        parallel = parallel and os.environ.get(WORKERS_VARIABLE) != "0"
         for outcome in self.track(workers.each(job, files, parallel=parallel), len(files)):
             if isinstance(outcome, Invalid):
                 result.invalid = True
