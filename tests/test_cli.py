@@ -380,9 +380,8 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
     import typer
 
     from nq94 import cli
-    from nq94.cli.typer_adapter import command_name
 
-    names = {command_name(info) for info in cli.app.registered_commands}
+    names = {info.name for info in cli.app.registered_commands}
     commands = {
         "check",
         "validate",
@@ -400,7 +399,7 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(
         typer.Typer,
         "__call__",
-        lambda self: built.append([command_name(info) for info in self.registered_commands]),
+        lambda self: built.append([info.name for info in self.registered_commands]),
     )
     for argv in (["nq94", "targets"], ["nq94", "--version"], ["nq94"]):
         monkeypatch.setattr(sys, "argv", argv)
@@ -427,3 +426,22 @@ def test_the_entry_point_runs_with_the_collector_on_and_imports_frozen(
     ((enabled, frozen),) = seen
     assert enabled
     assert frozen > 0
+
+
+def test_a_run_imports_only_the_module_of_its_command() -> None:
+    """`nq94 check` imports the checking commands, not those of reviews or documents."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['nq94', 'check', '-f', 'json', 'samples/2024-9m.yaml']\n"
+        "import nq94\n"
+        "try:\n"
+        "    nq94.main()\n"
+        "finally:\n"
+        "    sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('nq94.cli')))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
+    assert "nq94.cli.checking" in run.stderr.split()
+    assert not {"nq94.cli.reviews", "nq94.cli.documents"} & set(run.stderr.split()), run.stderr

@@ -8,27 +8,34 @@ the reader's language when they are shown, so that importing this package speaks
 
 from __future__ import annotations
 
+import importlib
 import sys
-from functools import partial
+from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Annotated
 
 import typer
 
 from nq94 import __version__
-from nq94.cli import checking, documents, reviews
 from nq94.cli.common import EXIT_INVALID
 from nq94.cli.options import LangOption
-from nq94.cli.typer_adapter import Command, Group, alone
+from nq94.cli.typer_adapter import Command, Group
 from nq94.i18n import t
 
-app = typer.Typer(
-    name="nq94",
-    help="help.app",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    cls=Group,
-)
+COMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "check": ("checking", "check", "help.check_exit"),
+    "validate": ("checking", "validate", "help.validate_exit"),
+    "trend": ("reviews", "trend", "help.trend_exit"),
+    "site": ("reviews", "site", "help.site_exit"),
+    "diff": ("reviews", "diff", "help.diff_exit"),
+    "export": ("documents", "export", None),
+    "schema": ("documents", "schema", None),
+    "template": ("documents", "template", None),
+    "convert": ("documents", "convert", None),
+    "targets": ("documents", "list_targets", None),
+}
+"""Each command, in the order help lists them: the module of nq94.cli and the function that
+are the command, and the catalogue key of its epilog (its help is help.NAME)."""
 
 
 def _version(value: bool) -> None:
@@ -37,7 +44,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(help="help.app")
 def _main(
     version: Annotated[
         bool,
@@ -49,25 +55,57 @@ def _main(
     may come before the command too."""
 
 
-command = partial(app.command, cls=Command)
-command(help="help.check", epilog="help.check_exit")(checking.check)
-command(help="help.validate", epilog="help.validate_exit")(checking.validate)
-command(help="help.trend", epilog="help.trend_exit")(reviews.trend)
-command(help="help.site", epilog="help.site_exit")(reviews.site)
-command(help="help.diff", epilog="help.diff_exit")(reviews.diff)
-command(help="help.export")(documents.export)
-command(help="help.schema")(documents.schema)
-command(help="help.template")(documents.template)
-command(help="help.convert")(documents.convert)
-command(name="targets", help="help.targets")(documents.list_targets)
+def _wanted(argv: Sequence[str]) -> list[str]:
+    """The commands a run of ``argv`` needs: the one it names, else all (for the app's help, the
+    version, and a name that is no command)."""
+    wanted = argv[1] if len(argv) > 1 else ""
+    return [wanted] if wanted in COMMANDS else list(COMMANDS)
+
+
+def load(argv: Sequence[str]) -> None:
+    """Import the modules of the commands a run of ``argv`` needs, before it runs (nq94.main
+    imports with the garbage collector paused)."""
+    for name in _wanted(argv):
+        importlib.import_module(f"nq94.cli.{COMMANDS[name][0]}")
+
+
+def app_of(names: Iterable[str]) -> typer.Typer:
+    """nq94 with the commands ``names``, each module imported only for a command of its own."""
+    app = typer.Typer(
+        name="nq94",
+        help="help.app",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        cls=Group,
+    )
+    app.callback(help="help.app")(_main)
+    for name in names:
+        where, function, epilog = COMMANDS[name]
+        callback = getattr(importlib.import_module(f"nq94.cli.{where}"), function)
+        app.command(name, cls=Command, help=f"help.{name}", epilog=epilog)(callback)
+    return app
+
+
+@cache
+def _whole() -> typer.Typer:
+    return app_of(COMMANDS)
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: nq94 with all its commands, built on first use."""
+    if name == "app":
+        return _whole()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """Console-script entry point.
 
     Typer builds a click command for every command of the app on each run, reading every
-    signature; a run names one command, so only that one is built (about 25 ms less start-up).
-    Help for the whole app, the version and unknown commands go through the full app.
+    signature; a run names one command, so only that one is imported and built (about 25 ms
+    less start-up). Help for the whole app, the version and unknown commands go through the
+    whole app.
 
     A worker process that dies, or memory that runs out, ends the run with one line and exit 2;
     a run ended in any way leaves no worker behind.
@@ -75,7 +113,7 @@ def main() -> None:
     from nq94 import workers
 
     try:
-        alone(app, sys.argv[1] if len(sys.argv) > 1 else "")()
+        app_of(_wanted(sys.argv))()
     except workers.WorkerLost:
         typer.echo(t("cli.worker_lost"), err=True)
         raise SystemExit(EXIT_INVALID) from None

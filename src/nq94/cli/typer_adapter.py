@@ -41,7 +41,6 @@ from nq94.i18n import catalogue, current, detect, t, use
 
 if TYPE_CHECKING:
     from typer._click.formatting import HelpFormatter
-    from typer.models import CommandInfo
 
 ABORTED = 1
 """The exit code of a run typer aborts (end of input at a prompt), as click has it."""
@@ -140,33 +139,6 @@ class Group(_Spoken, TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
-
-
-def alone(app: typer.Typer, name: str) -> typer.Typer:
-    """``app`` with its command ``name`` alone, when it has one: typer reads the signature of
-    every command it builds, and a run names one (about 25 ms less start-up); else ``app``."""
-    chosen = [info for info in app.registered_commands if command_name(info) == name]
-    if not chosen:
-        return app
-    single = typer.Typer(
-        name=app.info.name,
-        help=app.info.help,
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        cls=Group,
-    )
-    single.registered_callback = app.registered_callback
-    single.registered_commands = chosen
-    return single
-
-
-def command_name(info: CommandInfo) -> str:
-    """A command's name as typer derives it: given, else the function's, with - for _."""
-    if info.name:
-        return info.name
-    callback = info.callback
-    return callback.__name__.replace("_", "-") if callback is not None else ""
 
 
 def given(ctx: Context, param: Parameter) -> bool:
