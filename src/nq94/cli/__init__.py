@@ -70,7 +70,7 @@ def load(argv: Sequence[str]) -> None:
 
 
 def app_of(names: Iterable[str]) -> typer.Typer:
-    """nq94 with the commands ``names``, each module imported only for a command of its own."""
+    """nq94 with the commands ``names`` alone: only the modules they live in are imported."""
     app = typer.Typer(
         name="nq94",
         help="help.app",

@@ -14,7 +14,7 @@ from nq94.outcome import Invalid, Validated
 from nq94.render.cells import safe
 from nq94.render.data import comparison_data, result_data, trend_data
 from nq94.render.numbers import status_label
-from nq94.render.outcomes import Checked, Piece, pieces
+from nq94.render.outcomes import Checked, Piece, pieces_of
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -77,7 +77,7 @@ def export(evaluation: Evaluation) -> str:
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """A header, then a row per target of each evaluated report."""
     del color
-    document(pieces(outcomes, report_text), out)
+    document(pieces_of(outcomes, report_text), out)
 
 
 def document(pieces: Iterable[Piece | Invalid], out: TextIO) -> None:

@@ -22,7 +22,7 @@ from nq94.render.data import (
     target_data,
     trend_data,
 )
-from nq94.render.outcomes import Checked, Piece, pieces
+from nq94.render.outcomes import Checked, Piece, pieces_of
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """``{"nq94", "schema_version", "reports": [...], "problems": [...], "warnings": [...]}``."""
     del color  # machine output is never coloured
-    document(pieces(outcomes, report_text), out)
+    document(pieces_of(outcomes, report_text), out)
 
 
 def document(pieces: Iterable[Piece | Invalid], out: TextIO) -> None:

@@ -22,7 +22,7 @@ class Piece(NamedTuple):
     warnings: tuple[Problem, ...] = ()
 
 
-def pieces(
+def pieces_of(
     outcomes: Iterable[Checked], report_text: Callable[[Evaluation], str]
 ) -> Iterator[Piece | Invalid]:
     """Each evaluated report written by ``report_text``, in order; invalid files as they are."""

@@ -10,13 +10,13 @@ from nq94.evaluate import Evaluation
 from nq94.i18n import t, tn
 from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import explain, side, status_label, summary_line
-from nq94.render.outcomes import Checked, Piece, pieces
+from nq94.render.outcomes import Checked, Piece, pieces_of
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """``FILE:LINE:COL: status: id: why`` for every target, then the file's summary."""
     del color
-    document(pieces(outcomes, report_text), out)
+    document(pieces_of(outcomes, report_text), out)
 
 
 def document(pieces: Iterable[Piece | Invalid], out: TextIO) -> None:
