@@ -6,6 +6,8 @@ Creates bench/.venv (nq94 installed from this checkout, plus check-jsonschema as
 which is never a dependency of nq94), generates its inputs in a temporary folder, runs every
 case N times interleaved (so that the machine's drift spreads evenly), and prints medians,
 ratios to the import floor and to check-jsonschema, and peak memory, as a Markdown table.
+Many files are checked both in worker processes, as nq94 does, and in one (NQ94_WORKERS=0), to
+show what the workers save.
 --update-readme writes that table into README.md between the bench markers.
 """
 
@@ -42,6 +44,10 @@ class Case:
     name: str
     argv: list[str]
     runs: int
+    env: dict[str, str] = field(default_factory=dict)
+    """Set for this command only."""
+    single: bool = True
+    """One small file: compared with check-jsonschema."""
     times: list[float] = field(default_factory=list)
     peak_kb: int = 0
 
@@ -61,9 +67,9 @@ def ensure_venv() -> None:
     subprocess.run([BIN / "pip", "install", "-q", str(ROOT)], check=True)
 
 
-def run_once(argv: list[str]) -> tuple[float, int]:
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time and peak resident memory (KB) of one process."""
-    env = {**os.environ, "NO_COLOR": "1"}
+    env = {**os.environ, "NO_COLOR": "1", **env}
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
@@ -121,6 +127,19 @@ def cases(paths: dict[str, Path], runs: int) -> list[Case]:
     nq94, python, sample = str(BIN / "nq94"), str(BIN / "python"), str(SAMPLE)
     reports = str(paths["reports"])
     few = max(3, runs // 5)
+    some = sorted(str(path) for path in paths["reports"].glob("*.yaml"))[:500]
+    # Many files in worker processes (nq94's way from 64 files), and in one process.
+    pool = [
+        Case(
+            f"nq94 check --format json, {name}{', NQ94_WORKERS=0' if serial else ''}",
+            [nq94, "check", "--format", "json", *files],
+            few,
+            env={"NQ94_WORKERS": "0"} if serial else {},
+            single=False,
+        )
+        for name, files in (("500 files", some), ("2,000 files", [reports]))
+        for serial in (True, False)
+    ]
     scale = [
         Case(
             f"nq94 check --format json, {size:,} targets",
@@ -134,6 +153,7 @@ def cases(paths: dict[str, Path], runs: int) -> list[Case]:
                 str(paths[f"report-{size}"]),
             ],
             few,
+            single=False,
         )
         for size in SIZES
     ]
@@ -152,12 +172,8 @@ def cases(paths: dict[str, Path], runs: int) -> list[Case]:
             [str(BIN / "check-jsonschema"), "--schemafile", str(paths["schema"]), sample],
             runs,
         ),
-        Case("nq94 validate, 2,000 files", [nq94, "validate", reports], few),
-        Case(
-            "nq94 check --format json, 2,000 files",
-            [nq94, "check", "--format", "json", reports],
-            few,
-        ),
+        Case("nq94 validate, 2,000 files", [nq94, "validate", reports], few, single=False),
+        *pool,
         *scale,
     ]
 
@@ -170,8 +186,7 @@ def table(results: list[Case]) -> str:
         "|---|--:|--:|--:|--:|",
     ]
     for case in results:
-        single = "2,000" not in case.name and "targets" not in case.name
-        versus = f"{case.median / peer:.2f}" if single else ""
+        versus = f"{case.median / peer:.2f}" if case.single else ""
         lines.append(
             f"| {case.name} | {case.median * 1000:,.0f} ms | {case.median / floor:.2f} | {versus} "
             f"| {case.peak_kb / 1024:,.0f} MB |"
@@ -202,7 +217,7 @@ def main() -> None:
         for round_ in range(max(case.runs for case in todo)):
             for case in todo:
                 if round_ < case.runs:
-                    seconds, peak = run_once(case.argv)
+                    seconds, peak = run_once(case.argv, case.env)
                     case.times.append(seconds)
                     case.peak_kb = max(case.peak_kb, peak)
             print(f"round {round_ + 1} done", file=sys.stderr)

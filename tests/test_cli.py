@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from nq94 import __version__
-from nq94.cli import FailOn, _color
+from nq94.cli.checking import FailOn
+from nq94.cli.common import color as _color
 from nq94.model import Status, TargetsFile
-from nq94.render import MODULE_BY_FORMAT, Format, module
+from nq94.render import MODULE_BY_FORMAT, PER_REPORT, Format, module, per_report, resolve
 
 from .conftest import CLI_TYPE as CLI
 from .conftest import ROOT, SAMPLES, Run
@@ -171,6 +172,32 @@ def test_every_format_has_a_module() -> None:
         assert callable(module(fmt).validate)
 
 
+@pytest.mark.parametrize("fmt", sorted(set(Format) - {Format.AUTO}))
+def test_formats_whose_reports_stand_alone_write_them_apart(fmt: Format) -> None:
+    """A format in PER_REPORT writes each report with a pure report_text and the whole from the
+    pieces with document (so that workers can write the pieces); no other format has them."""
+    formatter = per_report(fmt)
+    if fmt in PER_REPORT:
+        assert formatter is not None
+        assert callable(formatter.report_text)
+        assert callable(formatter.document)
+    else:
+        assert formatter is None
+        assert not hasattr(module(fmt), "report_text")
+        assert not hasattr(module(fmt), "document")
+
+
+@pytest.mark.parametrize("isatty", [True, False])
+@pytest.mark.parametrize("github", [True, False])
+def test_auto_resolves_to_a_registered_format(
+    isatty: bool, github: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the environment, `auto` becomes a format that has a module."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true" if github else "false")
+    for fmt in Format:
+        assert resolve(fmt, isatty=isatty) in MODULE_BY_FORMAT
+
+
 def test_other_targets_file(cli: CLI, tmp_path: Path) -> None:
     """--targets replaces the built-in resolution."""
     other = tmp_path / "targets.yaml"
@@ -300,7 +327,7 @@ def test_progress_only_when_a_person_waits_for_redirected_output(
     """Many files, stderr a terminal and stdout redirected: a bar; otherwise none."""
     import io
 
-    from nq94 import cli
+    from nq94.cli import checking as cli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -310,13 +337,13 @@ def test_progress_only_when_a_person_waits_for_redirected_output(
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", Terminal())
-    assert list(cli._tracked(iter(files), len(files))) == files
+    assert list(cli.tracked(iter(files), len(files))) == files
     assert "checking reports" in sys.stderr.getvalue()
     for few, ci in ((files[:50], None), (files, "true")):
         monkeypatch.setattr(sys, "stderr", Terminal())
         if ci:
             monkeypatch.setenv("CI", ci)
-        assert list(cli._tracked(iter(few), len(few))) == few
+        assert list(cli.tracked(iter(few), len(few))) == few
         assert sys.stderr.getvalue() == ""
 
 
@@ -354,7 +381,7 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
 
     from nq94 import cli
 
-    names = {cli._name(info) for info in cli.app.registered_commands}
+    names = {info.name for info in cli.app.registered_commands}
     commands = {
         "check",
         "validate",
@@ -372,7 +399,7 @@ def test_the_entry_point_builds_only_the_command_run(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(
         typer.Typer,
         "__call__",
-        lambda self: built.append([cli._name(info) for info in self.registered_commands]),
+        lambda self: built.append([info.name for info in self.registered_commands]),
     )
     for argv in (["nq94", "targets"], ["nq94", "--version"], ["nq94"]):
         monkeypatch.setattr(sys, "argv", argv)
@@ -399,3 +426,22 @@ def test_the_entry_point_runs_with_the_collector_on_and_imports_frozen(
     ((enabled, frozen),) = seen
     assert enabled
     assert frozen > 0
+
+
+def test_a_run_imports_only_the_module_of_its_command() -> None:
+    """`nq94 check` imports the checking commands, not those of reviews or documents."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['nq94', 'check', '-f', 'json', 'samples/2024-9m.yaml']\n"
+        "import nq94\n"
+        "try:\n"
+        "    nq94.main()\n"
+        "finally:\n"
+        "    sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('nq94.cli')))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
+    assert "nq94.cli.checking" in run.stderr.split()
+    assert not {"nq94.cli.reviews", "nq94.cli.documents"} & set(run.stderr.split()), run.stderr

@@ -15,7 +15,8 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from nq94.cli import _color, app
+from nq94.cli import app
+from nq94.cli.common import color as _color
 from nq94.evaluate import Evaluation, evaluated
 from nq94.i18n import Lang, use
 from nq94.model import TargetsFile

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CLI_TYPE as CLI
 from tests.conftest import ROOT
 
 TYPER_WORDS = re.compile(
@@ -94,3 +95,76 @@ def test_lang_before_the_command() -> None:
     run = _run("--lang", "vi", "check", "samples/2024-9m.yaml")
     assert run.returncode == 0, run
     assert "Chưa có số liệu" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--lang", "vi", "check", "--help"], {}),
+        (["--help"], {"NQ94_LANG": "vi"}),
+        (["check", "--help"], {"NQ94_LANG": "vi"}),
+        (["check", "--help"], {"LANG": "vi_VN.UTF-8"}),
+        (["nosuch"], {"NQ94_LANG": "vi"}),
+        (["check", "--help", "--lang", "vi"], {"NQ94_LANG": "en"}),
+        (["check", "--lang", "vi"], {"NQ94_LANG": "en"}),
+        (["--lang", "vi", "check", "--bogus"], {"NQ94_LANG": "en"}),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else str(value),
+)
+def test_help_and_usage_errors_follow_the_language_asked_for(
+    args: list[str], env: dict[str, str]
+) -> None:
+    """--lang before or after the command, NQ94_LANG or the locale: help and usage errors are
+    wholly in it, a --lang given beating NQ94_LANG, as for everything else."""
+    run = _run(*args, **env)
+    said = run.stdout + run.stderr
+    assert not TYPER_WORDS.findall(said), said
+    assert re.search(r"Cách dùng|xem: nq94", said), said
+
+
+def test_an_explicit_lang_beats_nq94_lang_before_the_command_too() -> None:
+    """NQ94_LANG=en nq94 --lang vi check: Vietnamese, as --lang after the command gives."""
+    for args in (["--lang", "vi", "check"], ["check", "--lang", "vi"]):
+        run = _run(*args, "samples/2024-9m.yaml", NQ94_LANG="en")
+        assert "Chưa có số liệu" in run.stdout, run
+
+
+def test_the_last_lang_given_wins() -> None:
+    """--lang before the command and again after it: the one after."""
+    run = _run("--lang", "vi", "check", "--lang", "en", "samples/2024-9m.yaml")
+    assert "15 no data" in run.stdout, run
+
+
+def test_english_help_is_typers_layout_in_english() -> None:
+    """Without any language asked for, help is English, with typer's headings."""
+    run = _run("check", "--help")
+    assert "Usage: nq94 check [OPTIONS] PATH..." in run.stdout
+    assert "─ Options ─" in run.stdout
+    assert "Validate each report" in run.stdout
+
+
+def test_importing_the_command_line_speaks_no_language() -> None:
+    """Importing nq94.cli, with every sign of Vietnamese about, leaves the language alone: it is
+    chosen when the app runs."""
+    code = (
+        "from nq94 import i18n\n"
+        "before = i18n.current()\n"
+        "import nq94.cli\n"
+        "assert i18n.current() is before, i18n.current()\n"
+    )
+    environ = {**os.environ, "NQ94_LANG": "vi", "LANG": "vi_VN.UTF-8"}
+    run = subprocess.run(
+        [sys.executable, "-c", code, "--lang", "vi"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environ,
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def test_help_in_process_is_in_the_language_of_the_run(cli: CLI) -> None:
+    """The app built once and run many times, as tests do: each run's help in its language."""
+    assert "Cách dùng: nq94 check" in cli("check", "--lang", "vi", "--help").stdout
+    assert "Usage: nq94 check" in cli("check", "--help").stdout
+    assert "Cách dùng: nq94 [TÙY CHỌN]" in cli("--lang", "vi", "--help").stdout

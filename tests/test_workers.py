@@ -97,6 +97,26 @@ def test_many_files_give_what_one_at_a_time_gives(cli: CLI, folder: Path, fmt: s
         assert whole.stdout.splitlines()[header:] == lines
 
 
+@multicore
+def test_nq94_workers_0_does_every_file_here_with_the_same_output(
+    cli: CLI, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NQ94_WORKERS=0 starts no worker, and checks a folder as the workers do."""
+    pooled = cli("check", "--format", "json", str(folder))
+
+    def start(count: int) -> None:
+        raise AssertionError(f"{count} workers started")
+
+    monkeypatch.setenv("NQ94_WORKERS", "0")
+    monkeypatch.setattr(workers, "_start", start)
+    serial = cli("check", "--format", "json", str(folder))
+    assert (serial.exit_code, serial.stdout, serial.stderr) == (
+        pooled.exit_code,
+        pooled.stdout,
+        pooled.stderr,
+    )
+
+
 def test_fail_on_counts_reports_from_workers(cli: CLI, tmp_path: Path) -> None:
     """Exit 1 when reports done in workers have missed targets; 0 without --fail-on."""
     for index in range(MANY):

@@ -20,7 +20,8 @@ __all__ = ["Report", "check", "main", "report_model"]
 
 
 def main() -> None:
-    """The `nq94` command: the command line, imported with the cyclic garbage collector paused.
+    """The `nq94` command: the command line, and the modules of the command run, imported with
+    the cyclic garbage collector paused.
 
     Importing typer, PyYAML and nq94 creates hundreds of thousands of objects, and the collector
     would scan them again and again while they are made, though none is garbage (about 35 ms
@@ -53,7 +54,10 @@ def main() -> None:
         try:
             gc.disable()
             try:
+                from nq94.cli import load
                 from nq94.cli import main as run
+
+                load(sys.argv)  # the modules of the command being run
             finally:
                 gc.freeze()
                 gc.enable()

@@ -4,23 +4,25 @@ A format module has two functions, each writing to an injected stream as outcome
 ``check(outcomes, out, *, color)`` for evaluated reports and ``validate(outcomes, out, *, color)``
 for validated ones. Invalid files reach both as :class:`nq94.outcome.Invalid`.
 
-A format whose output for each report stands alone may also have ``piece(evaluation)``, the text
-one report adds. Its ``check`` then also takes :class:`nq94.render.outcomes.Rendered` reports, which
-worker processes wrote with ``piece``, so that many files are checked on every core.
+A format whose output for each report stands alone (PER_REPORT) is made of two more:
+``report_text(evaluation)``, a pure function writing one report's piece of the output, and
+``document(pieces, out)``, which writes the whole from those pieces as they arrive; its ``check``
+is the one on the other. Whoever checks the reports (nq94.checker) may call ``report_text``
+wherever it likes, in worker processes for many files; the format never knows.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
 if TYPE_CHECKING:  # the registry is imported by every command; these only by checking ones
     from nq94.evaluate import Evaluation
-    from nq94.outcome import Validated
-    from nq94.render.outcomes import Checked
+    from nq94.outcome import Invalid, Validated
+    from nq94.render.outcomes import Checked, Piece
     from nq94.review import Comparison, Trend
 
 
@@ -56,6 +58,25 @@ class FormatModule(Protocol):
     validate: RenderValidated
 
 
+class ReportText(Protocol):
+    """One evaluated report's piece of a document, as text; pure, so it runs anywhere."""
+
+    def __call__(self, evaluation: Evaluation, /) -> str: ...
+
+
+class WriteDocument(Protocol):
+    """Writes a document from its reports' pieces (and invalid files) as they arrive."""
+
+    def __call__(self, pieces: Iterable[Piece | Invalid], out: TextIO, /) -> None: ...
+
+
+class PerReportModule(FormatModule, Protocol):
+    """What a format whose output for each report stands alone provides besides."""
+
+    report_text: ReportText
+    document: WriteDocument
+
+
 class ReviewModule(Protocol):
     """What a format module provides for reviews across reports (`trend`, `diff`)."""
 
@@ -67,10 +88,6 @@ class ReviewModule(Protocol):
 REVIEW_FORMATS = (Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN)
 """The formats of `trend` and `diff`."""
 
-Piece = Callable[["Evaluation"], str]
-"""The text one evaluated report adds to a format's output."""
-
-
 MODULE_BY_FORMAT: dict[Format, str] = {
     Format.TABLE: "nq94.render.table",
     Format.TEXT: "nq94.render.text",
@@ -81,6 +98,9 @@ MODULE_BY_FORMAT: dict[Format, str] = {
     Format.JUNIT: "nq94.render.junit",
 }
 """Module of each concrete format, imported only when used."""
+
+PER_REPORT = frozenset({Format.TEXT, Format.JSON, Format.CSV})
+"""Formats whose output for each report stands alone: their modules are PerReportModules."""
 
 PROBLEMS_IN_OUTPUT = frozenset({Format.GITHUB})
 """Formats whose output carries the located problems itself, so they are not repeated on stderr."""
@@ -100,9 +120,9 @@ def module(fmt: Format) -> FormatModule:
     return cast(FormatModule, importlib.import_module(MODULE_BY_FORMAT[fmt]))
 
 
-def piece(formatter: FormatModule) -> Piece | None:
-    """The format's ``piece``, when its output for each report stands alone."""
-    return cast(Piece | None, getattr(formatter, "piece", None))
+def per_report(fmt: Format) -> PerReportModule | None:
+    """The module of a format whose output for each report stands alone; None for the others."""
+    return cast(PerReportModule, module(fmt)) if fmt in PER_REPORT else None
 
 
 def review_module(fmt: Format) -> ReviewModule:

@@ -14,7 +14,7 @@ from nq94.outcome import Invalid, Validated
 from nq94.render.cells import safe
 from nq94.render.data import comparison_data, result_data, trend_data
 from nq94.render.numbers import status_label
-from nq94.render.outcomes import Checked, pieces
+from nq94.render.outcomes import Checked, Piece, pieces_of
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -77,11 +77,18 @@ def export(evaluation: Evaluation) -> str:
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """A header, then a row per target of each evaluated report."""
     del color
+    document(pieces_of(outcomes, report_text), out)
+
+
+def document(pieces: Iterable[Piece | Invalid], out: TextIO) -> None:
+    """The header, then each report's rows; an invalid file's problems are on stderr."""
     csv.writer(out, lineterminator="\n").writerow(CHECK_COLUMNS)
-    out.writelines(pieces(outcomes, piece))
+    for piece in pieces:
+        if not isinstance(piece, Invalid):
+            out.write(piece.text)
 
 
-def piece(evaluation: Evaluation) -> str:
+def report_text(evaluation: Evaluation) -> str:
     """One report's rows."""
     text = io.StringIO()
     csv.writer(text, lineterminator="\n").writerows(check_rows(evaluation))

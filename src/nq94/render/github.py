@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from nq94.errors import Problem, escaped
-from nq94.evaluate import Evaluation
 from nq94.model import Status
 from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import explain, side, status_label, summary_line
@@ -44,8 +43,6 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
             _errors(outcome.problems, out)
             continue
         _errors(outcome.warnings, out)
-        if not isinstance(outcome, Evaluation):
-            continue
         for result in outcome.results:
             if result.status not in (Status.MISSED, Status.AT_RISK):
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -22,7 +22,7 @@ from nq94.render.data import (
     target_data,
     trend_data,
 )
-from nq94.render.outcomes import Checked, pieces
+from nq94.render.outcomes import Checked, Piece, pieces_of
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -31,29 +31,30 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """``{"nq94", "schema_version", "reports": [...], "problems": [...], "warnings": [...]}``."""
     del color  # machine output is never coloured
+    document(pieces_of(outcomes, report_text), out)
+
+
+def document(pieces: Iterable[Piece | Invalid], out: TextIO) -> None:
+    """The document, each report's object written as it arrives; the problems of invalid files
+    and the warnings of valid ones after the reports."""
     problems: list[dict[str, Any]] = []
     warnings: list[dict[str, Any]] = []
-
-    def noting_problems() -> Iterator[Checked]:
-        for outcome in outcomes:
-            if isinstance(outcome, Invalid):
-                problems.extend(problem_data(p) for p in outcome.problems)
-            else:
-                warnings.extend(problem_data(p) for p in outcome.warnings)
-            yield outcome
-
     _open(out, "reports")
     written = False
-    for text in pieces(noting_problems(), piece):
+    for piece in pieces:
+        if isinstance(piece, Invalid):
+            problems.extend(problem_data(p) for p in piece.problems)
+            continue
+        warnings.extend(problem_data(p) for p in piece.warnings)
         out.write(",\n    " if written else "\n    ")
-        out.write(text)
+        out.write(piece.text)
         written = True
     out.write("\n  ],\n" if written else "],\n")
     out.write(f'  "problems": {dumps(problems, level=1, expand=1)},\n')
     out.write(f'  "warnings": {dumps(warnings, level=1, expand=1)}\n}}\n')
 
 
-def piece(evaluation: Evaluation) -> str:
+def report_text(evaluation: Evaluation) -> str:
     """One report's object in the ``reports`` list."""
     return dumps(report_data(evaluation, result_line), level=2)
 

@@ -1,5 +1,5 @@
-"""What a check format is given: evaluated reports (or reports a worker process has already
-rendered with the format's ``piece``) and invalid files."""
+"""What a check format is given: evaluated reports and invalid files; and, for a format whose
+output for each report stands alone, each report's piece of the document."""
 
 from __future__ import annotations
 
@@ -8,35 +8,26 @@ from typing import NamedTuple
 
 from nq94.errors import Problem
 from nq94.evaluate import Evaluation
-from nq94.model import Status
 from nq94.outcome import Invalid
 
+Checked = Evaluation | Invalid
+"""One file's outcome in `check`: evaluated, or invalid."""
 
-class Rendered(NamedTuple):
-    """An evaluated report already written out by its format's ``piece`` (in a worker)."""
 
-    file: str
+class Piece(NamedTuple):
+    """One evaluated report as its format's ``report_text`` wrote it, for the format's
+    ``document``: the text, and the warnings found in reading the report."""
+
     text: str
-    statuses: frozenset[Status]
     warnings: tuple[Problem, ...] = ()
 
 
-Checked = Evaluation | Rendered | Invalid
-"""One file's outcome in `check`: evaluated (or already rendered), or invalid."""
-
-
-def pieces(outcomes: Iterable[Checked], piece: Callable[[Evaluation], str]) -> Iterator[str]:
-    """The text of each checked report in order: written by a worker already, or now by
-    ``piece``. Invalid files have none; their problems are reported on their own."""
+def pieces_of(
+    outcomes: Iterable[Checked], report_text: Callable[[Evaluation], str]
+) -> Iterator[Piece | Invalid]:
+    """Each evaluated report written by ``report_text``, in order; invalid files as they are."""
     for outcome in outcomes:
-        if isinstance(outcome, Rendered):
-            yield outcome.text
-        elif isinstance(outcome, Evaluation):
-            yield piece(outcome)
-
-
-def statuses(outcome: Evaluation | Rendered) -> frozenset[Status]:
-    """The statuses an evaluated report came to."""
-    if isinstance(outcome, Rendered):
-        return outcome.statuses
-    return frozenset(result.status for result in outcome.results)
+        if isinstance(outcome, Invalid):
+            yield outcome
+        else:
+            yield Piece(report_text(outcome), outcome.warnings)

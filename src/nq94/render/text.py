@@ -10,16 +10,23 @@ from nq94.evaluate import Evaluation
 from nq94.i18n import t, tn
 from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import explain, side, status_label, summary_line
-from nq94.render.outcomes import Checked, pieces
+from nq94.render.outcomes import Checked, Piece, pieces_of
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> None:
     """``FILE:LINE:COL: status: id: why`` for every target, then the file's summary."""
     del color
-    out.writelines(pieces(outcomes, piece))  # an invalid file's problems are on stderr
+    document(pieces_of(outcomes, report_text), out)
 
 
-def piece(evaluation: Evaluation) -> str:
+def document(pieces: Iterable[Piece | Invalid], out: TextIO) -> None:
+    """Each report's lines, one report after another."""
+    for piece in pieces:
+        if not isinstance(piece, Invalid):  # an invalid file's problems are on stderr
+            out.write(piece.text)
+
+
+def report_text(evaluation: Evaluation) -> str:
     """One report's lines: a line per target, then its summary."""
     lines = []
     for result in evaluation.results:
