@@ -176,7 +176,7 @@ def test_nine_month_flow_is_projected_to_year_end(
         ("2024-H1", "9000", Status.MISSED),
         ("2024-Q1", "5000", Status.MET),
         ("2024-Q1", "4900", Status.AT_RISK),
-        ("2024-M10", "17000", Status.MET),
+        ("2024-10M", "17000", Status.MET),
     ],
 )
 def test_partial_flows_use_the_elapsed_fraction(
@@ -198,7 +198,7 @@ def test_rates_are_not_projected(report: Callable[..., Report], targets: Targets
 
 @pytest.mark.parametrize(
     ("period", "status"),
-    [("2024-9M", Status.AT_RISK), ("2024", Status.MISSED), ("2024-Q4", Status.MISSED)],
+    [("2024-9M", Status.AT_RISK), ("2024", Status.MISSED), ("2024-11M", Status.AT_RISK)],
 )
 def test_counts_not_reached_are_at_risk_before_year_end(
     period: str, status: Status, report: Callable[..., Report], targets: TargetsFile

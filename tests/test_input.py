@@ -84,10 +84,11 @@ def test_diff_takes_a_pattern_for_each_report(cli) -> None:  # type: ignore[no-u
 
 
 def test_trend_refuses_one_stretch_of_the_year_given_twice(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """9 tháng đầu năm 2024 and Quý III/2024 are the same nine months."""
+    """3 tháng đầu năm 2024 and Quý I/2024 are the same three months (a first quarter runs from
+    1 January)."""
     nine, third = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    nine.write_text('period: "9 tháng đầu năm 2024"\nvalues: {}\n', encoding="utf-8")
-    third.write_text('period: "Quý III/2024"\nvalues: {}\n', encoding="utf-8")
+    nine.write_text('period: "3 tháng đầu năm 2024"\nvalues: {}\n', encoding="utf-8")
+    third.write_text('period: "Quý I/2024"\nvalues: {}\n', encoding="utf-8")
     run: Run = cli("trend", str(nine), str(third))
     assert run.exit_code == 2, run
     assert "is also the period of" in run.stderr

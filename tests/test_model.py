@@ -24,17 +24,22 @@ from .conftest import make_target
         ("2024-9M", PeriodKind.NINE_MONTHS, 9, "2024-9M"),
         ("2024-M01", PeriodKind.MONTH, 1, "2024-M01"),
         ("2024-M12", PeriodKind.MONTH, 12, "2024-M12"),
+        ("2024-H2", PeriodKind.SECOND_HALF, 12, "2024-H2"),
+        ("2024-10M", PeriodKind.MONTHS, 10, "2024-10M"),
+        ("2024-6M", PeriodKind.HALF, 6, "2024-H1"),
+        ("2024-3m", PeriodKind.MONTHS, 3, "2024-3M"),
     ],
 )
 def test_periods(text: str, kind: PeriodKind, months: int, canonical: str) -> None:
-    """Each period form parses to its kind and elapsed months, and prints canonically."""
+    """Each period form parses to its kind and last month, and prints canonically; only the
+    whole year to date is the year's end (Q4, H2 and M12 are parts of the year alone)."""
     period = Period.parse(text)
     assert (period.kind, period.months, str(period)) == (kind, months, canonical)
-    assert period.is_year_end is (months == 12)
+    assert period.is_year_end is (text == "2024")
 
 
 @pytest.mark.parametrize(
-    "text", ["24", "2024-Q0", "2024-Q5", "2024-H2", "2024-M13", "2024-M1", "2024-10M"]
+    "text", ["24", "2024-Q0", "2024-Q5", "2024-H3", "2024-M13", "2024-M1", "2024-12M", "2024-0M"]
 )
 def test_bad_periods(text: str) -> None:
     """Anything else is not a period."""

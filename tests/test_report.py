@@ -95,7 +95,7 @@ def test_json_without_reports_is_still_a_contract() -> None:
     module(Format.JSON).check([], out, color=False)
     assert json.loads(out.getvalue()) == {
         "nq94": __version__,
-        "schema_version": 2,
+        "schema_version": 3,
         "reports": [],
         "problems": [],
         "warnings": [],
@@ -160,11 +160,13 @@ def test_json_round_trip(
 
 def test_every_status_has_a_label_and_a_style() -> None:
     """Adding a Status without a label or a colour fails here, not in front of a user."""
+    from nq94.render.markdown import STATUS_MARK
     from nq94.render.numbers import status_label
     from nq94.render.table import STATUS_STYLE
 
     assert all(status_label(status) for status in Status)
     assert set(STATUS_STYLE) == set(Status)
+    assert set(STATUS_MARK) == set(Status)
 
 
 @pytest.fixture(scope="module")

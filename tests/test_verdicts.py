@@ -150,10 +150,10 @@ def test_each_case_in_xlsx(cli: CLI, reports: dict[str, Path], tmp_path: Path) -
 def test_percent_of_target_is_null_where_it_means_nothing(
     cli: CLI, reports: dict[str, Path]
 ) -> None:
-    """schema_version 2: null percent of target for 'below 3 %' and the three shares."""
+    """Null percent of target for 'below 3 %' and the three shares (since schema_version 2)."""
     run = cli("check", "-f", "json", str(reports["percent"]))
     document = json.loads(run.stdout)
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == 3
     results = {r["id"]: r for r in document["reports"][0]["results"]}
     for target_id in (
         "urban_unemployment_rate",

@@ -9,6 +9,7 @@ worker processes (nq94.workers), which this module decides; the formats never kn
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,9 +20,10 @@ from nq94.errors import InputError, Problem
 from nq94.evaluate import Evaluation, evaluated
 from nq94.model import Status, TargetsFile
 from nq94.outcome import Invalid, Loaded
-from nq94.read.loading import read_report
+from nq94.read.loading import Chooser, read_report
 from nq94.render import PROBLEMS_IN_OUTPUT, Format, ReportText, module, per_report
 from nq94.render.outcomes import Piece
+from nq94.render.periods import changed_meaning
 
 T = TypeVar("T")
 Item = TypeVar("Item", Loaded, Evaluation, Piece)
@@ -54,10 +56,12 @@ class CheckResult:
 
 
 class Done(NamedTuple, Generic[Item]):
-    """One valid file's job done: what goes to the format, and the statuses it came to."""
+    """One valid file's job done: what goes to the format, the statuses it came to, and what
+    its reading needs said (a period whose code changed meaning)."""
 
     item: Item
     statuses: frozenset[Status] = frozenset()
+    notices: tuple[str, ...] = ()
 
 
 class Checker:
@@ -69,16 +73,20 @@ class Checker:
 
     def __init__(
         self,
-        targets: TargetsFile,
+        targets: TargetsFile | Chooser,
         fmt: Format,
         *,
         strict: bool,
         max_bytes: int,
         failing: frozenset[Status] = frozenset(),
         say: Callable[[Iterable[Problem]], None],
+        note: Callable[[Iterable[str]], None] = lambda notices: None,
         track: Track = untracked,
+        as_of: datetime.date | None = None,
     ) -> None:
         self.targets = targets
+        self.note = note
+        self.as_of = as_of
         self.format = fmt
         self.strict = strict
         self.max_bytes = max_bytes
@@ -112,18 +120,23 @@ class Checker:
     def _read(self, name: str) -> Done[Loaded] | Invalid:
         """One file read and validated."""
         try:
-            loaded = read_report(name, self.targets, max_bytes=self.max_bytes, strict=self.strict)
+            loaded = read_report(
+                name, self.targets, max_bytes=self.max_bytes, strict=self.strict, as_of=self.as_of
+            )
         except InputError as e:
             return Invalid(name, e.problems)
-        return Done(loaded)
+        said = changed_meaning(loaded.report.period)
+        return Done(loaded, notices=(said,) if said else ())
 
     def _evaluate(self, name: str) -> Done[Evaluation] | Invalid:
         """One file read and evaluated, with the statuses its targets came to."""
         read = self._read(name)
         if isinstance(read, Invalid):
             return read
-        evaluation = evaluated(self.targets, read.item)
-        return Done(evaluation, frozenset(result.status for result in evaluation.results))
+        loaded = read.item
+        evaluation = evaluated(loaded.targets or _targets_of(self.targets), loaded)
+        statuses = frozenset(result.status for result in evaluation.results)
+        return Done(evaluation, statuses, read.notices)
 
     def _outcomes(
         self,
@@ -142,9 +155,7 @@ class Checker:
             self.say((problem,))
             yield Invalid(problem.file, (problem,))
         if files:  # built here once, so that forked workers inherit it rather than each build it
-            from nq94.model import report_model
-
-            report_model(self.targets)
+            _build(self.targets)
         parallel = parallel and os.environ.get(WORKERS_VARIABLE) != "0"
         for outcome in self.track(workers.each(job, files, parallel=parallel), len(files)):
             if isinstance(outcome, Invalid):
@@ -153,6 +164,7 @@ class Checker:
                 yield outcome
                 continue
             self.say(outcome.item.warnings)
+            self.note(outcome.notices)
             if outcome.statuses & self.failing:
                 result.failed = True
             yield outcome.item
@@ -173,7 +185,27 @@ class _Written:
         if isinstance(done, Invalid):
             return done
         evaluation = done.item
-        return Done(Piece(self.report_text(evaluation), evaluation.warnings), done.statuses)
+        piece = Piece(self.report_text(evaluation), evaluation.warnings)
+        return Done(piece, done.statuses, done.notices)
+
+
+def _targets_of(targets: TargetsFile | Chooser) -> TargetsFile:
+    """The targets a report without a version of its own is judged by (never the case for a
+    report read: loading notes the version)."""
+    return targets if isinstance(targets, TargetsFile) else targets.default()
+
+
+def _build(targets: TargetsFile | Chooser) -> None:
+    """The report models of the targets most reports are checked against (every version), built
+    before workers fork; a targets file that cannot be read is said of each report."""
+    from nq94.model import report_model
+
+    try:
+        chosen = _targets_of(targets)
+    except InputError:
+        return
+    for version in chosen.versions:
+        report_model(version.targets)
 
 
 def _quiet(problems: Iterable[Problem]) -> None:

@@ -10,10 +10,14 @@ from typing import Any, NamedTuple
 
 from nq94.errors import Mark, Problem
 from nq94.model import (
+    QUARTERS,
     Also,
+    Amended,
     AnyEntry,
     Kind,
     Operator,
+    Period,
+    PeriodKind,
     Report,
     Requirement,
     Status,
@@ -45,6 +49,14 @@ class AlsoResult(NamedTuple):
     margin: Decimal | None = None
 
 
+class Plan(NamedTuple):
+    """What a growth target's quarterly path plans for a period: the growth of a quarter
+    alone, or the cumulative growth to date."""
+
+    period: Period
+    threshold: Decimal
+
+
 class Result(NamedTuple):
     """The status of one target in one report, with everything that explains it."""
 
@@ -69,6 +81,15 @@ class Result(NamedTuple):
     """Whether ``actual`` reaches the target's stretch level; None without one (or a figure)."""
     also: tuple[AlsoResult, ...] = ()
     """Each other document's requirement on the figure, judged by the same rules."""
+    plan: Plan | None = None
+    """The plan for the report's period a growth target's path gives, which judged it."""
+    needed: Decimal | None = None
+    """For a growth target in a report of the year to date: the growth the rest of the year
+    needs for the year to reach the annual threshold."""
+    amended: Amended | None = None
+    """How an amendment made the target what it is in the version that judged the report."""
+    alone: PeriodKind | None = None
+    """For a result not assessed: the part of the year the report covers alone."""
 
 
 class Evaluation(NamedTuple):
@@ -89,7 +110,16 @@ class Evaluation(NamedTuple):
 
     @property
     def summary(self) -> dict[Status, int]:
-        """How many targets have each status, every status listed."""
+        """How many targets have each status, as people read it: every status listed, but the
+        targets not assessed only in a report that leaves some so (a quarter alone)."""
+        counts = self.counts
+        if not counts[Status.NOT_ASSESSED]:
+            del counts[Status.NOT_ASSESSED]
+        return counts
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        """How many targets have each status, every status listed (the JSON's summary)."""
         counts = Counter(result.status for result in self.results)
         return {status: counts[status] for status in Status}
 
@@ -109,28 +139,55 @@ def evaluate(
     """
     written = written or {}
     results = tuple(
-        evaluate_target(target, report, report.values.get(target.id), written.get(target.id))
+        evaluate_target(
+            target,
+            report,
+            report.values.get(target.id),
+            written.get(target.id),
+            amended=targets.amended(target.id),
+        )
         for target in targets.targets
     )
     return Evaluation(file, report, targets, results, positions or {})
 
 
 def evaluate_target(
-    target: Target, report: Report, entry: AnyEntry | None, written: Any = None
+    target: Target,
+    report: Report,
+    entry: AnyEntry | None,
+    written: Any = None,
+    *,
+    amended: Amended | None = None,
 ) -> Result:
     """The status of one target given its entry (None when the report has no figure for it)."""
     if entry is None:
-        return Result(target, Status.NO_DATA)
+        return Result(target, Status.NO_DATA, amended=amended)
     value = derive(target, entry)
-    actual, obtained = value, Obtained.DERIVED if entry.derived else Obtained.REPORTED
+    obtained = Obtained.DERIVED if entry.derived else Obtained.REPORTED
     period = report.period
-    capped = False
+    if period.alone and target.kind in (Kind.FLOW, Kind.COUNT):
+        # a quarter alone says nothing of the year's total: nothing to project
+        return Result(
+            target, Status.NOT_ASSESSED, entry, value, obtained=obtained, written=written,
+            amended=amended, alone=period.kind,
+        )  # fmt: skip
+    actual, capped = value, False
     if target.kind is Kind.FLOW and not period.is_year_end:
-        actual, obtained = period.project(value), Obtained.PROJECTED
+        share = target.season_share(period.months)
+        actual = value / share if share is not None else period.project(value)
+        obtained = Obtained.PROJECTED
         high = target.plausible[1]
         if actual > high:  # no projection goes past what is possible: 101 % of plan stays 120
             actual, capped = high, True
-    status, margin = judge(target, target, actual, report)
+    plan = planned(target, period)
+    requirement: Requirement = target
+    if plan is not None:
+        side = target.side
+        operator = side.operator if side is not None else Operator.GE
+        requirement = Requirement.model_construct(
+            operator=operator, threshold=plan.threshold, margin=target.margin
+        )
+    status, margin = judge(target, requirement, actual, report)
     also = tuple(_also(target, other, actual, report) for other in target.also)
     return Result(
         target,
@@ -139,14 +196,59 @@ def evaluate_target(
         value=value,
         actual=actual,
         obtained=obtained,
-        gap=gap(target, actual),
-        percent_of_target=percent_of_target(target, actual),
+        gap=gap(requirement, actual),
+        percent_of_target=percent_of_target(requirement, actual),
         margin=margin,
         written=written,
         capped=capped,
         stretch=stretch_reached(target, actual),
         also=also,
+        plan=plan,
+        needed=needed_rest_of_year(target, period, actual),
+        amended=amended,
     )
+
+
+def planned(target: Target, period: Period) -> Plan | None:
+    """The plan a growth target's quarterly path gives for ``period``: the growth of a quarter
+    alone, or over several quarters (to date, or the second half) the growth of their total,
+    each quarter weighted by ``weights`` (equal if none):
+    Σ w_q (1 + g_q/100) / Σ w_q − 1. None without a path, for the year, and for a period that
+    does not start and end with quarters (5 months, May)."""
+    if target.path is None or period.is_year_end or period.quarters is None:
+        return None
+    first, last = period.quarters
+    quarters = QUARTERS[first - 1 : last]
+    weights = target.weights or dict.fromkeys(QUARTERS, Decimal(1))
+    total = sum((weights[q] * (1 + target.path[q] / 100) for q in quarters), Decimal(0))
+    weight = sum((weights[q] for q in quarters), Decimal(0))
+    return Plan(period, (total / weight - 1) * 100)
+
+
+def needed_rest_of_year(target: Target, period: Period, actual: Decimal) -> Decimal | None:
+    """For a growth target in a report of part of the year to date, the growth the rest of the
+    year needs for the year to reach the annual threshold:
+    ((1 + G/100) − W·(1 + g/100)) / (1 − W) − 1, where W is the share of the year reported:
+    its quarters' weights (equal months where the target has none)."""
+    side = target.side
+    if target.kind is not Kind.GROWTH or side is None or period.alone or period.is_year_end:
+        return None
+    share = reported_share(target, period.months)
+    whole = 1 + side.edge / 100
+    return ((whole - share * (1 + actual / 100)) / (1 - share) - 1) * 100
+
+
+def reported_share(target: Target, months: int) -> Decimal:
+    """The share of the year's total the first ``months`` months stand for: from the target's
+    quarterly weights (a part of a quarter by its months), else equal months."""
+    if target.weights is None:
+        return Decimal(months) / 12
+    weights = [target.weights[q] for q in QUARTERS]
+    whole, part = divmod(months, 3)
+    done = sum(weights[:whole], Decimal(0))
+    if part:
+        done += weights[whole] * part / 3
+    return done / sum(weights, Decimal(0))
 
 
 def _also(target: Target, other: Also, actual: Decimal, report: Report) -> AlsoResult:
@@ -172,7 +274,7 @@ def judge(
     return status, margin
 
 
-def percent_of_target(target: Target, actual: Decimal) -> Decimal | None:
+def percent_of_target(target: Requirement, actual: Decimal) -> Decimal | None:
     """``actual`` as a percent of the threshold, for targets that ask for at least a figure;
     None for the others ("below 3 %" is not 93 % achieved by 2.8) and for a threshold of 0."""
     if target.operator not in (Operator.GE, Operator.GT) or not target.threshold:
@@ -240,9 +342,9 @@ def gap(target: Requirement, actual: Decimal) -> Decimal:
 
 def evaluated(targets: TargetsFile, loaded: Loaded) -> Evaluation:
     """Evaluate a loaded report, carrying where and how each value was written, and its
-    warnings."""
+    warnings; by the version of the targets it was checked against."""
     evaluation = evaluate(
-        targets,
+        loaded.targets or targets,
         loaded.report,
         file=loaded.file,
         positions=loaded.positions,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from nq94.errors import Mark, Problem
-from nq94.model import Report
+from nq94.model import Report, TargetsFile
 
 
 class Invalid(NamedTuple):
@@ -30,6 +30,8 @@ class Loaded(NamedTuple):
     """Figures that are valid but look wrong, located."""
     period_at: Mark = Mark(1, 1)
     """Where the period stands in the file."""
+    targets: TargetsFile | None = None
+    """The targets the report was checked against: the version in force for its period."""
 
 
 Validated = Loaded | Invalid

@@ -85,7 +85,7 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
     the reporting cycle). Each problem names both files."""
     problems = []
     first = reports[0]
-    seen: dict[tuple[int, int, Basis], Stated] = {}  # 2024-9M and 2024-Q3 are one stretch
+    seen: dict[tuple[int, tuple[int, int], Basis], Stated] = {}  # 2024-Q1 and 2024-3M are one
     for report in reports:
         period, where = report.period, (report.file, report.mark.line, report.mark.column)
         if period.year != first.period.year:
@@ -101,30 +101,52 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
                     ),
                 )
             )
-        elif (period.year, period.months, report.basis) in seen:
+        elif (period.year, period.covered, report.basis) in seen:
             twice = f"{period} ({t('basis.' + report.basis.value)})"
-            other = seen[period.year, period.months, report.basis].file
+            other = seen[period.year, period.covered, report.basis].file
             problems.append(Problem(*where, t("err.period_twice", period=twice, other=other)))
         else:
-            seen[period.year, period.months, report.basis] = report
+            seen[period.year, period.covered, report.basis] = report
     return problems
 
 
-def cycle_order(evaluation: Evaluation) -> tuple[int, int]:
-    """Where a report stands in the year's reporting cycle: by period, and within a period the
-    estimate before the official figures."""
+def cycle_order(evaluation: Evaluation) -> tuple[int, int, bool]:
+    """Where a report stands in the year's reporting cycle: by the end of its period (a part
+    alone after the period to date that ends with it), and within a period the estimate before
+    the official figures."""
     report = evaluation.report
-    return report.period.months, report.basis is Basis.OFFICIAL
+    return report.period.months, report.period.first, report.basis is Basis.OFFICIAL
 
 
 def trend(evaluations: Sequence[Evaluation]) -> Trend:
-    """Line up reports of one year (see `same_year`) in the order of the reporting cycle."""
+    """Line up reports of one year (see `same_year`) in the order of the reporting cycle, each
+    judged by the version of the targets in force for it: a target an amendment added or
+    removed has no data in the reports its version does not hold."""
     ordered = tuple(sorted(evaluations, key=cycle_order))
+    periods = [e.report.period for e in ordered]
     courses = []
-    for index, target in enumerate(ordered[0].targets.targets):
-        results = tuple(evaluation.results[index] for evaluation in ordered)
-        courses.append(_course(target, results, [e.report.period for e in ordered]))
+    for target_id in _ids(ordered):
+        results = _aligned(ordered, target_id)
+        target = next(r.target for r in reversed(results) if r.target.id == target_id)
+        courses.append(_course(target, results, periods))
     return Trend(ordered, tuple(courses))
+
+
+def _ids(evaluations: Sequence[Evaluation]) -> list[str]:
+    """Every target id of the reports' versions, in the order the versions list them."""
+    seen: dict[str, None] = {}
+    for evaluation in evaluations:
+        seen.update((target.id, None) for target in evaluation.targets.targets)
+    return list(seen)
+
+
+def _aligned(evaluations: Sequence[Evaluation], target_id: str) -> tuple[Result, ...]:
+    """A target's result in each report: no data where its version does not hold it."""
+    found: list[Result | None] = []
+    for evaluation in evaluations:
+        found.append(next((r for r in evaluation.results if r.target.id == target_id), None))
+    known = next(r.target for r in found if r is not None)
+    return tuple(r if r is not None else Result(known, Status.NO_DATA) for r in found)
 
 
 def _course(target: Target, results: tuple[Result, ...], periods: list[Period]) -> Course:
@@ -152,9 +174,9 @@ def _pace(target: Target, results: tuple[Result, ...], periods: list[Period]) ->
         return None
     for index in range(len(results) - 1, -1, -1):
         value, period = results[index].value, periods[index]
-        if value is not None and not period.is_year_end:
+        if value is not None and not period.is_year_end and not period.alone:
             left = 12 - period.months
-            short = max(target.threshold - value, Decimal(0))
+            short = max(results[index].target.threshold - value, Decimal(0))
             return Pace(
                 short / left, value / period.months, left, period, index == len(results) - 1
             )
@@ -202,6 +224,12 @@ class Difference(NamedTuple):
     new: Result
     difference: Decimal | None
     """New figure minus old, when both reports have one."""
+
+    @property
+    def target_changed(self) -> bool:
+        """Whether the two reports were judged against different requirements (an amendment
+        took effect between them): the change comes from the target, not only the figure."""
+        return requirement_of(self.old.target) != requirement_of(self.new.target)
 
     @property
     def worse(self) -> bool:
@@ -259,7 +287,8 @@ def compare(old: Evaluation, new: Evaluation) -> Comparison:
     """
     differences = []
     settling = settles(old, new)
-    for before, after in zip(old.results, new.results, strict=True):
+    for target_id in _ids((old, new)):
+        before, after = _aligned((old, new), target_id)
         change = _change(before, after)
         if settling and change in (Change.WORSENED, Change.IMPROVED, Change.CHANGED):
             change = Change.SETTLED
@@ -284,19 +313,29 @@ def paired(comparison: Comparison) -> Trend:
     return Trend(evaluations, tuple(courses))
 
 
+def requirement_of(target: Target) -> tuple[object, ...]:
+    """What a target requires, to tell whether an amendment changed it."""
+    return (target.operator, target.threshold, target.upper, target.better, target.tolerance)
+
+
 def _change(before: Result, after: Result) -> Change | None:
     if before.value is None:
         return None if after.value is None else Change.ADDED
     if after.value is None:
         return Change.REMOVED
-    was, now = _RANK[before.status], _RANK[after.status]
-    if now != was:
+    was, now = _RANK.get(before.status), _RANK.get(after.status)
+    if was is not None and now is not None and now != was:
         return Change.WORSENED if now > was else Change.IMPROVED
-    return Change.CHANGED if after.value != before.value or after.actual != before.actual else None
+    moved = after.value != before.value or after.actual != before.actual
+    amended = requirement_of(before.target) != requirement_of(after.target)
+    return Change.CHANGED if moved or amended or before.status != after.status else None
 
 
 def _severity(difference: Difference) -> tuple[int, int]:
     step = 0
-    if difference.change in (Change.WORSENED, Change.IMPROVED, Change.SETTLED):
-        step = -abs(_RANK[difference.new.status] - _RANK[difference.old.status])
+    old, new = _RANK.get(difference.old.status), _RANK.get(difference.new.status)
+    if difference.change in (Change.WORSENED, Change.IMPROVED, Change.SETTLED) and (
+        old is not None and new is not None
+    ):
+        step = -abs(new - old)
     return _ORDER.index(difference.change), step

@@ -29,10 +29,11 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "site": ("reviews", "site", "help.site_exit"),
     "diff": ("reviews", "diff", "help.diff_exit"),
     "export": ("documents", "export", None),
-    "schema": ("documents", "schema", None),
+    "schema": ("targets", "schema", None),
     "template": ("documents", "template", None),
     "convert": ("documents", "convert", None),
-    "targets": ("documents", "list_targets", None),
+    "targets": ("targets", "list_targets", None),
+    "init": ("targets", "init", None),
 }
 """Each command, in the order help lists them: the module of nq94.cli and the function that
 are the command, and the catalogue key of its epilog (its help is help.NAME)."""

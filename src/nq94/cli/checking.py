@@ -3,6 +3,7 @@ code from what it came to."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -12,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from nq94.cli.common import EXIT_FAIL, EXIT_INVALID, EXIT_OK, color, load_targets, say
+from nq94.cli.common import EXIT_FAIL, EXIT_INVALID, EXIT_OK, color, finder, note, say
 from nq94.cli.options import (
+    AsOfOption,
     FormatOption,
     LangOption,
     MaxBytesOption,
@@ -59,11 +61,12 @@ def check(
     ] = None,
     recursive: RecursiveOption = False,
     strict: StrictOption = False,
+    as_of: AsOfOption = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
     """Validate each report and show, for every target, whether it is met, missed or at risk."""
-    checker = _checker(targets, output_format, strict, max_bytes, fail_on)
+    checker = _checker(targets, output_format, strict, max_bytes, fail_on, as_of)
     _exit(checker.check, paths, recursive=recursive)
 
 
@@ -78,7 +81,7 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Check that reports are well formed, plausible and consistent, without evaluating targets."""
-    checker = _checker(targets, output_format, strict, max_bytes, fail_on=None)
+    checker = _checker(targets, output_format, strict, max_bytes, fail_on=None, as_of=None)
     _exit(checker.validate, paths, recursive=recursive)
 
 
@@ -88,19 +91,22 @@ def _checker(
     strict: bool,
     max_bytes: int,
     fail_on: FailOn | None,
+    as_of: datetime.date | None,
 ) -> Checker:
     """The checker the options ask for, writing in the format they name (`auto` resolved)."""
     from nq94.checker import Checker
     from nq94.render import resolve
 
     return Checker(
-        load_targets(targets),
+        finder(targets),
         resolve(output_format, isatty=sys.stdout.isatty()),
         strict=strict,
         max_bytes=max_bytes,
         failing=fail_on.statuses if fail_on else frozenset(),
         say=say,
+        note=note,
         track=tracked,
+        as_of=as_of,
     )
 
 

@@ -4,6 +4,7 @@ with located problems, colour, and writing output files."""
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,36 +19,68 @@ from nq94.i18n import t
 if TYPE_CHECKING:
     from nq94.model import TargetsFile
     from nq94.outcome import Loaded
+    from nq94.read.targets import Finder
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
 
 
-def load_targets(path: Path | None) -> TargetsFile:
-    """The targets file at ``path`` (None: the built-in one), or exit 2 with its problems."""
-    from nq94.read.loading import load_targets as load
+def finder(path: Path | None) -> Finder:
+    """What finds each report's targets file: ``--targets`` (``path``) when given, else the
+    report's own ``targets:`` line, NQ94_TARGETS, an nq94.toml, or the built-in targets."""
+    from nq94.read.targets import Finder
 
+    return Finder(str(path) if path is not None else None)
+
+
+def load_targets(path: Path | None) -> TargetsFile:
+    """The targets of a command that reads no report: ``--targets`` (``path``), else
+    NQ94_TARGETS, an nq94.toml, or the built-in ones; or exit 2 with their problems."""
     try:
-        return load(str(path) if path is not None else None)
+        return finder(path).default()
     except InputError as e:
         fail(e.problems)
 
 
-def read_all(names: list[str], targets: TargetsFile, max_bytes: int) -> list[Loaded]:
-    """Every report read, or exit 2 with the problems of all of them."""
+def read_all(
+    names: list[str], targets: Finder, max_bytes: int, *, as_of: datetime.date | None = None
+) -> list[Loaded]:
+    """Every report read against the targets each names (judged by the version in force for
+    its period, or on ``as_of``), or exit 2 with the problems of all of them."""
     from nq94.read.loading import read_report
 
     loaded: list[Loaded] = []
     problems: list[Problem] = []
     for name in names:
         try:
-            loaded.append(read_report(name, targets, max_bytes=max_bytes))
+            loaded.append(read_report(name, targets, max_bytes=max_bytes, as_of=as_of))
         except InputError as e:
             problems += e.problems
     if problems:
         fail(tuple(problems))
     for each in loaded:
         say(each.warnings)
+        note(period_notes(each))
     return loaded
+
+
+_noted: set[str] = set()
+"""The notices said so far in this run: each is said once."""
+
+
+def note(notices: Iterable[str]) -> None:
+    """Say each notice on stderr, once a run."""
+    for notice in notices:
+        if notice not in _noted:
+            _noted.add(notice)
+            typer.echo(escaped(notice), err=True)
+
+
+def period_notes(loaded: Loaded) -> tuple[str, ...]:
+    """What a report's period needs said: a code that meant the year to date before."""
+    from nq94.render.periods import changed_meaning
+
+    said = changed_meaning(loaded.report.period)
+    return (said,) if said else ()
 
 
 def fail(problems: Iterable[Problem]) -> NoReturn:

@@ -1,28 +1,30 @@
-"""Documents from one report or from the targets: `export`, `template`, `convert`, `schema` and
-`targets`."""
+"""Documents from one report or for one: `export`, `template` and `convert`."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from nq94.cli.common import (
-    EXIT_INVALID,
-    color,
+    finder,
     load_targets,
     not_the_report,
     read_all,
     write,
 )
-from nq94.cli.options import ForceOption, LangOption, MaxBytesOption, TargetsOption
+from nq94.cli.options import AsOfOption, ForceOption, LangOption, MaxBytesOption, TargetsOption
 from nq94.cli.typer_adapter import Refused
 from nq94.errors import escaped
 from nq94.i18n import t
 from nq94.model import Basis, Period
 from nq94.read.yamldoc import MAX_BYTES
+
+if TYPE_CHECKING:
+    from nq94.model import TargetsFile
 
 
 def export(
@@ -38,6 +40,7 @@ def export(
         typer.Option("--output", "-o", help="help.export_output", show_default=False),
     ],
     targets: TargetsOption = None,
+    as_of: AsOfOption = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
@@ -50,18 +53,9 @@ def export(
         known = " ".join(f.value for f in ExportFormat)
         raise Refused(t("cli.unknown_extension", suffix=output.suffix, known=known))
     not_the_report(report, output)
-    target_set = load_targets(targets)
-    (loaded,) = read_all([str(report)], target_set, max_bytes)
-    write(output, EXPORTER[fmt](evaluated(target_set, loaded)), replace=True)
-
-
-def schema(*, targets: TargetsOption = None, lang: LangOption = None) -> None:
-    """Print the JSON Schema of a report file, for editors and schema validators."""
-    import json
-
-    from nq94.render.schema import report_schema
-
-    typer.echo(json.dumps(report_schema(load_targets(targets)), ensure_ascii=False, indent=2))
+    found = finder(targets)
+    (loaded,) = read_all([str(report)], found, max_bytes, as_of=as_of)
+    write(output, EXPORTER[fmt](evaluated(found.default(), loaded)), replace=True)
 
 
 def template(
@@ -90,12 +84,14 @@ def template(
         ) from None
     if wrong := period_problem(chosen, target_set):
         raise Refused(wrong, param_hint="--period")
+    named = _named(target_set, output)
     if output is not None and output.suffix.lower() == ".xlsx":
         from nq94.render.form import template as workbook
 
-        write(output, workbook(target_set, period=chosen, basis=basis), replace=force)
+        made = workbook(target_set, period=chosen, basis=basis, targets_file=named)
+        write(output, made, replace=force)
         return
-    text = blank(target_set, period=chosen, basis=basis)
+    text = blank(target_set, period=chosen, basis=basis, targets_file=named)
     if output is None:
         sys.stdout.write(text)
         return
@@ -126,8 +122,9 @@ def convert(
     if to_workbook == from_workbook or output.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
         raise Refused(t("cli.convert_kinds"), param_hint="--output")
     not_the_report(report, output)
-    target_set = load_targets(targets)
-    (loaded,) = read_all([str(report)], target_set, max_bytes)
+    found = finder(targets)
+    (loaded,) = read_all([str(report)], found, max_bytes)
+    target_set = loaded.targets or found.default()
     parsed = loaded.report
     if to_workbook:
         from nq94.render.form import template as workbook
@@ -138,6 +135,7 @@ def convert(
             basis=parsed.basis,
             source=parsed.source,
             values=loaded.written,
+            targets_file=_relative(parsed.targets_file, report, output),
         )
     else:
         from nq94.render.yamlout import dump_report
@@ -147,33 +145,23 @@ def convert(
             basis=parsed.basis,
             source=parsed.source,
             values=loaded.written,
+            targets=_relative(parsed.targets_file, report, output),
         ).encode("utf-8")
     write(output, data, replace=force)
 
 
-def list_targets(
-    target_id: Annotated[
-        str | None,
-        typer.Argument(help="help.target_id", metavar="ID", show_default=False),
-    ] = None,
-    *,
-    targets: TargetsOption = None,
-    lang: LangOption = None,
-) -> None:
-    """List the targets with the resolution's words, or explain one target."""
-    from nq94.render.targets import explain, listing
+def _named(targets: TargetsFile, output: Path | None) -> str | None:
+    """How a blank report names its targets file: relative to where the report is written
+    (the working folder for standard output); None for the built-in targets."""
+    if targets.origin is None:
+        return None
+    folder = output.parent if output is not None else Path()
+    return Path(os.path.relpath(Path(targets.origin).resolve(), folder.resolve())).as_posix()
 
-    target_set = load_targets(targets)
-    colored = color(sys.stdout)
-    if target_id is None:
-        listing(target_set, sys.stdout, color=colored)
-        return
-    target = target_set.target(target_id)
-    if target is None:
-        from nq94.model import closest
 
-        close = closest(target_id, target_set.by_id)
-        hint = t("err.did_you_mean", name=close) if close else t("err.see_targets")
-        typer.echo(escaped(t("cli.unknown_target", id=target_id, hint=hint)), err=True)
-        raise typer.Exit(EXIT_INVALID)
-    explain(target_set, target, sys.stdout, color=colored)
+def _relative(stated: str | None, report: Path, output: Path) -> str | None:
+    """A report's targets: line as its converted copy must write it: relative to the copy."""
+    if stated is None:
+        return None
+    origin = (report.parent / stated).resolve()
+    return Path(os.path.relpath(origin, output.parent.resolve())).as_posix()

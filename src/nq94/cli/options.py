@@ -6,6 +6,7 @@ when they are shown.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +37,26 @@ YearArgument = Annotated[
     typer.Argument(help="help.trend_reports", metavar="help.metavar.report", show_default=False),
 ]
 """The reports of one year, for trend and site: files, folders or patterns."""
+
+
+def _day(value: str) -> datetime.date:
+    """--as-of: a day as 2025-02-25 (or 25/02/2025, as Vietnamese documents write it)."""
+    text = value.strip()
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    raise Refused(t("usage.date", value=value))
+
+
+AsOfOption = Annotated[
+    datetime.date | None,
+    typer.Option(
+        "--as-of", help="help.as_of", parser=_day, metavar="help.metavar.day", show_default=False
+    ),
+]
+"""Judge by the targets in force on this day, rather than on the last day of each period."""
 
 
 def _lang(value: str) -> Lang:

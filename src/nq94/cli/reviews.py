@@ -3,6 +3,7 @@ two) and `site` (the Council's site from one year's reports)."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from enum import StrEnum
@@ -16,13 +17,16 @@ from nq94.cli.common import (
     EXIT_OK,
     color,
     fail,
-    load_targets,
+    finder,
     may_write,
+    note,
+    period_notes,
     read_all,
     write,
     writing,
 )
 from nq94.cli.options import (
+    AsOfOption,
     ForceOption,
     LangOption,
     MaxBytesOption,
@@ -72,6 +76,7 @@ def trend(
         typer.Option("--output", "-o", help="help.trend_output"),
     ] = None,
     force: ForceOption = False,
+    as_of: AsOfOption = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
@@ -84,7 +89,7 @@ def trend(
     if output is not None:
         may_write(output, replace=force, reports=found[0])
     formatter = review_module(_review_format(output_format))
-    year = _year(found, targets, max_bytes)
+    year = _year(found, targets, max_bytes, as_of)
     formatter.trend(year, sys.stdout, color=color(sys.stdout))
     if output is not None:
         from nq94.render.reviewfile import ReviewFile, trend_html, trend_xlsx
@@ -100,6 +105,7 @@ def site(
         typer.Option("--output", "-o", help="help.site_output", show_default=False),
     ],
     targets: TargetsOption = None,
+    as_of: AsOfOption = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
@@ -111,7 +117,7 @@ def site(
 
     with writing():
         check_output(output)  # said at once, before the reports are read
-    year = _year(expand(reports), targets, max_bytes)  # read, and refused, as trend does
+    year = _year(expand(reports), targets, max_bytes, as_of)  # read, refused, as trend does
     with writing():
         pages = build(year, output)
     index = escaped(str(output / "index.html"))
@@ -139,6 +145,7 @@ def diff(
         typer.Option("--output", "-o", help="help.diff_output"),
     ] = None,
     force: ForceOption = False,
+    as_of: AsOfOption = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
     lang: LangOption = None,
 ) -> None:
@@ -151,9 +158,9 @@ def diff(
     names = [_one(str(old)), _one(str(new))]
     if output is not None:
         may_write(output, replace=force, reports=names)
-    target_set = load_targets(targets)
-    before, after = read_all(names, target_set, max_bytes)
-    comparison = compare(evaluated(target_set, before), evaluated(target_set, after))
+    found = finder(targets)
+    before, after = read_all(names, found, max_bytes, as_of=as_of)
+    comparison = compare(evaluated(found.default(), before), evaluated(found.default(), after))
     formatter = review_module(_review_format(output_format))
     formatter.diff(comparison, sys.stdout, color=color(sys.stdout))
     sys.stdout.flush()
@@ -182,23 +189,30 @@ def _review_format(output_format: ReviewFormat) -> Format:
     return Format.TABLE if output_format is ReviewFormat.AUTO else Format(output_format.value)
 
 
-def _year(named: tuple[list[str], list[Problem]], targets: Path | None, max_bytes: int) -> Trend:
-    """The reports of one year lined up (``trend`` and ``site``), or exit 2 with every problem:
-    of each report, and reports of other years or of one stretch of the year twice. ``named``:
-    the reports named and the names that match none (files.expand)."""
+def _year(
+    named: tuple[list[str], list[Problem]],
+    targets: Path | None,
+    max_bytes: int,
+    as_of: datetime.date | None = None,
+) -> Trend:
+    """The reports of one year lined up (``trend`` and ``site``), each judged by the version of
+    its targets in force for its period (or on ``as_of``), or exit 2 with every problem: of each
+    report, reports of other years or of one stretch of the year twice, and reports checked
+    against different targets files. ``named``: the reports named and the names that match
+    none (files.expand)."""
     from nq94.evaluate import evaluated
     from nq94.read.loading import period_of, read_report
     from nq94.review import Stated, same_year
     from nq94.review import trend as line_up
 
-    target_set = load_targets(targets)
+    target_set = finder(targets)
     loaded: list[Loaded] = []
     stated: list[Stated] = []
     names, missing = named
     problems: list[Problem] = list(missing)
     for name in names:
         try:
-            each = read_report(name, target_set, max_bytes=max_bytes)
+            each = read_report(name, target_set, max_bytes=max_bytes, as_of=as_of)
         except InputError as e:
             problems += e.problems
             found = period_of(name, max_bytes=max_bytes)  # so that years can still be compared
@@ -209,9 +223,36 @@ def _year(named: tuple[list[str], list[Problem]], targets: Path | None, max_byte
         report = each.report
         stated.append(Stated(name, report.period, report.basis, each.period_at))
     problems += same_year(stated) if stated else []
+    problems += _one_targets_file(loaded)
     if problems:
         fail(problems)
-    return line_up([evaluated(target_set, each) for each in loaded])
+    for each in loaded:
+        note(period_notes(each))
+    return line_up([evaluated(target_set.default(), each) for each in loaded])
+
+
+def _one_targets_file(loaded: list[Loaded]) -> list[Problem]:
+    """A problem for each report checked against another targets file than the first report:
+    a year's review judges every report by one document and its amendments."""
+    if not loaded:
+        return []
+    first = loaded[0]
+    origin = first.targets.origin if first.targets else None
+    builtin = t("targets.builtin")
+    return [
+        Problem(
+            each.file,
+            *each.period_at,
+            t(
+                "err.other_targets",
+                targets=(each.targets.origin if each.targets else None) or builtin,
+                first=first.file,
+                first_targets=origin or builtin,
+            ),
+        )
+        for each in loaded[1:]
+        if (each.targets.origin if each.targets else None) != origin
+    ]
 
 
 def _one(path: str) -> str:

@@ -129,6 +129,11 @@ def t(key: str, /, **values: Any) -> str:
     return messages[key].format(**values)
 
 
+def said(lang: Lang, key: str, /, **values: Any) -> str:
+    """The message ``key`` in ``lang``, whatever language is spoken now."""
+    return catalogue(lang)[key].format(**values)
+
+
 def tn(key: str, count: int, /, **values: Any) -> str:
     """The message ``key`` for ``count`` things: ``key.one`` for one, else ``key.other``."""
     return t(f"{key}.{'one' if count == 1 else 'other'}", count=count, **values)

@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "status.at_risk": "at risk",
     "status.missed": "missed",
     "status.no_data": "no data",
+    "status.not_assessed": "not assessed",
     "basis.official": "official",
     "basis.estimate": "estimate",
     "change.worsened": "worsened",
@@ -43,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "kind_help.index": "an index, this year's figure as a percent of last year's (100.5 = 0.5 % "
     "more); may be given as {{baseline, current}}, derived as current / baseline * 100",
     # column headings
-    "column.target": "Target (the resolution's words)",
+    "column.target": "Target (the {kind_lower}'s words)",
     "column.actual": "Actual",
     "column.required": "Required",
     "column.gap": "Gap",
@@ -62,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "column.after": "After",
     "column.difference": "Difference",
     "column.id": "Id",
-    "column.words": "The resolution's words",
+    "column.words": "The {kind_lower}'s words",
     "column.comparison": "Comparison",
     "column.section": "Section",
     "column.name": "Name",
@@ -98,11 +99,50 @@ MESSAGES: dict[str, str] = {
     "sheet.sources": "Sources",
     "sheet.report": "(report)",
     # the check table and what explains a result
-    "resolution": "Resolution {number}",
     "document.name": "{kind} {number}",
     "document.resolution": "Resolution",
     "document.number_unknown": "(number unknown)",
-    "check.title": "Resolution {number}, {period} ({basis}): {file}",
+    "section.all": "Targets",
+    "period.year": "full year {year}",
+    "period.half": "first half of {year}",
+    "period.nine_months": "first nine months of {year}",
+    "period.months": "first {months} months of {year}",
+    "period.months_one": "January {year}",
+    "period.quarter.1": "first quarter of {year}",
+    "period.quarter.2": "second quarter of {year}",
+    "period.quarter.3": "third quarter of {year}",
+    "period.quarter.4": "fourth quarter of {year}",
+    "period.second_half": "second half of {year}",
+    "period.month": "{month} {year}",
+    "short.year": "{year}",
+    "short.to_date": "{months} months {year}",
+    "short.months_one": "January {year}",
+    "short.quarter": "Q{quarter} {year}",
+    "short.second_half": "H2 {year}",
+    "short.month": "{month} {year}",
+    "part.year": "Full year",
+    "part.to_date": "{months} months",
+    "part.months_one": "January",
+    "part.quarter": "Q{quarter}",
+    "part.second_half": "H2",
+    "part.month": "{month}",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
+    "quarter.1": "1",
+    "quarter.2": "2",
+    "quarter.3": "3",
+    "quarter.4": "4",
+    "check.title": "{document}, {period} ({basis}): {file}",
     "caption.final": "Official full-year figures: each value is compared strictly with its "
     "threshold.",
     "caption.estimate": "Estimate",
@@ -126,6 +166,23 @@ MESSAGES: dict[str, str] = {
     "headroom.none": "none to spare",
     "band.near_edge": "within the range, {value} from its edge",
     "explain.ceiling": "met: nothing can be above the plausible maximum",
+    "explain.plan": "plan for {period}: {plan}",
+    "explain.year": "the year: {required}",
+    "explain.needed_at_least": "the rest of the year needs growth of {needed}",
+    "explain.needed_below": "the rest of the year must stay below growth of {needed}",
+    "explain.above_range": "above the planned range",
+    "explain.below_range": "below the planned range",
+    "explain.stretch_reached": "stretch level {level}: reached",
+    "explain.stretch_not_reached": "stretch level {level}: not reached",
+    "explain.also": "{by} ({document}) {required}: {status}",
+    "explain.amended": "amended by {document} from {since}, was {was}",
+    "explain.added": "added by {document} from {since}",
+    "explain.not_assessed": "not assessed from {part} alone",
+    "alone.quarter": "a quarter",
+    "alone.second_half": "the second half",
+    "alone.month": "a month",
+    "notice.period_meaning": "{period} is the {name} alone: for the first {months} months to "
+    "date, write {to_date}",
     "note.projected": "projected to year end from {value}",
     "note.growth": "growth derived from {baseline} → {current}",
     "note.change": "change derived from {baseline} → {current}",
@@ -143,7 +200,7 @@ MESSAGES: dict[str, str] = {
     "invalid_files": "Invalid files",
     "invalid_report": "invalid report: {problems}",
     # trend and diff
-    "trend.title": "Resolution {number}: {year}, period by period",
+    "trend.title": "{document}: {year}, period by period",
     "trend.caption": "{periods}. Flows are projected to the year end; status is the latest "
     "report's.",
     "pace.per_month": "{unit} a month",
@@ -179,14 +236,14 @@ MESSAGES: dict[str, str] = {
     "diff.part.settled.one": "{count} settled from the estimate",
     "diff.part.settled.other": "{count} settled from the estimate",
     # nq94 targets
-    "targets.title": "Resolution {number}: targets for {year}",
+    "targets.title": "{document}: targets for {year}",
     "targets.count": "{count} targets. `nq94 targets ID` explains one.",
     "targets.section": "{section}, clause {clause}",
     "targets.margin": "± {margin} {unit} (estimates and partial periods; official full-year "
     "figures are compared strictly)",
     "targets.plausible": "{low} to {high} {unit} (a value outside it is an input error)",
     # nq94 template
-    "template.header": "Report on the {year} targets of resolution {number}.\n"
+    "template.header": "Report on the {year} targets of {document_lower}.\n"
     "Fill in the figures you have and delete the lines you have none for: an empty value\n"
     "is an error, a deleted line shows as 'no data'. A value is a number (7.5 or \"7,5\"),\n"
     'or {{value: 7.5, source: "...", note: "..."}}; growth and change targets may instead\n'
@@ -202,7 +259,8 @@ MESSAGES: dict[str, str] = {
     "schema.report_targets": "The targets file the report is written against, relative to the "
     "report.",
     "schema.values": "Target id -> figure: a number, or a mapping (see each target).",
-    "schema.title": "nq94 report for resolution {number} ({year})",
+    "schema.title": "nq94 report for {document_lower} ({year})",
+    "schema.targets_title": "nq94 targets file",
     "schema.target": "{words} ({required}; plausible {low} to {high})",
     "schema.value": "The figure for the period.",
     "schema.source": "Where this figure comes from.",
@@ -266,6 +324,18 @@ MESSAGES: dict[str, str] = {
     "err.no_targets": "a targets file lists at least one target",
     "err.no_sections": "section '{section}' is not declared: the file has no 'sections' (declare "
     "them, or leave 'section' out)",
+    "err.amendment_order": "amendments come in the order they take effect: this one takes effect "
+    "before the one above it",
+    "err.removed_unknown": "there is no target '{id}' to remove at this point",
+    "err.amended": "as amended: {said}",
+    "err.path_growth": "'{key}' applies only to a growth target",
+    "err.path_quarters": "'{key}' gives each of the four quarters: Q1, Q2, Q3 and Q4",
+    "err.weights_positive": "every weight must be above 0",
+    "err.season_flow": "'season' applies only to a flow",
+    "err.season_share": "the share of the year's total expected by {key} must be above 0 and at "
+    "most 1",
+    "err.season_key": "expected a period to date within the year, such as H1, 9M or 5M, got "
+    "'{key}'",
     "err.duplicate_id": "duplicate target id '{id}'",
     "err.unknown_section": "unknown section '{section}'; expected one of: {known}",
     "err.threshold_plausible": "threshold is outside the plausible range",
@@ -330,6 +400,9 @@ MESSAGES: dict[str, str] = {
     "reports of one year together",
     "err.period_twice": "period {period} is also the period of {other}; give one report per "
     "period and basis (`nq94 diff` compares two submissions)",
+    "err.other_targets": "this report is checked against {targets}, {first} against "
+    "{first_targets}: a year's reports are reviewed against one targets file (name it with "
+    "--targets)",
     # the command line
     "cli.wrote": "wrote {output}",
     "cli.unknown_extension": "unknown extension '{suffix}'; use one of {known}",
@@ -363,6 +436,8 @@ MESSAGES: dict[str, str] = {
     "LC_ALL) is Vietnamese, else en]",
     "help.targets_file": "Targets file to use instead of the built-in Resolution 94/NQ-HĐND "
     "targets.",
+    "help.as_of": "Judge every report by the targets in force on this day (YYYY-MM-DD), rather "
+    "than on the last day of its period.",
     "help.paths": "Report files, directories (their .yaml/.yml/.xlsx files) or globs "
     "('reports/**/*.yaml').",
     "help.format": "Output format. auto: github under GitHub Actions, table on a terminal, "
@@ -406,7 +481,13 @@ MESSAGES: dict[str, str] = {
     "help.template_basis": "Whether the figures are final.",
     "help.template_output": "File to write instead of stdout.",
     "help.force": "Overwrite OUTPUT if it exists.",
-    "help.targets": "List the targets with the resolution's words, or explain one target.",
+    "help.targets": "Check a targets file and list its targets with the document's words and what "
+    "each amendment changed, or explain one target.",
+    "help.schema_targets_file": "Print the schema of a targets file instead of a report's.",
+    "help.init": "Write a targets file to fill in: a document and one example of each way a "
+    "document words a target, commented.",
+    "help.init_year": "The year the targets are for.",
+    "help.init_output": "The targets file to write (.yaml).",
     "help.target_id": "A target id to explain; all targets are listed without it.",
     "help.heading.arguments": "Arguments",
     "help.heading.options": "Options",
@@ -432,7 +513,7 @@ MESSAGES: dict[str, str] = {
     "yaml.undefined_alias": "an alias (*) to no anchor (&)",
     "yaml.expected_colon": "expected ':' after a key",
     # workbooks: the template, and reading one back
-    "workbook.title": "Report on the {year} targets of resolution {number}",
+    "workbook.title": "Report on the {year} targets of {document_lower}",
     "workbook.instructions": "Fill in the yellow cells: a figure per target you have one for, "
     "and leave the others empty (no data). Growth and change targets may instead give the "
     "baseline and current figures. Check the file with: nq94 check FILE.xlsx",
@@ -447,7 +528,7 @@ MESSAGES: dict[str, str] = {
     "workbook.out_of_range": "Enter a number from {low} to {high} {unit}.",
     "workbook.column.id": "Target id",
     "workbook.column.section": "Section",
-    "workbook.column.target": "Target (the resolution's words)",
+    "workbook.column.target": "Target (the {kind_lower}'s words)",
     "workbook.column.unit": "Unit",
     "workbook.column.threshold": "Required",
     "workbook.column.value": "Value",
@@ -525,6 +606,7 @@ MESSAGES: dict[str, str] = {
     "usage.needs_value": "option {name} needs a value",
     "usage.extra_arguments": "unexpected extra arguments: {arguments}",
     "usage.choice": "'{value}' is not one of {choices}",
+    "usage.date": "'{value}' is not a day: write it as 2025-02-25",
     "usage.range": "{value} is outside the range {low} to {high}",
     "usage.integer": "expected a whole number",
     "usage.at_least": "expected {bound} or more",
@@ -534,6 +616,8 @@ MESSAGES: dict[str, str] = {
     "help.metavar.file": "FILE",
     "help.metavar.path": "PATH",
     "help.metavar.report": "REPORT",
+    "help.metavar.id_or_file": "ID|FILE",
+    "help.metavar.day": "YYYY-MM-DD",
     "help.metavar.old": "OLD",
     "help.metavar.new": "NEW",
     "usage.no_such_command": "no such command: {name}{hint}",
@@ -561,7 +645,7 @@ MESSAGES: dict[str, str] = {
     "site.current_folder": "the folder you are in, or one that holds it; nq94 replaces the site's "
     "folder whole: name it from outside (cd .. first)",
     "site.mount_point": "a mount point, which cannot be replaced; name a folder inside it",
-    "site.title": "Resolution {number}: the targets for {year}",
+    "site.title": "{document}: the targets for {year}",
     "site.overview": "Overview",
     "site.skip": "Skip to the content",
     "site.scorecard": "At a glance",
@@ -572,7 +656,7 @@ MESSAGES: dict[str, str] = {
     "Reports: {periods}. Select a chart for the target's page.",
     "site.chart_tables": "The charts' figures, as tables",
     "site.reports": "The reports",
-    "site.clause": "Resolution {number}, clause {clause}",
+    "site.clause": "{document}, clause {clause}",
     "site.as_of": "by the report of {period}",
     "site.fact.margin": "At-risk margin",
     "site.margin": "±{margin}: an estimate or a part-year figure this close to the threshold is "
@@ -603,14 +687,14 @@ MESSAGES: dict[str, str] = {
     "site.targets_nav": "Other targets",
     "site.previous": "Previous: {name}",
     "site.next": "Next: {name}",
-    "site.footer.one": "Built by nq94 {version} from {count} report. The resolution's words are "
+    "site.footer.one": "Built by nq94 {version} from {count} report. The {kind_lower}'s words are "
     "quoted exactly; the figures are the report's.",
-    "site.footer.other": "Built by nq94 {version} from {count} reports. The resolution's words "
+    "site.footer.other": "Built by nq94 {version} from {count} reports. The {kind_lower}'s words "
     "are quoted exactly; the figures are the reports'.",
     "help.trend_output": "Also write the trend to a file for people, chosen by its extension: "
     ".html (a printable page with each target's chart and table) or .xlsx (the table, and a "
     "chart per target).",
-    "trendfile.title": "Resolution {number}: the targets through {year}",
+    "trendfile.title": "{document}: the targets through {year}",
     "trendfile.periods": "Reports: {periods}",
     "trendfile.at_a_glance": "At a glance: each target in each report",
     "trendfile.target": "Target",

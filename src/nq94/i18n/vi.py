@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "status.at_risk": "Có nguy cơ không đạt",
     "status.missed": "Không đạt",
     "status.no_data": "Chưa có số liệu",
+    "status.not_assessed": "chưa đánh giá",
     "basis.official": "chính thức",
     "basis.estimate": "ước tính",
     "change.worsened": "xấu đi",
@@ -42,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "kind_help.index": "chỉ số so với năm trước (%), ví dụ 100,5 là tăng 0,5%; có thể ghi "
     "{{baseline, current}}, khi đó tính bằng current / baseline * 100",
     # tiêu đề cột
-    "column.target": "Chỉ tiêu (nguyên văn Nghị quyết)",
+    "column.target": "Chỉ tiêu (nguyên văn {kind_lower})",
     "column.actual": "Thực hiện",
     "column.required": "Yêu cầu",
     "column.gap": "Chênh lệch",
@@ -61,7 +62,7 @@ MESSAGES: dict[str, str] = {
     "column.after": "Sau",
     "column.difference": "Chênh lệch",
     "column.id": "Mã",
-    "column.words": "Nguyên văn Nghị quyết",
+    "column.words": "Nguyên văn {kind_lower}",
     "column.comparison": "Yêu cầu",
     "column.section": "Nhóm",
     "column.name": "Tên",
@@ -97,11 +98,50 @@ MESSAGES: dict[str, str] = {
     "sheet.sources": "Nguồn số liệu",
     "sheet.report": "(báo cáo)",
     # bảng kiểm tra và lời giải thích từng kết quả
-    "resolution": "Nghị quyết {number}",
     "document.name": "{kind} {number}",
     "document.resolution": "Nghị quyết",
     "document.number_unknown": "(số hiệu chưa rõ)",
-    "check.title": "Nghị quyết {number}, {period} ({basis}): {file}",
+    "section.all": "Các chỉ tiêu",
+    "period.year": "cả năm {year}",
+    "period.half": "6 tháng đầu năm {year}",
+    "period.nine_months": "9 tháng đầu năm {year}",
+    "period.months": "{months} tháng đầu năm {year}",
+    "period.months_one": "tháng 1 năm {year}",
+    "period.quarter.1": "quý I năm {year}",
+    "period.quarter.2": "quý II năm {year}",
+    "period.quarter.3": "quý III năm {year}",
+    "period.quarter.4": "quý IV năm {year}",
+    "period.second_half": "6 tháng cuối năm {year}",
+    "period.month": "tháng {month} năm {year}",
+    "short.year": "Năm {year}",
+    "short.to_date": "{months} tháng {year}",
+    "short.months_one": "Tháng 1/{year}",
+    "short.quarter": "Quý {quarter}/{year}",
+    "short.second_half": "6 tháng cuối {year}",
+    "short.month": "Tháng {month}/{year}",
+    "part.year": "Cả năm",
+    "part.to_date": "{months} tháng",
+    "part.months_one": "Tháng 1",
+    "part.quarter": "Quý {quarter}",
+    "part.second_half": "6 tháng cuối",
+    "part.month": "Tháng {month}",
+    "month.1": "1",
+    "month.2": "2",
+    "month.3": "3",
+    "month.4": "4",
+    "month.5": "5",
+    "month.6": "6",
+    "month.7": "7",
+    "month.8": "8",
+    "month.9": "9",
+    "month.10": "10",
+    "month.11": "11",
+    "month.12": "12",
+    "quarter.1": "I",
+    "quarter.2": "II",
+    "quarter.3": "III",
+    "quarter.4": "IV",
+    "check.title": "{document}, {period} ({basis}): {file}",
     "caption.final": "Số liệu chính thức cả năm: mỗi giá trị được so sánh chặt với ngưỡng.",
     "caption.estimate": "Số ước tính",
     "caption.partial": "Số liệu một phần năm",
@@ -124,6 +164,23 @@ MESSAGES: dict[str, str] = {
     "headroom.none": "vừa chạm ngưỡng",
     "band.near_edge": "trong khoảng, cách biên {value}",
     "explain.ceiling": "đạt: không thể vượt mức tối đa hợp lý",
+    "explain.plan": "kịch bản {period}: {plan}",
+    "explain.year": "cả năm: {required}",
+    "explain.needed_at_least": "các tháng còn lại cần tăng {needed}",
+    "explain.needed_below": "các tháng còn lại cần tăng dưới {needed}",
+    "explain.above_range": "vượt trên khoảng kế hoạch",
+    "explain.below_range": "dưới khoảng kế hoạch",
+    "explain.stretch_reached": "mức phấn đấu {level}: đạt",
+    "explain.stretch_not_reached": "mức phấn đấu {level}: chưa đạt",
+    "explain.also": "{by} ({document}) {required}: {status}",
+    "explain.amended": "sửa đổi theo {document} từ {since}, trước đó {was}",
+    "explain.added": "bổ sung theo {document} từ {since}",
+    "explain.not_assessed": "chưa đánh giá được từ số liệu {part}",
+    "alone.quarter": "một quý",
+    "alone.second_half": "6 tháng cuối năm",
+    "alone.month": "một tháng",
+    "notice.period_meaning": "{period} là số liệu riêng {name}: số liệu {months} tháng đầu năm "
+    "hãy ghi {to_date}",
     "note.projected": "dự báo cả năm từ {value}",
     "note.growth": "tốc độ tăng tính từ {baseline} → {current}",
     "note.change": "mức giảm tính từ {baseline} → {current}",
@@ -141,7 +198,7 @@ MESSAGES: dict[str, str] = {
     "invalid_files": "Tệp không hợp lệ",
     "invalid_report": "báo cáo không hợp lệ: {problems}",
     # diễn biến và so sánh
-    "trend.title": "Nghị quyết {number}: diễn biến năm {year} theo từng kỳ",
+    "trend.title": "{document}: diễn biến năm {year} theo từng kỳ",
     "trend.caption": "{periods}. Chỉ tiêu lũy kế được dự báo đến cuối năm; đánh giá theo báo "
     "cáo mới nhất.",
     "pace.per_month": "{unit} mỗi tháng",
@@ -180,14 +237,14 @@ MESSAGES: dict[str, str] = {
     "diff.part.settled.one": "{count} đã có số chính thức thay số ước tính",
     "diff.part.settled.other": "{count} đã có số chính thức thay số ước tính",
     # nq94 targets
-    "targets.title": "Nghị quyết {number}: các chỉ tiêu năm {year}",
+    "targets.title": "{document}: các chỉ tiêu năm {year}",
     "targets.count": "{count} chỉ tiêu. Lệnh `nq94 targets MÃ` giải thích từng chỉ tiêu.",
     "targets.section": "{section}, mục {clause}",
     "targets.margin": "± {margin} {unit} (với số ước tính và số liệu một phần năm; số liệu "
     "chính thức cả năm được so sánh chặt)",
     "targets.plausible": "từ {low} đến {high} {unit} (giá trị ngoài khoảng này là lỗi nhập liệu)",
     # nq94 template
-    "template.header": "Báo cáo thực hiện các chỉ tiêu năm {year} của Nghị quyết {number}.\n"
+    "template.header": "Báo cáo thực hiện các chỉ tiêu năm {year} của {document_lower}.\n"
     "Điền số liệu đã có và xóa dòng chưa có số liệu: để trống là lỗi, dòng đã xóa được\n"
     'ghi là "Chưa có số liệu". Giá trị là một số (7.5 hoặc "7,5"), hoặc\n'
     '{{value: 7.5, source: "...", note: "..."}}; chỉ tiêu tốc độ tăng và mức giảm có thể\n'
@@ -203,7 +260,8 @@ MESSAGES: dict[str, str] = {
     "schema.report_targets": "Tệp chỉ tiêu mà báo cáo dựa vào, tính từ thư mục của báo cáo.",
     "schema.values": "Mã chỉ tiêu -> số liệu: một số, hoặc một bảng khóa - giá trị (xem từng "
     "chỉ tiêu).",
-    "schema.title": "Báo cáo nq94 theo Nghị quyết {number} ({year})",
+    "schema.title": "Báo cáo nq94 theo {document_lower} ({year})",
+    "schema.targets_title": "Tệp chỉ tiêu nq94",
     "schema.target": "{words} ({required}; khoảng hợp lý từ {low} đến {high})",
     "schema.value": "Số liệu của kỳ báo cáo.",
     "schema.source": "Nguồn của số liệu này.",
@@ -267,6 +325,16 @@ MESSAGES: dict[str, str] = {
     "err.no_targets": "tệp chỉ tiêu cần có ít nhất một chỉ tiêu",
     "err.no_sections": "nhóm '{section}' chưa được khai báo: tệp không có 'sections' (hãy khai "
     "báo, hoặc bỏ 'section')",
+    "err.amendment_order": "các văn bản sửa đổi cần theo thứ tự có hiệu lực: văn bản này có hiệu "
+    "lực trước văn bản ở trên",
+    "err.removed_unknown": "không có chỉ tiêu '{id}' để bỏ vào thời điểm này",
+    "err.amended": "sau khi sửa đổi: {said}",
+    "err.path_growth": "'{key}' chỉ dùng cho chỉ tiêu tốc độ tăng (growth)",
+    "err.path_quarters": "'{key}' cần đủ bốn quý: Q1, Q2, Q3 và Q4",
+    "err.weights_positive": "mọi trọng số phải lớn hơn 0",
+    "err.season_flow": "'season' chỉ dùng cho chỉ tiêu lũy kế (flow)",
+    "err.season_share": "tỷ lệ so với cả năm dự kiến đạt đến {key} phải lớn hơn 0 và không quá 1",
+    "err.season_key": "cần một kỳ lũy kế trong năm, như H1, 9M hoặc 5M, nhưng gặp '{key}'",
     "err.duplicate_id": "mã chỉ tiêu '{id}' bị trùng",
     "err.unknown_section": "nhóm '{section}' không có; chỉ dùng: {known}",
     "err.threshold_plausible": "ngưỡng nằm ngoài khoảng hợp lý",
@@ -335,6 +403,8 @@ MESSAGES: dict[str, str] = {
     "chỉ xem cùng nhau các báo cáo của một năm",
     "err.period_twice": "kỳ {period} trùng với kỳ của {other}; mỗi kỳ chỉ một báo cáo số ước "
     "tính và một báo cáo số chính thức (lệnh `nq94 diff` so sánh hai lần nộp)",
+    "err.other_targets": "báo cáo này dựa vào {targets}, còn {first} dựa vào {first_targets}: các "
+    "báo cáo của một năm được xem xét theo một tệp chỉ tiêu (chỉ ra bằng --targets)",
     # dòng lệnh
     "cli.wrote": "đã ghi {output}",
     "cli.unknown_extension": "phần mở rộng '{suffix}' không hỗ trợ; hãy dùng một trong: {known}",
@@ -369,6 +439,8 @@ MESSAGES: dict[str, str] = {
     "LC_ALL) là tiếng Việt, nếu không là en]",
     "help.targets_file": "Tệp chỉ tiêu dùng thay cho các chỉ tiêu có sẵn của Nghị quyết "
     "94/NQ-HĐND.",
+    "help.as_of": "Đánh giá mọi báo cáo theo các chỉ tiêu có hiệu lực vào ngày này (YYYY-MM-DD), "
+    "thay vì vào ngày cuối của kỳ báo cáo.",
     "help.paths": "Tệp báo cáo, thư mục (các tệp .yaml/.yml/.xlsx trong đó) hoặc mẫu tên tệp "
     "('reports/**/*.yaml').",
     "help.format": "Định dạng kết quả. auto: github khi chạy trong GitHub Actions, bảng trên "
@@ -412,7 +484,13 @@ MESSAGES: dict[str, str] = {
     "help.template_basis": "Số liệu chính thức hay ước tính.",
     "help.template_output": "Tệp ghi ra thay cho stdout.",
     "help.force": "Ghi đè OUTPUT nếu đã có.",
-    "help.targets": "Liệt kê các chỉ tiêu với nguyên văn Nghị quyết, hoặc giải thích một chỉ tiêu.",
+    "help.targets": "Kiểm tra một tệp chỉ tiêu và liệt kê các chỉ tiêu với nguyên văn của văn bản "
+    "và những gì mỗi văn bản sửa đổi thay đổi, hoặc giải thích một chỉ tiêu.",
+    "help.schema_targets_file": "In lược đồ của tệp chỉ tiêu thay cho lược đồ của báo cáo.",
+    "help.init": "Ghi một tệp chỉ tiêu để điền: văn bản và mỗi cách diễn đạt chỉ tiêu một ví dụ, "
+    "có chú thích.",
+    "help.init_year": "Năm của các chỉ tiêu.",
+    "help.init_output": "Tệp chỉ tiêu cần ghi (.yaml).",
     "help.target_id": "Mã chỉ tiêu cần giải thích; không ghi thì liệt kê mọi chỉ tiêu.",
     "help.heading.arguments": "Tham số",
     "help.heading.options": "Tùy chọn",
@@ -438,7 +516,7 @@ MESSAGES: dict[str, str] = {
     "yaml.undefined_alias": "gặp bí danh (alias) chưa được định nghĩa",
     "yaml.expected_colon": "không tìm thấy dấu ':' cần có",
     # workbooks: the template, and reading one back
-    "workbook.title": "Báo cáo thực hiện các chỉ tiêu năm {year} của Nghị quyết {number}",
+    "workbook.title": "Báo cáo thực hiện các chỉ tiêu năm {year} của {document_lower}",
     "workbook.instructions": "Điền vào các ô màu vàng: số liệu của từng chỉ tiêu đã có, để "
     "trống chỉ tiêu chưa có số liệu. Chỉ tiêu tốc độ tăng và mức giảm có thể ghi số năm trước "
     "và năm nay thay cho giá trị. Kiểm tra tệp bằng lệnh: nq94 check TỆP.xlsx",
@@ -453,7 +531,7 @@ MESSAGES: dict[str, str] = {
     "workbook.out_of_range": "Hãy nhập một số từ {low} đến {high} {unit}.",
     "workbook.column.id": "Mã chỉ tiêu",
     "workbook.column.section": "Lĩnh vực",
-    "workbook.column.target": "Chỉ tiêu (nguyên văn Nghị quyết)",
+    "workbook.column.target": "Chỉ tiêu (nguyên văn {kind_lower})",
     "workbook.column.unit": "Đơn vị",
     "workbook.column.threshold": "Yêu cầu",
     "workbook.column.value": "Giá trị",
@@ -534,6 +612,7 @@ MESSAGES: dict[str, str] = {
     "usage.needs_value": "tùy chọn {name} cần một giá trị",
     "usage.extra_arguments": "thừa đối số: {arguments}",
     "usage.choice": "'{value}' không phải một trong: {choices}",
+    "usage.date": "'{value}' không phải là một ngày: hãy ghi như 2025-02-25",
     "usage.range": "{value} nằm ngoài khoảng từ {low} đến {high}",
     "usage.integer": "cần một số nguyên",
     "usage.at_least": "cần từ {bound} trở lên",
@@ -543,6 +622,8 @@ MESSAGES: dict[str, str] = {
     "help.metavar.file": "TỆP",
     "help.metavar.path": "ĐƯỜNG_DẪN",
     "help.metavar.report": "BÁO_CÁO",
+    "help.metavar.id_or_file": "MÃ|TỆP",
+    "help.metavar.day": "NĂM-THÁNG-NGÀY",
     "help.metavar.old": "CŨ",
     "help.metavar.new": "MỚI",
     "usage.no_such_command": "không có lệnh {name}{hint}",
@@ -574,7 +655,7 @@ MESSAGES: dict[str, str] = {
     "trang web: hãy chỉ nó từ bên ngoài (chạy cd .. trước)",
     "site.mount_point": "là một điểm gắn kết (mount point), không thay được; hãy chỉ một thư mục "
     "bên trong nó",
-    "site.title": "Nghị quyết {number}: các chỉ tiêu năm {year}",
+    "site.title": "{document}: các chỉ tiêu năm {year}",
     "site.overview": "Tổng quan",
     "site.skip": "Bỏ qua, đến nội dung chính",
     "site.scorecard": "Tóm tắt",
@@ -585,7 +666,7 @@ MESSAGES: dict[str, str] = {
     "Các báo cáo: {periods}. Chọn một biểu đồ để xem trang của chỉ tiêu đó.",
     "site.chart_tables": "Số liệu của các biểu đồ, dạng bảng",
     "site.reports": "Các báo cáo",
-    "site.clause": "Nghị quyết {number}, mục {clause}",
+    "site.clause": "{document}, mục {clause}",
     "site.as_of": "theo báo cáo {period}",
     "site.fact.margin": "Biên có nguy cơ",
     "site.margin": "±{margin}: số ước tính hoặc số chưa hết năm cách ngưỡng trong khoảng này "
@@ -616,14 +697,14 @@ MESSAGES: dict[str, str] = {
     "site.targets_nav": "Các chỉ tiêu khác",
     "site.previous": "Trước: {name}",
     "site.next": "Tiếp: {name}",
-    "site.footer.one": "Dựng bằng nq94 {version} từ {count} báo cáo. Nguyên văn Nghị quyết được "
+    "site.footer.one": "Dựng bằng nq94 {version} từ {count} báo cáo. Nguyên văn {kind_lower} được "
     "trích đúng; số liệu theo báo cáo.",
-    "site.footer.other": "Dựng bằng nq94 {version} từ {count} báo cáo. Nguyên văn Nghị quyết "
+    "site.footer.other": "Dựng bằng nq94 {version} từ {count} báo cáo. Nguyên văn {kind_lower} "
     "được trích đúng; số liệu theo các báo cáo.",
     "help.trend_output": "Ghi thêm diễn biến ra một tệp để đọc, theo phần mở rộng của tệp: "
     ".html (một trang in được, mỗi chỉ tiêu một biểu đồ và một bảng) hoặc .xlsx (bảng diễn "
     "biến và mỗi chỉ tiêu một biểu đồ).",
-    "trendfile.title": "Nghị quyết {number}: diễn biến các chỉ tiêu năm {year}",
+    "trendfile.title": "{document}: diễn biến các chỉ tiêu năm {year}",
     "trendfile.periods": "Các báo cáo: {periods}",
     "trendfile.at_a_glance": "Tóm tắt: từng chỉ tiêu qua từng báo cáo",
     "trendfile.target": "Chỉ tiêu",

@@ -7,6 +7,8 @@ JSON Schema (``nq94 schema``) and the Python API come from them.
 """
 
 from nq94.model.document import (
+    Amended,
+    Amendment,
     AtMostRule,
     Document,
     Resolution,
@@ -15,6 +17,7 @@ from nq94.model.document import (
     TargetsFile,
     TargetsFile1,
     TargetsFile2,
+    Version,
     targets_model,
 )
 from nq94.model.periods import PERIOD_TEXT, Period, PeriodKind, parse_period, period_pattern
@@ -41,6 +44,7 @@ from nq94.model.targets import (
     DERIVABLE,
     DIVIDED,
     OPERATOR_ALIASES,
+    QUARTERS,
     TARGET_ID,
     Also,
     Better,
@@ -83,8 +87,11 @@ __all__ = [
     "MAX_MAGNITUDE",
     "OPERATOR_ALIASES",
     "PERIOD_TEXT",
+    "QUARTERS",
     "TARGET_ID",
     "Also",
+    "Amended",
+    "Amendment",
     "AnyEntry",
     "AtMostRule",
     "Basis",
@@ -117,6 +124,7 @@ __all__ = [
     "TargetsFile2",
     "ValueEntry",
     "Values",
+    "Version",
     "YamlDate",
     "as_text",
     "closest",

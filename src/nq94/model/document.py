@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, Union
 
 from pydantic import (
     AfterValidator,
@@ -20,8 +20,11 @@ from pydantic import (
     Field,
     PrivateAttr,
     Tag,
+    ValidationError,
     ValidationInfo,
+    create_model,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -230,6 +233,70 @@ def _some(targets: tuple[Target, ...]) -> tuple[Target, ...]:
     return targets
 
 
+_ANNOTATED: Any = Annotated
+"""Annotated, to annotate a type made at run time."""
+
+
+def _change_fields() -> dict[str, Any]:
+    """Target's fields, each optional but the id: what an amendment may give of a target."""
+    fields: dict[str, Any] = {}
+    for name, info in Target.model_fields.items():
+        if name == "id":
+            fields[name] = (info.annotation, info)
+            continue
+        given: Any = info.annotation  # a type made at run time
+        optional: Any = given | None
+        if info.metadata:
+            optional = _ANNOTATED[(optional, *info.metadata)]
+        fields[name] = (optional, Field(None, alias=info.alias, description=info.description))
+    return fields
+
+
+TargetChange: Any = create_model(
+    "TargetChange",
+    __base__=Frozen,
+    __doc__="What an amendment says of a target: an existing id takes the keys given, a new id "
+    "is a whole target.",
+    **_change_fields(),
+)
+
+
+class Amendment(Frozen):
+    """A document that changes the targets from a day (a supplementary resolution adopted
+    mid-year): targets it changes or adds, and the ids it removes."""
+
+    kind: Label | None = Field(None, description="schema.targets.document_kind")
+    number: str = Field(description="schema.targets.number")
+    title: Label | None = Field(None, description="schema.targets.title")
+    issuer: str | None = Field(None, description="schema.targets.issuer")
+    adopted: Date = Field(description="schema.targets.adopted")
+    effective: Date | None = Field(None, description="schema.targets.effective")
+    targets: tuple[TargetChange, ...] = Field((), description="schema.targets.changes")
+    removed: tuple[str, ...] = Field((), description="schema.targets.removed")
+
+    @property
+    def since(self) -> datetime.date:
+        """The day from which the amendment is in force."""
+        return self.effective or self.adopted
+
+    @property
+    def document(self) -> Document:
+        """The amending document, named as a document is."""
+        return Document(
+            kind=self.kind, number=self.number, title=self.title or Label(vi=""),
+            issuer=self.issuer or "", adopted=self.adopted, year=self.adopted.year,
+        )  # fmt: skip
+
+
+class Amended(NamedTuple):
+    """How a target came to be what it is in a version: by which amendment, from when, and what
+    it required before (None for a target the amendment added)."""
+
+    amendment: Amendment
+    since: datetime.date
+    was: Target | None
+
+
 class TargetsFile(Frozen):
     """A whole targets file: the document, its sections, targets and cross-target rules.
 
@@ -248,6 +315,10 @@ class TargetsFile(Frozen):
     """The model of a report on these targets in each language it was built in (model.reports)."""
     _origin: str | None = PrivateAttr(None)
     """The file the targets were read from; None for the targets built into nq94."""
+    _versions: tuple["Version", ...] = PrivateAttr(())
+    """The targets in force from each amendment on (TargetsFile2), the file's own first."""
+    _amended: dict[str, Amended] = PrivateAttr(default_factory=dict)
+    """In a version, each target an amendment changed or added, and how."""
 
     @field_validator("targets")
     @classmethod
@@ -273,7 +344,27 @@ class TargetsFile(Frozen):
     def read_from(self, origin: str | None) -> "TargetsFile":
         """The targets, noting the file they were read from (None: built into nq94)."""
         self._origin = origin
+        for version in self._versions:
+            version.targets._origin = origin  # its own versions
         return self
+
+    @property
+    def versions(self) -> tuple["Version", ...]:
+        """The targets in force from each day they changed: the file's own, then after each
+        amendment; one version for a file without amendments."""
+        return self._versions or (Version(None, None, self),)
+
+    def at(self, day: datetime.date) -> "TargetsFile":
+        """The version in force on ``day``: the last whose amendment was in force by then."""
+        chosen = self.versions[0].targets
+        for version in self.versions[1:]:
+            if version.since is not None and version.since <= day:
+                chosen = version.targets
+        return chosen
+
+    def amended(self, target_id: str) -> Amended | None:
+        """How an amendment made the target what it is in this version, if one did."""
+        return self._amended.get(target_id)
 
     @property
     def year(self) -> int:
@@ -333,10 +424,94 @@ class TargetsFile2(TargetsFile):
         AfterValidator(_some),
     ] = Field(description="schema.targets.targets")
 
+    amendments: tuple[Amendment, ...] = Field((), description="schema.targets.amendments")
+
     @property
     def document(self) -> Document:
         """The document that sets the targets."""
         return self.given_document
+
+    @model_validator(mode="after")
+    def _versions_hold(self) -> Self:
+        """Each amendment applied in turn makes a version: a changed target must still be a
+        target, a removed one must exist, and amendments come in the order they take effect."""
+        current = {target.id: target for target in self.targets}
+        amended: dict[str, Amended] = {}
+        versions = [Version(None, None, self)]
+        for index, amendment in enumerate(self.amendments):
+            at = ("amendments", str(index))
+            if index and amendment.since < self.amendments[index - 1].since:
+                raise invalid("err.amendment_order", at=(*at, "adopted"))
+            for number, change in enumerate(amendment.targets):
+                given = change.model_dump(by_alias=True, exclude_unset=True)
+                before = current.get(given["id"])
+                merged = given if before is None else _dump(before) | given
+                target = self._changed(merged, (*at, "targets", str(number)))
+                current[target.id] = target
+                amended[target.id] = Amended(amendment, amendment.since, before)
+            for number, removed in enumerate(amendment.removed):
+                if current.pop(removed, None) is None:
+                    raise invalid(
+                        "err.removed_unknown", at=(*at, "removed", str(number)), id=removed
+                    )
+                amended.pop(removed, None)
+            version = self._version(tuple(current.values()), dict(amended))
+            versions.append(Version(amendment.since, amendment, version))
+        self._versions = tuple(versions)
+        return self
+
+    def _changed(self, merged: dict[str, Any], at: tuple[str, ...]) -> Target:
+        """A target as an amendment leaves it, checked as the file's own targets are."""
+        try:
+            target = Target.model_validate(merged)
+            if self.sections and target.section not in self.sections:
+                raise invalid("err.unknown_section", at=("section",), section=target.section,
+                              known=", ".join(self.sections))  # fmt: skip
+            return _format_2(target)
+        except PydanticCustomError as e:
+            context = e.context or {}
+            raise invalid(
+                "err.amended", at=(*at, *context.get("at", ())), said=e.message()
+            ) from None
+        except ValidationError as e:
+            first = e.errors(include_url=False)[0]
+            loc = tuple(str(part) for part in first["loc"])
+            said = (
+                t("err.missing_key", key=loc[-1], example="")
+                if first["type"] == "missing"
+                else first["msg"]
+            )
+            context = first.get("ctx") or {}
+            where = (*loc[:-1],) if first["type"] == "missing" else (*loc, *context.get("at", ()))
+            raise invalid("err.amended", at=(*at, *where), said=said) from None
+
+    def _version(self, targets: tuple[Target, ...], amended: dict[str, Amended]) -> "TargetsFile2":
+        """This file with ``targets`` in force, as an amendment leaves it."""
+        names = {target.id for target in targets}
+        version = TargetsFile2.model_construct(
+            format=2,
+            given_document=self.given_document,
+            sections=self.sections,
+            targets=targets,
+            rules=tuple(rule for rule in self.rules if set(rule.names) <= names),
+            amendments=(),
+        )
+        version._amended = amended
+        return version
+
+
+class Version(NamedTuple):
+    """The targets in force from a day: the file's own (since None), or as an amendment left
+    them."""
+
+    since: datetime.date | None
+    amendment: Amendment | None
+    targets: TargetsFile
+
+
+def _dump(target: Target) -> dict[str, Any]:
+    """A target as its file gave it: an amendment's keys then replace some of them."""
+    return target.model_dump(by_alias=True, exclude_unset=True)
 
 
 def targets_model(data: Any) -> type[TargetsFile]:

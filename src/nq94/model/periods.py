@@ -1,60 +1,88 @@
-"""The stretch of a year a report covers, and how it may be written; pure, no I/O."""
+"""The stretch of a year a report covers, and how it may be written; pure, no I/O.
 
+A period is either the year to date, from 1 January (the year, the first n months, the half
+year, the nine months), or a part of the year alone (a quarter, the second half, a month), as
+statistical usage reads "quý II/2026" (the second quarter) and "6 tháng" (the half year to
+date).
+"""
+
+import calendar
+import datetime
 import re
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from nq94.model.values import Names
-
 
 class PeriodKind(StrEnum):
-    """The kinds of period a report may cover; all are year to date."""
+    """The kinds of period a report may cover."""
 
     YEAR = "year"
-    QUARTER = "quarter"
     HALF = "half"
     NINE_MONTHS = "nine_months"
+    MONTHS = "months"
+    """The first n months, to date (n = 1..11, but for the half and the nine months)."""
+    QUARTER = "quarter"
+    """A quarter alone."""
+    SECOND_HALF = "second_half"
+    """The second half of the year alone."""
     MONTH = "month"
+    """A month alone."""
 
 
-PERIOD_TEXT = r"([0-9]{4})(?:-(?:Q([1-4])|(H1)|(9M)|M(0[1-9]|1[0-2])))?"
-"""The forms of a period: 2024, 2024-Q1..Q4, 2024-H1, 2024-9M, 2024-M01..M12."""
+TO_DATE = frozenset({PeriodKind.YEAR, PeriodKind.HALF, PeriodKind.NINE_MONTHS, PeriodKind.MONTHS})
+"""Kinds of period that run from 1 January."""
+
+PERIOD_TEXT = r"([0-9]{4})(?:-(?:Q([1-4])|H([12])|([1-9]|1[01])M|M(0[1-9]|1[0-2])))?"
+"""The codes of a period: 2024; 2024-H1, 2024-9M, 2024-nM (n = 1..11) to date; 2024-Q1..Q4,
+2024-H2, 2024-M01..M12 alone."""
 _PERIOD = re.compile(PERIOD_TEXT, re.IGNORECASE)
 
-
-_QUARTERS = ("I", "II", "III", "IV")
-"""Quarters as Vietnamese reports number them."""
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
+CHANGED_MEANING = "2025-Q2"
+"""Before schema version 3, Q2..Q4 and M02..M12 meant the year to date (see README)."""
 
 
 class Period(NamedTuple):
-    """The stretch of a year a report covers, always from 1 January."""
+    """The stretch of a year a report covers: months ``first`` to ``months`` of ``year``."""
 
     year: int
     kind: PeriodKind
     months: int
+    """The last month the period covers (1 to 12)."""
+    first: int = 1
+    """The first month the period covers: 1 for a period to date."""
 
     @classmethod
     def parse(cls, text: str) -> "Period":
-        """Parse '2024', '2024-Q3', '2024-H1', '2024-9M' or '2024-M05', or a period in words
-        ('9 tháng đầu năm 2024', 'Quý III/2024', 'first half of 2024'); ValueError otherwise."""
+        """Parse a code ('2024', '2024-H1', '2024-9M', '2024-5M', '2024-Q2', '2024-H2',
+        '2024-M05') or a period in words ('9 tháng đầu năm 2024', 'quý II/2024', 'first half
+        of 2024'); ValueError otherwise."""
         match = _PERIOD.fullmatch(text.strip())
         if not match:
             return cls._spoken(text)
-        year, quarter, half, nine, month = match.groups()
+        year, quarter, half, months, month = match.groups()
         if quarter:
-            return cls(int(year), PeriodKind.QUARTER, 3 * int(quarter))
-        if half:
-            return cls(int(year), PeriodKind.HALF, 6)
-        if nine:
-            return cls(int(year), PeriodKind.NINE_MONTHS, 9)
+            return cls.quarter(int(year), int(quarter))
+        if half == "2":
+            return cls(int(year), PeriodKind.SECOND_HALF, 12, 7)
+        if half == "1":
+            return cls.to_date(int(year), 6)
+        if months:
+            return cls.to_date(int(year), int(months))
         if month:
-            return cls(int(year), PeriodKind.MONTH, int(month))
-        return cls(int(year), PeriodKind.YEAR, 12)
+            return cls(int(year), PeriodKind.MONTH, int(month), int(month))
+        return cls.to_date(int(year), 12)
+
+    @classmethod
+    def to_date(cls, year: int, months: int) -> "Period":
+        """The first ``months`` months of ``year``: the half year, the nine months, the year."""
+        named = {6: PeriodKind.HALF, 9: PeriodKind.NINE_MONTHS, 12: PeriodKind.YEAR}
+        return cls(year, named.get(months, PeriodKind.MONTHS), months)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> "Period":
+        """The ``quarter``-th quarter of ``year`` alone."""
+        return cls(year, PeriodKind.QUARTER, 3 * quarter, 3 * quarter - 2)
 
     @classmethod
     def _spoken(cls, text: str) -> "Period":
@@ -63,24 +91,36 @@ class Period(NamedTuple):
         found = spoken_period(text)
         if found is None:
             raise ValueError(text)
-        year, months, kind = found
-        if kind == "q" or (not kind and months == 3):
-            return cls(year, PeriodKind.QUARTER, months)
-        if kind == "m" or months not in (6, 9, 12):
-            return cls(year, PeriodKind.MONTH, months)
-        named = {6: PeriodKind.HALF, 9: PeriodKind.NINE_MONTHS, 12: PeriodKind.YEAR}
-        return cls(year, named[months], months)
+        return cls.parse(found)
 
     @classmethod
     def all_of(cls, year: int) -> list["Period"]:
-        """Every period a report of ``year`` may cover, the year first."""
+        """Every period a report of ``year`` may cover: the year, the periods to date, then the
+        parts alone."""
+        to_date = [cls.to_date(year, months) for months in (6, 9, *range(1, 6), 7, 8, 10, 11)]
         return [
-            cls(year, PeriodKind.YEAR, 12),
-            *(cls(year, PeriodKind.QUARTER, 3 * quarter) for quarter in range(1, 5)),
-            cls(year, PeriodKind.HALF, 6),
-            cls(year, PeriodKind.NINE_MONTHS, 9),
-            *(cls(year, PeriodKind.MONTH, month) for month in range(1, 13)),
+            cls.to_date(year, 12),
+            *to_date,
+            *(cls.quarter(year, quarter) for quarter in range(1, 5)),
+            cls(year, PeriodKind.SECOND_HALF, 12, 7),
+            *(cls(year, PeriodKind.MONTH, month, month) for month in range(1, 13)),
         ]
+
+    @property
+    def to_date_(self) -> bool:
+        """Whether the period runs from 1 January."""
+        return self.first == 1
+
+    @property
+    def alone(self) -> bool:
+        """Whether the period is a part of the year alone, not from 1 January (Q1 and M01 run
+        from 1 January, and count as the year to date)."""
+        return self.first != 1
+
+    @property
+    def covered(self) -> tuple[int, int]:
+        """The first and last month covered: what two periods of one stretch share."""
+        return self.first, self.months
 
     def project(self, value: Decimal) -> Decimal:
         """A year-to-date flow projected linearly to the year end (value / elapsed fraction).
@@ -91,80 +131,48 @@ class Period(NamedTuple):
 
     @property
     def is_year_end(self) -> bool:
-        """Whether the period runs to the end of the year."""
-        return self.months == 12
+        """Whether the period is the whole year."""
+        return self.first == 1 and self.months == 12
 
     @property
     def elapsed(self) -> Decimal:
-        """The fraction of the year the period covers: 0.5 for H1, 0.75 for 9 months."""
+        """The fraction of the year from 1 January to the period's end: 0.5 for H1, 0.75 for 9
+        months (and for the third quarter alone)."""
         return Decimal(self.months) / 12
 
     @property
-    def short_names(self) -> Names:
-        """A column heading for the period: '6 tháng 2024' in Vietnamese, '6 months 2024' in
-        English."""
-        year, months = self.year, self.months
-        match self.kind:
-            case PeriodKind.YEAR:
-                return Names(vi=f"Năm {year}", en=str(year))
-            case PeriodKind.QUARTER:
-                quarter = months // 3
-                return Names(vi=f"Quý {_QUARTERS[quarter - 1]}/{year}", en=f"Q{quarter} {year}")
-            case PeriodKind.MONTH if months == 1:
-                return Names(vi=f"Tháng 1/{year}", en=f"January {year}")
-            case _:
-                return Names(vi=f"{months} tháng {year}", en=f"{months} months {year}")
+    def end(self) -> datetime.date:
+        """The last day of the period."""
+        return datetime.date(self.year, self.months, calendar.monthrange(self.year, self.months)[1])
 
     @property
-    def part_names(self) -> Names:
-        """The part of its year the period is, without the year, for a chart of one year:
-        '9 tháng', 'Cả năm'."""
-        months = self.months
-        match self.kind:
-            case PeriodKind.YEAR:
-                return Names(vi="Cả năm", en="Full year")
-            case PeriodKind.QUARTER:
-                quarter = months // 3
-                return Names(vi=f"Quý {_QUARTERS[quarter - 1]}", en=f"Q{quarter}")
-            case PeriodKind.MONTH if months == 1:
-                return Names(vi="Tháng 1", en="January")
-            case _:
-                return Names(vi=f"{months} tháng", en=f"{months} months")
+    def quarters(self) -> tuple[int, int] | None:
+        """The first and last quarter the period covers, when it starts and ends with
+        quarters (Q2 alone: (2, 2); H1: (1, 2); H2: (3, 4)); None otherwise (5 months, May)."""
+        if (self.first - 1) % 3 or self.months % 3:
+            return None
+        return (self.first - 1) // 3 + 1, self.months // 3
 
     @property
-    def names(self) -> Names:
-        """What the period is called in Vietnamese and in English: 6 tháng đầu năm 2024."""
-        year, months = self.year, self.months
-        match self.kind:
-            case PeriodKind.YEAR:
-                return Names(vi=f"cả năm {year}", en=f"full year {year}")
-            case PeriodKind.QUARTER:
-                roman = _QUARTERS[months // 3 - 1]
-                return Names(
-                    vi=f"quý {roman} năm {year} (lũy kế từ đầu năm)",
-                    en=f"{year} Q{months // 3}, year to date",
-                )
-            case PeriodKind.MONTH if months == 1:
-                return Names(vi=f"tháng 1 năm {year}", en=f"January {year}")
-            case PeriodKind.MONTH:
-                return Names(
-                    vi=f"{months} tháng đầu năm {year}",
-                    en=f"January to {_MONTHS[months - 1]} {year}",
-                )
-            case _:  # the half year and the nine months
-                english = "first half" if months == 6 else "first nine months"
-                return Names(vi=f"{months} tháng đầu năm {year}", en=f"{english} of {year}")
+    def changed_meaning(self) -> bool:
+        """Whether the period is one whose code meant the year to date before schema version 3
+        (2024-Q2..Q4, 2024-M02..M12)."""
+        return self.alone and self.kind in (PeriodKind.QUARTER, PeriodKind.MONTH)
 
     def __str__(self) -> str:
         match self.kind:
             case PeriodKind.YEAR:
                 return str(self.year)
-            case PeriodKind.QUARTER:
-                return f"{self.year}-Q{self.months // 3}"
             case PeriodKind.HALF:
                 return f"{self.year}-H1"
             case PeriodKind.NINE_MONTHS:
                 return f"{self.year}-9M"
+            case PeriodKind.MONTHS:
+                return f"{self.year}-{self.months}M"
+            case PeriodKind.QUARTER:
+                return f"{self.year}-Q{self.months // 3}"
+            case PeriodKind.SECOND_HALF:
+                return f"{self.year}-H2"
             case PeriodKind.MONTH:
                 return f"{self.year}-M{self.months:02d}"
 
@@ -188,4 +196,5 @@ def period_pattern(year: int) -> str:
     or in words, as nq94 reads them ('9 tháng đầu năm 2024')."""
     from nq94.model.spoken import schema_pattern
 
-    return schema_pattern(rf"{year}(-([Qq][1-4]|[Hh]1|9[Mm]|[Mm](0[1-9]|1[0-2])))?", year)
+    codes = rf"{year}(-([Qq][1-4]|[Hh][12]|([1-9]|1[01])[Mm]|[Mm](0[1-9]|1[0-2])))?"
+    return schema_pattern(codes, year)

@@ -22,54 +22,81 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")  # fmt: skip
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 
-Months = int
-"""How many months from 1 January a period covers."""
-Kind = str
-"""Which code a period in words is: "q" a quarter (Quý III is 2024-Q3), "m" months (tháng 9
-is 2024-M09), "" the code its months make (6 the half, 9 the nine months, 12 the year)."""
+Code = str
+"""A period's code: 2024-9M, 2024-Q3, 2024-M09."""
 
 _THANG, _NAM, _QUY = "(?:tháng|thang)", "(?:năm|nam)", "(?:quý|quy)"
 """Words also typed without their accents, on a keyboard with no Vietnamese input."""
+_DAU, _CUOI = "(?:đầu|dau)", "(?:cuối|cuoi)"
 
-_FORMS: tuple[tuple[str, Callable[[re.Match[str]], tuple[int, Months, Kind]]], ...] = (
+
+def _to_date(year: str, months: str | int) -> Code:
+    """The first ``months`` months of ``year``, as a code."""
+    count = int(months)
+    named = {6: "-H1", 9: "-9M", 12: ""}
+    return f"{year}{named.get(count, f'-{count}M')}" if 1 <= count <= 12 else ""
+
+
+def _month(year: str, month: str | int) -> Code:
+    return f"{year}-M{int(month):02d}" if 1 <= int(month) <= 12 else ""
+
+
+def _english_month(name: str) -> int:
+    return _MONTHS.index(name.lower()) + 1
+
+
+_FORMS: tuple[tuple[str, Callable[[re.Match[str]], Code]], ...] = (
     # "Năm 2024", "cả năm 2024", "full year 2024"
-    (rf"(?:{_NAM}|(?:cả|ca) {_NAM}|full year)\s+{YEAR}", lambda m: (int(m[1]), 12, "")),
-    # "9 tháng 2024", "9 tháng đầu năm 2024", "6 tháng năm 2024"
+    (rf"(?:{_NAM}|(?:cả|ca) {_NAM}|full year)\s+{YEAR}", lambda m: m[1]),
+    # "6 tháng cuối năm 2024", "second half of 2024": the second half alone
+    (rf"6\s+{_THANG}\s+{_CUOI}\s+(?:{_NAM}\s+)?{YEAR}", lambda m: f"{m[1]}-H2"),
+    (rf"second half of\s+{YEAR}", lambda m: f"{m[1]}-H2"),
+    # "9 tháng 2024", "9 tháng đầu năm 2024", "6 tháng năm 2024": to date
     (
-        rf"([0-9]{{1,2}})\s+{_THANG}\s+(?:(?:đầu|dau)\s+)?(?:{_NAM}\s+)?{YEAR}",
-        lambda m: (int(m[2]), int(m[1]), ""),
+        rf"([0-9]{{1,2}})\s+{_THANG}\s+(?:{_DAU}\s+)?(?:{_NAM}\s+)?{YEAR}",
+        lambda m: _to_date(m[2], m[1]),
     ),
-    # "Quý III/2024", "quý 3/2024", "quý III năm 2024 (lũy kế từ đầu năm)"
+    # "quý III năm 2024 (lũy kế từ đầu năm)": nq94's earlier name of the first nine months
     (
-        rf"{_QUY}\s+(iv|iii|ii|i|[1-4])\s*(?:/|{_NAM})\s*{YEAR}(?:\s*\(lũy kế từ đầu năm\))?",
-        lambda m: (int(m[2]), 3 * _QUARTER[m[1].lower()], "q"),
+        rf"{_QUY}\s+(iv|iii|ii|i|[1-4])\s*(?:/|{_NAM})\s*{YEAR}\s*\(lũy kế từ đầu năm\)",
+        lambda m: _to_date(m[2], 3 * _QUARTER[m[1].lower()]),
+    ),
+    # "Quý III/2024", "quý 3/2024", "quý III năm 2024": the quarter alone
+    (
+        rf"{_QUY}\s+(iv|iii|ii|i|[1-4])\s*(?:/|{_NAM})\s*{YEAR}",
+        lambda m: f"{m[2]}-Q{_QUARTER[m[1].lower()]}",
     ),
     # "9T/2024", "9 tháng/2024", "6T-2024": the months so far, as tables abbreviate them
     (
         rf"([0-9]{{1,2}})\s*(?:t|{_THANG})\s*[/-]\s*{YEAR}",
-        lambda m: (int(m[2]), int(m[1]), ""),
+        lambda m: _to_date(m[2], m[1]),
     ),
-    # "Q3/2024", "III/2024", "Q3-2024"
+    # "Q3/2024", "III/2024", "Q3-2024": the quarter alone
     (
         rf"(?:q\s*([1-4])|(iv|iii|ii|i))\s*[/-]\s*{YEAR}",
-        lambda m: (int(m[3]), 3 * _QUARTER[(m[1] or m[2]).lower()], "q"),
+        lambda m: f"{m[3]}-Q{_QUARTER[(m[1] or m[2]).lower()]}",
     ),
-    # "tháng 9/2024", "tháng 9 năm 2024"
+    # "tháng 9/2024", "tháng 9 năm 2024": the month alone
     (
         rf"{_THANG}\s+([0-9]{{1,2}})\s*(?:/|{_NAM})\s*{YEAR}",
-        lambda m: (int(m[2]), int(m[1]), "m"),
+        lambda m: _month(m[2], m[1]),
     ),
-    # nq94's English names: "first half of 2024", "first nine months of 2024"
-    (rf"first half of\s+{YEAR}", lambda m: (int(m[1]), 6, "")),
-    (rf"first nine months of\s+{YEAR}", lambda m: (int(m[1]), 9, "")),
-    # "2024 Q3, year to date", "2024 Q3"
-    (rf"{YEAR}\s+q([1-4])(?:,\s*year to date)?", lambda m: (int(m[1]), 3 * int(m[2]), "q")),
-    # "January to September 2024", "January 2024"
+    # nq94's English names: "first half of 2024", "first nine months of 2024", "third quarter of
+    # 2024", "2024 Q3" (the quarter alone), "2024 Q3, year to date" (an earlier name of 9M)
+    (rf"first half of\s+{YEAR}", lambda m: f"{m[1]}-H1"),
+    (rf"first nine months of\s+{YEAR}", lambda m: f"{m[1]}-9M"),
+    (
+        rf"(first|second|third|fourth) quarter of\s+{YEAR}",
+        lambda m: f"{m[2]}-Q{('first', 'second', 'third', 'fourth').index(m[1].lower()) + 1}",
+    ),
+    (rf"{YEAR}\s+q([1-4]),\s*year to date", lambda m: _to_date(m[1], 3 * int(m[2]))),
+    (rf"(?:{YEAR}\s+q([1-4])|q([1-4])\s+{YEAR})", lambda m: f"{m[1] or m[4]}-Q{m[2] or m[3]}"),
+    # "January to September 2024": to date; "September 2024": the month alone
     (
         rf"january to\s+{_MONTH}\s+{YEAR}",
-        lambda m: (int(m[2]), _MONTHS.index(m[1].lower()) + 1, "m"),
+        lambda m: _to_date(m[2], _english_month(m[1])),
     ),
-    (rf"january\s+{YEAR}", lambda m: (int(m[1]), 1, "m")),
+    (rf"{_MONTH}\s+{YEAR}", lambda m: _month(m[2], _english_month(m[1]))),
 )
 
 
@@ -91,14 +118,13 @@ def normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def spoken_period(text: str) -> tuple[int, Months, Kind] | None:
-    """(year, months, which code) of a period written in words, or None."""
+def spoken_period(text: str) -> Code | None:
+    """The code of a period written in words, or None."""
     text = normal(text)
     for pattern, read in _compiled():
         match = pattern.fullmatch(text)
         if match:
-            year, months, kind = read(match)
-            return (year, months, kind) if 1 <= months <= 12 else None
+            return read(match) or None
     return None
 
 
@@ -115,9 +141,7 @@ def suggestion(text: str, codes: list[str]) -> str | None:
     text = normal(text).upper()
     months = re.fullmatch(r"([0-9]{4})-?([0-9]{1,2})M", text)
     if months and 1 <= int(months[2]) <= 12:
-        year, count = months[1], int(months[2])
-        code = {3: "Q1", 6: "H1", 9: "9M", 12: ""}.get(count, f"M{count:02d}")
-        return f"{year}-{code}" if code else year
+        return _to_date(months[1], months[2])
     month = re.fullmatch(r"([0-9]{4})-?M([1-9])", text)
     if month:
         return f"{month[1]}-M0{month[2]}"

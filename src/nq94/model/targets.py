@@ -6,9 +6,9 @@ import re
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, NamedTuple, Self, Union
+from typing import Annotated, Any, Literal, NamedTuple, Self, Union
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from nq94.i18n import Lang, current, number, pick, t
 from nq94.model.values import Frozen, Label, Names, Number, describe, invalid
@@ -21,6 +21,9 @@ class Status(StrEnum):
     AT_RISK = "at_risk"
     MISSED = "missed"
     NO_DATA = "no_data"
+    NOT_ASSESSED = "not_assessed"
+    """A flow or a count in a report of a part of the year alone, which cannot be projected to
+    the year: shown, never counted for or against the target."""
 
 
 class Operator(StrEnum):
@@ -131,6 +134,24 @@ def _pair(value: Any) -> Any:
     if not (isinstance(value, list | tuple) and len(value) == 2):
         raise invalid("err.expected_pair", got=describe(value))
     return value
+
+
+Quarter = Literal["Q1", "Q2", "Q3", "Q4"]
+"""A quarter, as a path's and its weights' keys name it."""
+QUARTERS: tuple[Quarter, ...] = ("Q1", "Q2", "Q3", "Q4")
+
+
+def _season_key(key: str) -> str:
+    """A season's key is a period to date within the year: H1, 9M, 3M, 5M..."""
+    from nq94.model.periods import Period
+
+    try:
+        period = Period.parse(f"2000-{key.strip()}")
+    except ValueError:
+        period = None
+    if period is None or period.alone or period.is_year_end:
+        raise invalid("err.season_key", key=key)
+    return str(period).removeprefix("2000-")
 
 
 class Side(NamedTuple):
@@ -262,6 +283,11 @@ class Target(Requirement):
     given_plausible: Annotated[tuple[Number, Number], BeforeValidator(_pair)] | None = Field(
         None, alias="plausible", description="schema.targets.plausible"
     )
+    path: dict[Quarter, Number] | None = Field(None, description="schema.targets.path")
+    weights: dict[Quarter, Number] | None = Field(None, description="schema.targets.weights")
+    season: dict[Annotated[str, AfterValidator(_season_key)], Number] | None = Field(
+        None, description="schema.targets.season"
+    )
 
     @model_validator(mode="after")
     def _plausible_holds(self) -> Self:
@@ -272,6 +298,32 @@ class Target(Requirement):
         if not low <= self.threshold <= high:
             raise invalid("err.threshold_plausible", at=("threshold",))
         return self
+
+    @model_validator(mode="after")
+    def _through_the_year(self) -> Self:
+        """A quarterly path and weights are a growth target's, each of the four quarters; a
+        season is a flow's, each share of the year's total between 0 and 1."""
+        for key in ("path", "weights"):
+            given = getattr(self, key)
+            if given is None:
+                continue
+            if self.kind is not Kind.GROWTH:
+                raise invalid("err.path_growth", at=(key,), key=key)
+            if set(given) != set(QUARTERS):
+                raise invalid("err.path_quarters", at=(key,), key=key)
+        if self.weights is not None and any(weight <= 0 for weight in self.weights.values()):
+            raise invalid("err.weights_positive", at=("weights",))
+        if self.season is not None:
+            if self.kind is not Kind.FLOW:
+                raise invalid("err.season_flow", at=("season",))
+            for key, share in self.season.items():
+                if not 0 < share <= 1:
+                    raise invalid("err.season_share", at=("season", key), key=key)
+        return self
+
+    def __hash__(self) -> int:
+        # its path, weights and season are mappings: hashed by what names and requires it
+        return hash((self.id, self.operator, self.threshold, self.words))
 
     @cached_property
     def plausible(self) -> tuple[Decimal, Decimal]:
@@ -293,6 +345,18 @@ class Target(Requirement):
         """Whether the target asks for the most there can be ("Duy trì 100%"): a ">=" threshold
         at the top of the plausible range, met by a value at that top in any report."""
         return self.operator is Operator.GE and self.threshold == self.plausible[1]
+
+    def season_share(self, months: int) -> Decimal | None:
+        """The share of the year's total a flow's season expects in its first ``months`` months;
+        None where the season does not list that period."""
+        if self.season is None:
+            return None
+        from nq94.model.periods import Period
+
+        for key, share in self.season.items():
+            if Period.parse(f"2000-{key}").months == months:
+                return share
+        return None
 
     @property
     def stretch_level(self) -> Decimal | None:

@@ -3,6 +3,7 @@ problem located at its line and column and said in the reader's language."""
 
 from __future__ import annotations
 
+import datetime
 import types
 import typing
 import unicodedata
@@ -95,6 +96,10 @@ class Chooser(Protocol):
         """The targets of the report named ``report``, which states ``stated``."""
         ...
 
+    def default(self) -> TargetsFile:
+        """The targets of a report that names none."""
+        ...
+
 
 def read_report(
     path: str,
@@ -102,10 +107,12 @@ def read_report(
     *,
     max_bytes: int = MAX_BYTES,
     strict: bool = False,
+    as_of: datetime.date | None = None,
 ) -> Loaded:
     """The report at ``path`` (YAML, or an .xlsx workbook) with its positions, checked against
-    ``targets``, or against those its ``targets:`` line names as ``targets`` chooses; InputError
-    lists every problem (and, when ``strict``, every warning as a problem)."""
+    ``targets``, or against those its ``targets:`` line names as ``targets`` chooses; judged by
+    the version of the targets in force on the last day of its period (or on ``as_of``).
+    InputError lists every problem (and, when ``strict``, every warning as a problem)."""
     given = targets if isinstance(targets, TargetsFile) else None
     doc = read_document(path, given, max_bytes=max_bytes)
     if given is None:
@@ -115,7 +122,7 @@ def read_report(
         given = targets.for_report(doc.name, stated, where)
         if not isinstance(doc, Document):
             doc.settle(given)
-    return _loaded(doc, given, strict=strict)
+    return _loaded(doc, given, strict=strict, as_of=as_of)
 
 
 def read_document(
@@ -162,7 +169,10 @@ def loaded_from(name: str, text: str, targets: TargetsFile, *, strict: bool = Fa
     return _loaded(parse(name, text, max_nodes=MAX_NODES), targets, strict=strict)
 
 
-def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
+def _loaded(
+    doc: Source, targets: TargetsFile, *, strict: bool, as_of: datetime.date | None = None
+) -> Loaded:
+    targets = _version(doc, targets, as_of)
     values = doc.data.get("values") if isinstance(doc.data, dict) else None
     written = (
         {key: _written(raw) for key, raw in values.items()} if isinstance(values, dict) else {}
@@ -176,7 +186,23 @@ def _loaded(doc: Source, targets: TargetsFile, *, strict: bool) -> Loaded:
     )
     if strict and warnings:
         raise InputError(warning._replace(warning=False) for warning in warnings)
-    return Loaded(doc.name, report, Positions(doc), written, warnings, doc.mark(("period",)))
+    return Loaded(
+        doc.name, report, Positions(doc), written, warnings, doc.mark(("period",)), targets
+    )
+
+
+def _version(doc: Source, targets: TargetsFile, as_of: datetime.date | None) -> TargetsFile:
+    """The version of ``targets`` that judges the report: in force on ``as_of``, else on the
+    last day of the report's period (its file's own where the period cannot be read)."""
+    if len(targets.versions) == 1:
+        return targets
+    if as_of is not None:
+        return targets.at(as_of)
+    try:
+        period = parse_period(doc.data.get("period") if isinstance(doc.data, dict) else None)
+    except ValueError:
+        return targets
+    return targets.at(period.end)
 
 
 def _written(raw: Any) -> Any:

@@ -37,6 +37,7 @@ from nq94.model import Kind, Measure, Operator, Status
 from nq94.render.numbers import actual_text, display
 from nq94.render.pages import speaking
 from nq94.render.palette import MARK_COLOURS, PALETTE
+from nq94.render.periods import part_name
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -232,9 +233,7 @@ def _names(
     year (the chart's caption names the year) and the basis, unless ``columns`` names them."""
     if columns is not None:
         return columns
-    return [
-        (pick(e.report.period.part_names), t("basis." + e.report.basis.value)) for e in evaluations
-    ]
+    return [(part_name(e.report.period), t("basis." + e.report.basis.value)) for e in evaluations]
 
 
 def _said(words: list[str], token: re.Match[str]) -> str:

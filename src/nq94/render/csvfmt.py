@@ -13,8 +13,9 @@ from nq94.i18n import pick, t
 from nq94.outcome import Invalid, Validated
 from nq94.render.cells import safe
 from nq94.render.data import comparison_data, result_data, trend_data
-from nq94.render.numbers import status_label
+from nq94.render.numbers import section_name, status_label
 from nq94.render.outcomes import Checked, Piece, pieces_of
+from nq94.render.periods import period_name
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -55,9 +56,9 @@ def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[
         }
         if for_people:
             row |= {
-                "period": pick(report.period.names),
+                "period": period_name(report.period),
                 "basis": t("basis." + report.basis.value),
-                "section": pick(evaluation.targets.sections[result.target.section]),
+                "section": section_name(evaluation.targets, result.target.section),
                 "status": status_label(result.status),
                 "obtained": t("obtained." + data["obtained"]) if data["obtained"] else None,
                 "unit": pick(result.target.unit),

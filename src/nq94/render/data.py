@@ -7,9 +7,10 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontex
 from typing import TYPE_CHECKING, Any
 
 from nq94.errors import Problem
-from nq94.evaluate import Evaluation, Result
-from nq94.model import Target
+from nq94.evaluate import AlsoResult, Evaluation, Result
+from nq94.model import Requirement, Target, TargetsFile
 from nq94.render.numbers import decisive
+from nq94.render.periods import period_names
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Course, Trend
@@ -17,11 +18,17 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 _ONE = Decimal(1)
 _HUNDREDTH = Decimal("0.01")
 _TEN_THOUSANDTH = Decimal("0.0001")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the JSON contract; raised only when a key changes meaning or disappears.
 
 2: ``percent_of_target`` is null for targets that do not ask for at least a figure (<, <=, ≈,
-between), and is given with the decimals that keep a missed target below 100."""
+between), and is given with the decimals that keep a missed target below 100.
+3: a period's code says what it covers (2024-Q3 is the third quarter alone, 2024-9M the first
+nine months); ``not_assessed`` is a status; each report names its ``document`` and ``targets``
+file; each result gives ``part``, ``better``, ``stretch``, ``also``, ``plan``,
+``needed_rest_of_year`` and ``amended`` (README, "JSON output")."""
+_MOST_DECIMALS = Decimal("0.000001")
+"""A figure nq94 works out (a plan, the growth still needed) is given to six decimals at most."""
 
 
 def report_data(
@@ -29,11 +36,14 @@ def report_data(
 ) -> dict[str, Any]:
     """One report as plain data, with Decimals kept exact; ``result`` turns each result to data."""
     report = evaluation.report
-    summary: dict[str, Any] = {status.value: count for status, count in evaluation.summary.items()}
+    summary: dict[str, Any] = {status.value: count for status, count in evaluation.counts.items()}
     summary["total"] = len(evaluation.results)
+    targets = evaluation.targets
     return {
         "file": evaluation.file,
-        "resolution": evaluation.targets.document.number,
+        "resolution": targets.document.number,
+        "document": document_data(targets),
+        "targets": targets.origin,
         "period": str(report.period),
         "basis": report.basis.value,
         "final": report.is_final,
@@ -45,7 +55,8 @@ def report_data(
 
 RESULT_KEYS = (
     "id", "section", "status", "actual", "obtained", "value", "threshold", "upper", "lower",
-    "operator", "gap", "percent_of_target", "margin", "unit", "words", "input",
+    "operator", "better", "gap", "percent_of_target", "margin", "unit", "words", "part", "input",
+    "stretch", "also", "plan", "needed_rest_of_year", "amended",
 )  # fmt: skip
 """The keys of one result, in the order the JSON contract writes them."""
 
@@ -66,8 +77,10 @@ def target_data(target: Target) -> dict[str, Any]:
         "upper": high,
         "lower": low,
         "operator": target.operator.value,
+        "better": target.better.value if target.better else None,
         "unit": target.unit.en,
         "words": target.words,
+        "part": target.part,
     }
 
 
@@ -83,7 +96,78 @@ def outcome_data(result: Result) -> dict[str, Any]:
         "percent_of_target": _percent(percent) if percent is not None else None,
         "margin": _computed(result.margin),
         "input": _input(result),
+        "stretch": _stretch(result),
+        "also": [_also(each) for each in result.also],
+        "plan": (
+            {"period": str(result.plan.period), "threshold": _worked_out(result.plan.threshold)}
+            if result.plan
+            else None
+        ),
+        "needed_rest_of_year": _worked_out(result.needed),
+        "amended": _amended(result),
     }
+
+
+def document_data(targets: TargetsFile) -> dict[str, Any]:
+    """The document that set the targets a report was checked against."""
+    document = targets.document
+    return {
+        "kind": document.kind.model_dump() if document.kind else None,
+        "number": document.number,
+        "title": document.title.model_dump(),
+        "issuer": document.issuer,
+        "adopted": document.adopted.isoformat() if document.adopted else None,
+        "year": document.year,
+    }
+
+
+def requirement_data(requirement: Requirement) -> dict[str, Any]:
+    """What a requirement asks: its operator, threshold, range and side."""
+    return {
+        "operator": requirement.operator.value,
+        "threshold": requirement.threshold,
+        "upper": requirement.upper,
+        "better": requirement.better.value if requirement.better else None,
+        "tolerance": requirement.tolerance,
+    }
+
+
+def _stretch(result: Result) -> dict[str, Any] | None:
+    stretch = result.target.stretch
+    if stretch is None:
+        return None
+    level = list(stretch) if isinstance(stretch, tuple) else stretch
+    return {"threshold": level, "reached": result.stretch}
+
+
+def _also(also: AlsoResult) -> dict[str, Any]:
+    other = also.requirement
+    return {
+        "by": other.by.model_dump(),
+        "document": other.document,
+        **requirement_data(other),
+        "status": also.status.value,
+        "gap": _computed(also.gap),
+        "margin": _computed(also.margin),
+    }
+
+
+def _amended(result: Result) -> dict[str, Any] | None:
+    amended = result.amended
+    if amended is None:
+        return None
+    return {
+        "document": amended.amendment.number,
+        "effective": amended.since.isoformat(),
+        "was": requirement_data(amended.was) if amended.was is not None else None,
+    }
+
+
+def _worked_out(number: Decimal | None) -> Decimal | None:
+    """A figure nq94 works out, to six decimals at most (exact ones as they are)."""
+    if number is None:
+        return None
+    return _computed(number.quantize(_MOST_DECIMALS, rounding=ROUND_HALF_UP))
 
 
 def _percent(percent: Decimal) -> Decimal:
@@ -133,7 +217,7 @@ def trend_data(trend: Trend) -> dict[str, Any]:
         "periods": [
             {
                 "period": str(evaluation.report.period),
-                "name": evaluation.report.period.names.model_dump(),
+                "name": period_names(evaluation.report.period).model_dump(),
                 "months": evaluation.report.period.months,
                 "elapsed": evaluation.report.period.elapsed.quantize(_TEN_THOUSANDTH),
                 "basis": evaluation.report.basis.value,

@@ -28,7 +28,9 @@ from nq94.layout import (
 from nq94.model import DERIVABLE, Basis, Measure, Period, Target, TargetsFile
 from nq94.model import comparison as required
 from nq94.model.numtext import plain
+from nq94.render.numbers import section_name, words_of
 from nq94.render.palette import PALETTE
+from nq94.render.periods import period_name
 
 
 def template(
@@ -62,7 +64,7 @@ def template(
     periods = Period.all_of(targets.document.year)
     for row, each in enumerate(periods):
         lists.write_string(row, 0, str(each))
-        lists.write_string(row, 1, pick(each.names))
+        lists.write_string(row, 1, period_name(each))
     for row, choice in enumerate(Basis):
         lists.write_string(row, 3, choice.value)
         lists.write_string(row, 4, t(f"basis.{choice.value}"))
@@ -75,7 +77,7 @@ def template(
     top = PERIOD_ROW - 1
     for offset, (key, code, words, choices) in enumerate(
         (
-            ("period", str(period), pick(period.names), f"='{quoted}'!$A$1:$A${len(periods)}"),
+            ("period", str(period), period_name(period), f"='{quoted}'!$A$1:$A${len(periods)}"),
             ("basis", basis.value, t(f"basis.{basis.value}"), f"='{quoted}'!$D$1:$D$2"),
         )
     ):
@@ -122,7 +124,9 @@ def template(
 
     widths = {**_WIDTHS, "id": max(len(target.id) for target in targets.targets) + 2}
     for column, key in enumerate(KEYS):
-        sheet.write_string(WORDS_ROW - 1, column, t(f"workbook.column.{key}"), styles.header)
+        sheet.write_string(
+            WORDS_ROW - 1, column, t(f"workbook.column.{key}", **words_of(targets)), styles.header
+        )
         sheet.write_string(HEADER_ROW - 1, column, key, styles.key)
         sheet.set_column(column, column, widths[key])
     sheet.set_row(WORDS_ROW - 1, 30)
@@ -133,11 +137,11 @@ def template(
         given = values.get(target.id)
         entry = given if isinstance(given, Mapping) else {} if given is None else {"value": given}
         sheet.write_string(row, 0, target.id, styles.id)
-        sheet.write_string(row, 1, pick(targets.sections[target.section]), styles.locked)
+        sheet.write_string(row, 1, section_name(targets, target.section), styles.locked)
         sheet.write_string(row, 2, target.words, styles.locked)
         sheet.write_string(row, 3, pick(target.unit), styles.locked)
         sheet.write_string(row, 4, required(target), styles.locked)
-        wrapped = {"section": pick(targets.sections[target.section]), "target": target.words,
+        wrapped = {"section": section_name(targets, target.section), "target": target.words,
                    "unit": pick(target.unit)}  # fmt: skip
         sheet.set_row(row, row_height((text, _WIDTHS[key]) for key, text in wrapped.items()))
         more: dict[int, list[str]] = {}
@@ -181,8 +185,7 @@ _WIDTHS = {"id": 28, "section": 20, "target": 50, "unit": 13, "threshold": 10, "
 
 
 def _title(targets: TargetsFile) -> str:
-    resolution = targets.document
-    return t("workbook.title", year=resolution.year, number=resolution.number)
+    return t("workbook.title", **words_of(targets))
 
 
 class _Styles:

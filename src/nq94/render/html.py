@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import t
-from nq94.render.numbers import display, period_words
+from nq94.render.numbers import display, period_words, words_of
 from nq94.render.templating import write
 
 COLUMNS = ("target", "actual", "required", "gap", "percent", "status")
@@ -22,12 +22,13 @@ def render(evaluation: Evaluation) -> str:
     resolution = targets.document
     return write(
         "export.html",
-        title=t("resolution", number=resolution.number) + f": {period_words(evaluation)}",
+        doc=words_of(targets),
+        title=f"{resolution.name}: {period_words(evaluation)}",
         evaluation=evaluation,
         report=evaluation.report,
         resolution=resolution,
         sections=targets.sections,
-        labels={column: t("column." + column) for column in COLUMNS},
+        labels={column: t("column." + column, **words_of(targets)) for column in COLUMNS},
         bar_width=bar_width,
     )
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from nq94.errors import escaped
 from nq94.evaluate import Evaluation
-from nq94.i18n import pick, t, tn
+from nq94.i18n import t, tn
 from nq94.model import Status
 from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import (
@@ -29,9 +29,11 @@ from nq94.render.numbers import (
     status_change_text,
     status_label,
     summary_line,
+    words_of,
     year_end_text,
 )
 from nq94.render.outcomes import Checked
+from nq94.render.periods import period_name, short_name
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend
@@ -41,6 +43,7 @@ STATUS_MARK = {
     Status.AT_RISK: "⚠️",
     Status.MISSED: "❌",
     Status.NO_DATA: "➖",
+    Status.NOT_ASSESSED: "⚪",
 }
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -71,10 +74,9 @@ def report_markdown(evaluation: Evaluation) -> str:
     lines = [
         f"### {escape(side(evaluation))}",
         "",
-        t("resolution", number=escape(targets.document.number))
-        + f": {summary_line(evaluation.summary)}.",
+        escape(targets.document.name) + f": {summary_line(evaluation.summary)}.",
         "",
-        _header(("target", "actual", "required", "gap", "percent", "status")),
+        _header(("target", "actual", "required", "gap", "percent", "status"), words_of(targets)),
         "|---|--:|--:|--:|--:|---|",
     ]
     for result in evaluation.results:
@@ -111,7 +113,7 @@ def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool = False)
         else:
             report = outcome.report
             lines.append(
-                f"| {escape(outcome.file)} | ✅ {t('valid')} | {pick(report.period.names)} "
+                f"| {escape(outcome.file)} | ✅ {t('valid')} | {period_name(report.period)} "
                 f"| {t('basis.' + report.basis.value)} "
                 f"| {len(report.values)} |"
             )
@@ -124,21 +126,22 @@ def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
     """The periods reviewed, then a row per target: its status in each, its course, year end."""
     del color
     first = trend.evaluations[0]
+    heading = words_of(first.targets)
     lines = [
-        "### " + t("trend.title", number=escape(first.targets.document.number), year=trend.year),
+        "### " + t("trend.title", **{**heading, "document": escape(str(heading["document"]))}),
         "",
     ]
     for evaluation in trend.evaluations:
         report = evaluation.report
         lines.append(
-            f"- **{pick(report.period.short_names)}**: {escape(pick(report.period.names))}, "
+            f"- **{short_name(report.period)}**: {escape(period_name(report.period))}, "
             f"{t('basis.' + report.basis.value)}, {escape(evaluation.file)}"
         )
     periods = " | ".join(period_heading(e) for e in trend.evaluations)
     lines += [
         "",
-        f"| {t('column.target')} | {periods} | {t('column.course')} | {t('column.year_end')} "
-        f"| {t('column.status')} |",
+        f"| {t('column.target', **heading)} | {periods} | {t('column.course')} "
+        f"| {t('column.year_end')} | {t('column.status')} |",
         "|---|" + "---|" * len(trend.evaluations) + "---|--:|---|",
     ]
     for course in trend.courses:
@@ -173,7 +176,10 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
         if heading:
             lines += [f"#### {escape(heading)}", ""]
         lines += [
-            _header(("target", "change", "before", "after", "difference", "status")),
+            _header(
+                ("target", "change", "before", "after", "difference", "status"),
+                words_of(comparison.new.targets),
+            ),
             "|---|---|--:|--:|--:|---|",
         ]
         for d in differences:
@@ -198,6 +204,6 @@ CHANGE_MARK = {
 }
 
 
-def _header(columns: tuple[str, ...]) -> str:
+def _header(columns: tuple[str, ...], words: dict[str, str | int] | None = None) -> str:
     """A table's header row, in the reader's language."""
-    return "| " + " | ".join(t(f"column.{column}") for column in columns) + " |"
+    return "| " + " | ".join(t(f"column.{column}", **(words or {})) for column in columns) + " |"

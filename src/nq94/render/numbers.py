@@ -9,15 +9,39 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from nq94.errors import named
-from nq94.evaluate import Evaluation, Obtained, Result
-from nq94.i18n import number, pick, t, tn
-from nq94.model import Measure, Status, Target
+from nq94.evaluate import AlsoResult, Evaluation, Obtained, Result
+from nq94.i18n import Lang, current, number, pick, t, tn
+from nq94.model import Measure, Operator, PeriodKind, Status, Target, TargetsFile
 from nq94.model import comparison as comparison  # written for people here, defined by the model
 from nq94.model import measured as measured
 from nq94.model import requirement as requirement
+from nq94.render.periods import part_name, period_name, short_name
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Change, Comparison, Course, Difference
+
+
+def words_of(targets: TargetsFile) -> dict[str, str | int]:
+    """What messages about the document that set ``targets`` are filled with: its name
+    ('Nghị quyết 94/NQ-HĐND'; in a sentence, 'resolution 94/NQ-HĐND' in English), its kind
+    ('Kế hoạch'; 'plan' in a sentence) and the targets' year."""
+    document = targets.document
+    kind = pick(document.kind) if document.kind is not None else t("document.resolution")
+    lower = kind[:1].lower() + kind[1:] if current() is Lang.EN else kind
+    number = document.known_number or t("document.number_unknown")
+    return {
+        "document": document.name,
+        "document_lower": t("document.name", kind=lower, number=number),
+        "kind": kind,
+        "kind_lower": lower,
+        "year": targets.year,
+    }
+
+
+def section_name(targets: TargetsFile, section: str) -> str:
+    """A section's name in the reader's language; 'Targets' for a file without sections."""
+    names = targets.sections.get(section)
+    return pick(names) if names is not None else t("section.all")
 
 
 def status_label(status: Status) -> str:
@@ -54,6 +78,8 @@ def bounds(result: Result) -> list[Decimal]:
     edges of the at-risk margin around them."""
     target = result.target
     edges = list(target.band or (target.threshold,))
+    if result.plan is not None:
+        edges.append(result.plan.threshold)
     margin = result.margin or Decimal(0)
     return [edge + step for edge in edges for step in {-margin, Decimal(0), margin}]
 
@@ -129,6 +155,9 @@ def percent_text(result: Result) -> str:
         return t("headroom.left" if headroom > 0 else "headroom.over", value=shown)
     low, high = band
     outside = low - actual if actual < low else actual - high if actual > high else Decimal(0)
+    beyond = _beyond_range(result)
+    if beyond is not None:
+        return beyond
     edge = min(actual - low, high - actual)
     if not outside and result.margin and edge < result.margin:  # at risk: say how near
         return t("band.near_edge", value=display(edge, places=places(result)))
@@ -137,13 +166,39 @@ def percent_text(result: Result) -> str:
     return t("band.outside", value=display(outside, places=places(result)))
 
 
+def _beyond_range(result: Result) -> str | None:
+    """For a range a plan means one-sided, a figure past its good end: 'above the planned
+    range' (met), or 'below' it for a range meant as a ceiling."""
+    target, actual = result.target, result.actual
+    band, side = target.band, target.side
+    if band is None or side is None or actual is None:
+        return None
+    if target.upward and actual > band[1]:
+        return t("explain.above_range")
+    if not target.upward and actual < band[0]:
+        return t("explain.below_range")
+    return None
+
+
 def explain(result: Result) -> str:
-    """Why a result has its status, in one line: '6.18 vs ≥ 7.5 %; gap -1.32; 82.4% of target'."""
+    """Why a result has its status, in one line: '6.18 vs ≥ 7.5 %; gap -1.32; 82.4% of target';
+    then, where they apply, the plan it was judged by, the stretch level, what the rest of the
+    year needs, other documents' requirements and the amendment that set it."""
     target = result.target
     required = requirement(target)
+    if result.status is Status.NOT_ASSESSED:
+        return "; ".join([not_assessed_text(result), *_context(result)])
     if result.actual is None:
-        return t("explain.no_figure", required=required)
-    parts = [t("explain.versus", actual=actual_text(result), required=required)]
+        return "; ".join([t("explain.no_figure", required=required), *_context(result)])
+    if result.plan is not None:
+        planned = measured(comparison_of(target, result.plan.threshold), pick(target.unit))
+        parts = [
+            t("explain.versus", actual=actual_text(result), required=planned),
+            t("explain.plan", period=part_name(result.plan.period), plan=plan_text(result)),
+            t("explain.year", required=required),
+        ]
+    else:
+        parts = [t("explain.versus", actual=actual_text(result), required=required)]
     if note := reading(result):
         parts.append(note)
     if note := obtained_text(result):
@@ -158,7 +213,92 @@ def explain(result: Result) -> str:
         parts.append(t("explain.margin", margin=display(result.margin)))
         if target.ceiling and result.actual >= target.threshold:
             parts.append(t("explain.ceiling"))
-    return "; ".join(parts)
+    return "; ".join([*parts, *_context(result)])
+
+
+def _context(result: Result) -> list[str]:
+    """What a result says beyond its own comparison: the stretch level, the growth the rest of
+    the year needs, each other document's requirement, and the amendment that set it."""
+    parts = [text for text in (stretch_text(result), needed_text(result)) if text]
+    parts += [also_text(result, each) for each in result.also]
+    if text := amended_text(result):
+        parts.append(text)
+    return parts
+
+
+def comparison_of(target: Target, threshold: Decimal) -> str:
+    """What ``target`` would require were its threshold ``threshold`` (a plan for a period)."""
+    side = target.side
+    symbol = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<"}
+    sign = symbol[side.operator] if side is not None else "≥"
+    return f"{sign} {display(threshold, places=decisive(threshold, (), places=2))}"
+
+
+def plan_text(result: Result) -> str:
+    """The plan a result was judged by, with its unit: '10.25%'; empty without one."""
+    if result.plan is None:
+        return ""
+    threshold = result.plan.threshold
+    shown = display(threshold, places=decisive(threshold, (), places=2))
+    return measured(shown, pick(result.target.unit))
+
+
+def not_assessed_text(result: Result) -> str:
+    """A flow's or a count's figure in a report of a part of the year alone: given, and not
+    assessed ('not assessed from a quarter alone')."""
+    alone = result.alone or PeriodKind.QUARTER
+    return t("explain.not_assessed", part=t(f"alone.{alone.value}"))
+
+
+def stretch_text(result: Result) -> str | None:
+    """'stretch level 7–7.5%: reached', or not reached; None without a stretch level or a
+    figure."""
+    target = result.target
+    if target.stretch is None or result.stretch is None:
+        return None
+    stretch = target.stretch
+    said = (
+        t("comparison.between", low=display(stretch[0]), high=display(stretch[1]))
+        if isinstance(stretch, tuple)
+        else display(stretch)
+    )
+    key = "explain.stretch_reached" if result.stretch else "explain.stretch_not_reached"
+    return t(key, level=measured(said, pick(target.unit)))
+
+
+def needed_text(result: Result) -> str | None:
+    """'the rest of the year needs growth of 14.4%'; None where it does not apply."""
+    if result.needed is None:
+        return None
+    needed = measured(display(result.needed, places=2), pick(result.target.unit))
+    key = "explain.needed_at_least" if result.target.upward else "explain.needed_below"
+    return t(key, needed=needed)
+
+
+def also_text(result: Result, also: AlsoResult) -> str:
+    """Another document's requirement on the figure and its verdict: 'Chính phủ giao
+    (25/NQ-CP) ≥ 8,5%: Đạt'."""
+    other = also.requirement
+    return t(
+        "explain.also",
+        by=pick(other.by),
+        document=other.document,
+        required=requirement(result.target, other),
+        status=first_upper(status_label(also.status)),
+    )
+
+
+def amended_text(result: Result) -> str | None:
+    """'amended by Nghị quyết 457/NQ-HĐND from 20/02/2025, was ≥ 5.5%', or 'added by …'."""
+    amended = result.amended
+    if amended is None:
+        return None
+    document = amended.amendment.document.name
+    since = amended.since.strftime("%d/%m/%Y")
+    if amended.was is None:
+        return t("explain.added", document=document, since=since)
+    was = requirement(result.target, amended.was)
+    return t("explain.amended", document=document, since=since, was=was)
 
 
 def obtained_text(result: Result) -> str | None:
@@ -178,7 +318,8 @@ def obtained_text(result: Result) -> str | None:
 
 
 def summary_line(summary: dict[Status, int]) -> str:
-    """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data'."""
+    """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data' (and how many are not assessed, where
+    a report of part of the year alone leaves some so)."""
     parts = ", ".join(
         f"{count} {_lower(status_label(status))}" for status, count in summary.items()
     )
@@ -256,7 +397,7 @@ def pace_text(course: Course) -> str:
         return ""
     unit = per_month(course.target)
     values = {"needed": display(pace.needed), "so_far": display(pace.so_far), "unit": unit}
-    period = pick(pace.period.short_names)
+    period = short_name(pace.period)
     if not pace.needed:
         reached = t("pace.reached", **values)
         return reached if pace.latest else t("pace.at", period=period, text=reached)
@@ -354,20 +495,20 @@ def period_heading(evaluation: Evaluation) -> str:
     """A report's column in a review: its period and basis, '9 tháng 2024 (chính thức)',
     '2024 (estimate)'."""
     report = evaluation.report
-    return f"{pick(report.period.short_names)} ({t('basis.' + report.basis.value)})"
+    return f"{short_name(report.period)} ({t('basis.' + report.basis.value)})"
 
 
 def period_words(evaluation: Evaluation) -> str:
     """A report's period and basis in a sentence: 'cả năm 2024 (chính thức)', 'first nine
     months of 2024 (official)'."""
     report = evaluation.report
-    return f"{pick(report.period.names)} ({t('basis.' + report.basis.value)})"
+    return f"{period_name(report.period)} ({t('basis.' + report.basis.value)})"
 
 
 def side(evaluation: Evaluation) -> str:
     """A report named for a comparison: 'r.yaml (first nine months of 2024, official)'."""
     report = evaluation.report
-    period, basis = pick(report.period.names), t("basis." + report.basis.value)
+    period, basis = period_name(report.period), t("basis." + report.basis.value)
     return f"{named(evaluation.file)} ({period}, {basis})"
 
 
@@ -387,7 +528,7 @@ def sides(compared: Comparison) -> Sides:
     headings = (period_heading(old), period_heading(new))
     if (old.report.period, old.report.basis) != (new.report.period, new.report.basis):
         return Sides(headings, None)
-    part = pick(old.report.period.part_names)
+    part = part_name(old.report.period)
     before, after = t("column.before"), t("column.after")
     return Sides(
         (f"{headings[0]}: {before}", f"{headings[1]}: {after}"), ((part, before), (part, after))

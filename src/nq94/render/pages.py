@@ -46,10 +46,14 @@ STATUS_CLASS = {
     Status.AT_RISK: "at-risk",
     Status.MISSED: "missed",
     Status.NO_DATA: "no-data",
+    Status.NOT_ASSESSED: "no-data",  # greyed as no data is: neither for nor against
 }
 """A status's class on a page (the style sheets colour it)."""
 
-ICON = {Status.MET: "✓", Status.AT_RISK: "⚠", Status.MISSED: "✗", Status.NO_DATA: "–"}
+ICON = {
+    Status.MET: "✓", Status.AT_RISK: "⚠", Status.MISSED: "✗", Status.NO_DATA: "–",
+    Status.NOT_ASSESSED: "○",
+}  # fmt: skip
 """A status's icon, beside its word: never a colour alone."""
 
 MARK = {Status.MET: "●", Status.AT_RISK: "▲", Status.MISSED: "✖"}

@@ -70,6 +70,7 @@ CELL_COLOURS: dict[Status, tuple[str, str]] = {
     Status.AT_RISK: (PALETTE["at_risk_cell"], PALETTE["at_risk"]),
     Status.MISSED: (PALETTE["missed_cell"], PALETTE["missed"]),
     Status.NO_DATA: (PALETTE["no_data_cell"], PALETTE["no_data_cell_text"]),
+    Status.NOT_ASSESSED: (PALETTE["no_data_cell"], PALETTE["no_data_cell_text"]),
 }
 """Each status's ground and words in a workbook's status cell (export, trend and diff)."""
 

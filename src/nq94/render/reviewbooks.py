@@ -30,6 +30,7 @@ from nq94.render.numbers import (
     shown_places,
     sides,
     status_label,
+    words_of,
 )
 from nq94.render.palette import CELL_COLOURS, PALETTE
 
@@ -150,8 +151,7 @@ def trend_xlsx(trend: Trend) -> bytes:
             book.status(table, row, column + 1, result)
     table.autofilter(0, 0, len(trend.courses), len(columns) - 1)
     book.charts(trend, charts, headings)
-    resolution = trend.evaluations[-1].targets.document
-    return book.close(t("trendfile.title", number=resolution.number, year=trend.year))
+    return book.close(t("trendfile.title", **words_of(trend.evaluations[-1].targets)))
 
 
 def diff_xlsx(compared: Comparison) -> bytes:

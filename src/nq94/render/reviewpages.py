@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from nq94.i18n import current, t
 from nq94.model import Kind
 from nq94.render import charts
-from nq94.render.numbers import Sides, apart, period_heading, period_words, sides
+from nq94.render.numbers import Sides, apart, period_heading, period_words, sides, words_of
 from nq94.render.pages import chart_ids, sections
 from nq94.render.templating import write
 
@@ -32,7 +32,8 @@ def trend_html(trend: Trend) -> bytes:
     headings = [period_heading(evaluation) for evaluation in trend.evaluations]
     return write(
         "trend.html",
-        title=t("trendfile.title", number=resolution.number, year=trend.year),
+        doc=words_of(latest.targets),
+        title=t("trendfile.title", **words_of(latest.targets)),
         count=len(trend.evaluations),
         resolution=resolution,
         periods=" → ".join(headings),
@@ -61,6 +62,7 @@ def diff_html(compared: Comparison) -> bytes:
     ]
     return write(
         "diff.html",
+        doc=words_of(new.targets),
         title=t("diff.title", old=period_words(old), new=period_words(new)),
         count=len(pair.evaluations),
         resolution=new.targets.document,

@@ -11,13 +11,13 @@ from typing import Any
 
 from nq94.i18n import catalogue, current, t
 from nq94.model import TargetsFile, report_model
+from nq94.render.numbers import words_of
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def report_schema(targets: TargetsFile) -> dict[str, Any]:
     """The schema of a report checked against ``targets``."""
-    resolution = targets.document
     schema = report_model(targets).model_json_schema()
     schema.pop("title", None)
     for definition in schema.get("$defs", {}).values():
@@ -25,9 +25,24 @@ def report_schema(targets: TargetsFile) -> dict[str, Any]:
             definition.pop("description", None)
     return {
         "$schema": DRAFT,
-        "title": t("schema.title", number=resolution.number, year=resolution.year),
+        "title": t("schema.title", **words_of(targets)),
         **_said(schema),
     }
+
+
+def targets_schema() -> dict[str, Any]:
+    """The schema of a targets file, of either format (``format: 2`` picks the second)."""
+    from pydantic import TypeAdapter
+
+    from nq94.model import TargetsFile1, TargetsFile2
+
+    either: Any = TargetsFile1 | TargetsFile2
+    schema = TypeAdapter(either).json_schema(by_alias=True)
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("title", None)
+        if "enum" in definition:
+            definition.pop("description", None)
+    return {"$schema": DRAFT, "title": t("schema.targets_title"), **_said(schema)}
 
 
 def _said(node: Any) -> Any:

@@ -27,9 +27,11 @@ from nq94.render.numbers import (
     side,
     status_change_text,
     status_label,
+    words_of,
     year_end_text,
 )
 from nq94.render.outcomes import Checked
+from nq94.render.periods import period_name, short_name
 from nq94.render.terminal import SECTION, Cell, Column, Layout, Part, Row, draw, say, stacked
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
@@ -40,6 +42,7 @@ STATUS_STYLE = {
     Status.AT_RISK: "bold yellow",
     Status.MISSED: "bold red",
     Status.NO_DATA: "dim",
+    Status.NOT_ASSESSED: "dim",
 }
 
 WORDS_MIN_WIDTH = 24
@@ -58,18 +61,18 @@ required, then the actual figure over both and the gap over the percent, then ev
 column. Indices are those of check_columns()."""
 
 
-def words_column(targets: Iterable[Target]) -> Column:
+def words_column(targets: Iterable[Target], words: dict[str, str | int]) -> Column:
     """The column of the resolution's words, each over its target's id: never narrower than the
     longest id, so that ids are never broken."""
     widest = max((len(target.id) for target in targets), default=0)
-    return Column(t("column.target"), words=True, min_width=max(WORDS_MIN_WIDTH, widest))
+    return Column(t("column.target", **words), words=True, min_width=max(WORDS_MIN_WIDTH, widest))
 
 
-def check_columns(targets: Iterable[Target]) -> tuple[Column, ...]:
+def check_columns(targets: Iterable[Target], words: dict[str, str | int]) -> tuple[Column, ...]:
     """The columns of the status table, in the reader's language."""
     numbers = ("actual", "required", "gap", "percent", "margin")
     return (
-        words_column(targets),
+        words_column(targets, words),
         *(Column(t(f"column.{name}"), right=True) for name in numbers),
         Column(t("column.status"), wraps=True),
     )
@@ -134,7 +137,7 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
     else:
         what = t("caption.estimate" if report.basis is Basis.ESTIMATE else "caption.partial")
         basis = t("caption.margin", what=what)
-    columns = check_columns(result.target for result in evaluation.results)
+    columns = check_columns((r.target for r in evaluation.results), words_of(evaluation.targets))
     keep = [i for i in range(len(columns)) if not (report.is_final and i == MARGIN)]
     rows: list[Row] = []
     section = None
@@ -155,8 +158,8 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
         color=color,
         title=t(
             "check.title",
-            number=targets.document.number,
-            period=pick(report.period.names),
+            document=targets.document.name,
+            period=period_name(report.period),
             basis=t(f"basis.{report.basis.value}"),
             file=evaluation.file,
         ),
@@ -216,10 +219,11 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
     """
     first = trend.evaluations[0]
     headings = [
-        (pick(e.report.period.short_names), t("basis." + e.report.basis.value))
-        for e in trend.evaluations
+        (short_name(e.report.period), t("basis." + e.report.basis.value)) for e in trend.evaluations
     ]
-    columns = [words_column(course.target for course in trend.courses)]
+    columns = [
+        words_column((c.target for c in trend.courses), words_of(trend.evaluations[-1].targets))
+    ]
     columns += [Column(f"{name}\n({basis})", right=True, wraps=True) for name, basis in headings]
     columns += [
         Column(t("column.course"), wraps=True),
@@ -266,7 +270,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         sparkline = Part(f"\n{t('column.course')}: {course_text(course)}", "dim")
         narrow.append([[*lines, sparkline], year_end_text(course), status])
     names = " → ".join(
-        f"{pick(e.report.period.names)} ({t('basis.' + e.report.basis.value)})"
+        f"{period_name(e.report.period)} ({t('basis.' + e.report.basis.value)})"
         for e in trend.evaluations
     )
     draw(
@@ -277,7 +281,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         ],
         out,
         color=color,
-        title=t("trend.title", number=first.targets.document.number, year=trend.year),
+        title=t("trend.title", **words_of(first.targets)),
         caption=t("trend.caption", periods=names),
         expand=True,
     )
@@ -291,7 +295,7 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
     """
     old, new = comparison.old, comparison.new
     columns = (
-        words_column(d.target for d in comparison.differences),
+        words_column((d.target for d in comparison.differences), words_of(comparison.new.targets)),
         Column(t("column.change"), wraps=True),
         Column(t("column.before"), right=True),
         Column(t("column.after"), right=True),

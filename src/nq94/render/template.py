@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from nq94.i18n import pick, t
 from nq94.model import DERIVABLE, Basis, Period, TargetsFile
-from nq94.render.numbers import comparison
+from nq94.render.numbers import comparison, section_name, words_of
 
 
-def template(targets: TargetsFile, *, period: Period, basis: Basis) -> str:
-    """The text of a blank report for ``period`` on ``basis``."""
-    resolution = targets.document
+def template(
+    targets: TargetsFile, *, period: Period, basis: Basis, targets_file: str | None = None
+) -> str:
+    """The text of a blank report for ``period`` on ``basis``, naming ``targets_file`` (relative
+    to the report) on its ``targets:`` line when given."""
+    header = t("template.header", **words_of(targets))
     lines = [
-        *(
-            f"# {line}"
-            for line in t("template.header", year=resolution.year, number=resolution.number).split(
-                "\n"
-            )
-        ),
+        *(f"# {line}" for line in header.split("\n")),
         f'period: "{period}"',
         f"basis: {basis.value}",
+        *([f"targets: {_quoted(targets_file)}"] if targets_file is not None else []),
         f'# source: "{t("template.source")}"',
         "values:",
     ]
@@ -26,7 +25,7 @@ def template(targets: TargetsFile, *, period: Period, basis: Basis) -> str:
     for target in targets.targets:
         if target.section != section:
             section = target.section
-            lines.append(f"  # --- {pick(targets.sections[section])}")
+            lines.append(f"  # --- {section_name(targets, section)}")
         derivable = t("template.derivable") if target.kind in DERIVABLE else ""
         lines.append(
             f"  # {pick(target.name)} · {pick(target.unit)} · {comparison(target)}{derivable}"
@@ -34,3 +33,10 @@ def template(targets: TargetsFile, *, period: Period, basis: Basis) -> str:
         lines.append(f'  #   "{target.words}"')
         lines.append(f"  {target.id}:")
     return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    """A path as YAML reads it back as written."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from nq94.evaluate import Evaluation
-from nq94.i18n import pick, t
+from nq94.i18n import t
 from nq94.layout import OWN_OUTPUT
 from nq94.render.cells import pieces, row_height, safe
 from nq94.render.numbers import (
@@ -20,10 +20,13 @@ from nq94.render.numbers import (
     percent_text,
     places,
     requirement,
+    section_name,
     shown_places,
     status_label,
+    words_of,
 )
 from nq94.render.palette import CELL_COLOURS, PALETTE
+from nq94.render.periods import period_name
 
 STATUS_COLUMNS = (
     ("section", 22), ("id", 36), ("target", 60), ("actual", 12), ("required", 18),
@@ -71,12 +74,12 @@ def render(evaluation: Evaluation) -> bytes:
     report, targets = evaluation.report, evaluation.targets
     sheet = book.add_worksheet(t("sheet.status"))
     for column, (name, width) in enumerate(STATUS_COLUMNS):
-        sheet.write_string(0, column, t("column." + name), header)
+        sheet.write_string(0, column, t("column." + name, **words_of(targets)), header)
         sheet.set_column(column, column, width)
     sheet.freeze_panes(1, 0)
     for row, result in enumerate(evaluation.results, start=1):
         target = result.target
-        section = pick(targets.sections[target.section])
+        section = section_name(targets, target.section)
         sheet.write_string(row, 0, section, wrap)
         sheet.write_string(row, 1, target.id, top)
         sheet.write_string(row, 2, target.words, wrap)
@@ -100,8 +103,8 @@ def render(evaluation: Evaluation) -> bytes:
              (required, widths["required"]), (explain(result), widths["why"])]
         ))  # fmt: skip
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
-    period, basis = pick(report.period.names), t("basis." + report.basis.value)
-    title = f"{t('resolution', number=targets.document.number)}: {period} ({basis})"
+    period, basis = period_name(report.period), t("basis." + report.basis.value)
+    title = f"{targets.document.name}: {period} ({basis})"
     sheet.set_header(f"&L{title.replace('&', '&&')}")
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
@@ -109,7 +112,7 @@ def render(evaluation: Evaluation) -> bytes:
 
     sources = book.add_worksheet(t("sheet.sources"))
     for column, (name, width) in enumerate(SOURCE_COLUMNS):
-        sources.write_string(0, column, t("column." + name), header)
+        sources.write_string(0, column, t("column." + name, **words_of(targets)), header)
         sources.set_column(column, column, width)
     sources.freeze_panes(1, 0)
 

@@ -60,11 +60,18 @@ _Dumper.add_representer(str, _text)
 
 
 def dump_report(
-    *, period: object, basis: object, source: str | None, values: Mapping[str, Any]
+    *,
+    period: object,
+    basis: object,
+    source: str | None,
+    values: Mapping[str, Any],
+    targets: str | None = None,
 ) -> str:
     """A report as YAML text: period, basis, source, then each target's figure as it was
     written (a number, text, or a mapping of value, baseline, current, source and note)."""
     data: dict[str, Any] = {"period": str(period), "basis": str(basis)}
+    if targets is not None:
+        data["targets"] = targets
     if source is not None:
         data["source"] = source
     data["values"] = dict(values)

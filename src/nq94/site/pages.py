@@ -25,6 +25,8 @@ from nq94.render.numbers import (
     pace_text,
     period_heading,
     requirement,
+    section_name,
+    words_of,
     year_end_text,
 )
 from nq94.render.pages import overview_key, sections
@@ -86,7 +88,8 @@ def overview(trend: Trend, small: Mapping[str, Markup]) -> str:
     resolution = latest.targets.document
     return write(
         "overview.html",
-        title=t("site.title", number=resolution.number, year=trend.year),
+        doc=words_of(latest.targets),
+        title=t("site.title", **words_of(latest.targets)),
         count=len(trend.evaluations),
         bar=_bar(here, home, home_link=False),
         resolution=resolution,
@@ -115,7 +118,6 @@ def target_page(trend: Trend, index: int, svg: Markup) -> str:
     target = course.target
     here = target_path(lang, target.id)
     latest = trend.evaluations[-1]
-    resolution = latest.targets.document
     name = pick(target.name)
     before = after = None
     if index > 0:
@@ -129,13 +131,14 @@ def target_page(trend: Trend, index: int, svg: Markup) -> str:
     caption_id, table_id = CHART_IDS
     return write(
         "target.html",
-        title=f"{name} — {t('site.title', number=resolution.number, year=trend.year)}",
+        doc=words_of(latest.targets),
+        title=f"{name} — {t('site.title', **words_of(latest.targets))}",
         count=len(trend.evaluations),
         bar=_bar(here, lambda lang: target_path(lang, target.id), home_link=True),
-        section=pick(latest.targets.sections[target.section]),
+        section=section_name(latest.targets, target.section),
         name=name,
         target=target,
-        cite=t("site.clause", number=resolution.number, clause=target.clause),
+        cite=t("site.clause", **words_of(latest.targets), clause=target.clause),
         result=course.results[-1],
         latest=latest,
         facts=_facts(course),
