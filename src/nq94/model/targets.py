@@ -372,8 +372,9 @@ class Target(Requirement):
 
 def requirement(target: Target, other: Requirement | None = None) -> str:
     """What a target requires (or ``other`` requires of its figure), with its unit, in the
-    language spoken now: '≥ 19,515 billion VND', '58.6 ± 1%'."""
-    return measured(comparison(other or target), pick(target.unit))
+    language spoken now: '≥ 19,515 billion VND', '58.6 ± 1%', '6.5 to 7%, or more'."""
+    core, side = _compared(other or target)
+    return measured(core, pick(target.unit)) + side
 
 
 _SYMBOL = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<"}
@@ -382,16 +383,29 @@ _SYMBOL = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT
 def comparison(target: Requirement) -> str:
     """What a requirement asks, e.g. '≥ 7.5', '< 3', '58.6 ± 1', '2 to 4'; a range or an
     "about" meant one-sided says so ('6.5 to 7, or more')."""
+    core, side = _compared(target)
+    return core + side
+
+
+def _compared(target: Requirement) -> tuple[str, str]:
+    """What a requirement asks, and what a plan's one side adds after its unit (', or more')."""
     if target.operator is Operator.APPROX:
-        said = f"{number(target.threshold)} ± {number(target.within)}"
+        core = f"{_said(target.threshold)} ± {_said(target.within)}"
     elif target.operator is Operator.BETWEEN:
         assert target.upper is not None
-        said = t("comparison.between", low=number(target.threshold), high=number(target.upper))
+        core = t("comparison.between", low=_said(target.threshold), high=_said(target.upper))
     else:
-        return f"{_SYMBOL[target.operator]} {number(target.threshold)}"
+        return f"{_SYMBOL[target.operator]} {_said(target.threshold)}", ""
     if target.better is not None:
-        return t(f"comparison.{target.better.value}", range=said)
-    return said
+        return core, t(f"comparison.{target.better.value}")
+    return core, ""
+
+
+def _said(figure: Decimal) -> str:
+    """A figure a document sets, with every decimal it was written with (0.005 is never 0.01)."""
+    exponent = figure.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return number(figure, places=max(2, min(places, 20)))
 
 
 def measured(text: str, unit: str) -> str:

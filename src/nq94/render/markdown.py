@@ -17,6 +17,7 @@ from nq94.render.numbers import (
     apart,
     change_label,
     comparison,
+    context_notes,
     course_text,
     diff_summary,
     difference_text,
@@ -85,6 +86,10 @@ def report_markdown(evaluation: Evaluation) -> str:
         gap, share = gap_text(result), percent_text(result)
         status = f"{STATUS_MARK[result.status]} {status_label(result.status)}"
         words = f"{escape(target.words)} `{target.id}`"
+        if target.part:
+            words += f"<br>› {escape(target.part)}"
+        for note in context_notes(result):
+            words += f"<br>{escape(note)}"
         required = escape(comparison(target))
         lines.append(f"| {words} | {actual} | {required} | {gap} | {share} | {status} |")
     return "\n".join(lines) + "\n\n"

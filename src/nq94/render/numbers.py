@@ -187,14 +187,13 @@ def explain(result: Result) -> str:
     target = result.target
     required = requirement(target)
     if result.status is Status.NOT_ASSESSED:
-        return "; ".join([not_assessed_text(result), *_context(result)])
+        return "; ".join([not_assessed_text(result), *context_notes(result)])
     if result.actual is None:
-        return "; ".join([t("explain.no_figure", required=required), *_context(result)])
+        return "; ".join([t("explain.no_figure", required=required), *context_notes(result)])
     if result.plan is not None:
         planned = measured(comparison_of(target, result.plan.threshold), pick(target.unit))
         parts = [
             t("explain.versus", actual=actual_text(result), required=planned),
-            t("explain.plan", period=part_name(result.plan.period), plan=plan_text(result)),
             t("explain.year", required=required),
         ]
     else:
@@ -213,13 +212,29 @@ def explain(result: Result) -> str:
         parts.append(t("explain.margin", margin=display(result.margin)))
         if target.ceiling and result.actual >= target.threshold:
             parts.append(t("explain.ceiling"))
-    return "; ".join([*parts, *_context(result)])
+    return "; ".join([*parts, *context_notes(result)])
 
 
-def _context(result: Result) -> list[str]:
-    """What a result says beyond its own comparison: the stretch level, the growth the rest of
-    the year needs, each other document's requirement, and the amendment that set it."""
-    parts = [text for text in (stretch_text(result), needed_text(result)) if text]
+def notes(result: Result) -> list[str]:
+    """What a row says under a target's words, beside its figures: how the figure was read,
+    derived or projected, where it stands when there is no percent of target, the plan that
+    judged it, and what context_notes adds; a figure not assessed says so."""
+    if result.status is Status.NOT_ASSESSED:
+        return [not_assessed_text(result), *context_notes(result)]
+    said: list[str | None] = [reading(result), obtained_text(result)]
+    if result.actual is not None and result.percent_of_target is None:
+        said.append(percent_text(result))
+    return [text for text in said if text] + context_notes(result)
+
+
+def context_notes(result: Result) -> list[str]:
+    """What a result says beyond its own comparison: the plan that judged it, the stretch level,
+    the growth the rest of the year needs, each other document's requirement, and the
+    amendment that set it."""
+    planned = None
+    if result.plan is not None:
+        planned = t("explain.plan", period=part_name(result.plan.period), plan=plan_text(result))
+    parts = [text for text in (planned, stretch_text(result), needed_text(result)) if text]
     parts += [also_text(result, each) for each in result.also]
     if text := amended_text(result):
         parts.append(text)

@@ -20,10 +20,10 @@ from nq94.render.numbers import (
     display,
     figure_text,
     gap_text,
-    obtained_text,
+    notes,
     pace_text,
     percent_text,
-    reading,
+    section_name,
     side,
     status_change_text,
     status_label,
@@ -144,8 +144,7 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
     for result in evaluation.results:
         if result.target.section != section:
             section = result.target.section
-            names = targets.sections[section]
-            rows += [SECTION, [[Part(pick(names), "bold")]]]
+            rows += [SECTION, [[Part(section_name(targets, section), "bold")]]]
         rows.append(_cells(result))
     full = Layout(columns, rows)
     layouts = []
@@ -173,15 +172,14 @@ def _cells(result: Result) -> list[Cell]:
     target = result.target
     status = [Part(status_label(result.status), STATUS_STYLE[result.status])]
     words = _words(target)
-    if result.actual is None:
-        return [words, [Part("—", "dim")], comparison(target), "", "", "", status]
     # a target that asks for less, or for a range, has no percent of target: what it has to
     # spare, or how far it is from the range, goes with the notes under its words
+    for note in notes(result):
+        words.append(Part(f" · {note}", "dim"))
+    if result.actual is None:
+        given = figure_text(result) if result.value is not None else "—"
+        return [words, [Part(given, "dim")], comparison(target), "", "", "", status]
     percent = percent_text(result) if result.percent_of_target is not None else ""
-    standing = "" if percent else percent_text(result)
-    for note in (reading(result), obtained_text(result), standing):
-        if note:
-            words.append(Part(f" · {note}", "dim"))
     return [
         words,
         actual_text(result),
@@ -194,8 +192,10 @@ def _cells(result: Result) -> list[Cell]:
 
 
 def _words(target: Target) -> list[Part]:
-    """The resolution's words, and the target's id on a line of its own."""
-    return [Part(target.words), Part(f"\n{target.id}", "dim")]
+    """The document's words (and, where the line holds several targets, this one's part), and
+    the target's id on a line of its own."""
+    part = [Part(f"\n› {target.part}", "italic")] if target.part else []
+    return [Part(target.words), *part, Part(f"\n{target.id}", "dim")]
 
 
 def summary_text(evaluation: Evaluation) -> list[Part]:

@@ -18,14 +18,19 @@ from typing import TYPE_CHECKING, NamedTuple
 from nq94.i18n import Lang, current, pick, t
 from nq94.model import Kind
 from nq94.render.numbers import (
+    also_text,
+    amended_text,
     direction_text,
     first_upper,
     margin_text,
     measured,
+    needed_text,
     pace_text,
     period_heading,
+    plan_text,
     requirement,
     section_name,
+    stretch_text,
     words_of,
     year_end_text,
 )
@@ -176,4 +181,14 @@ def _facts(course: Course) -> list[tuple[str, str]]:
         facts.append((t("column.course"), direction))
     if pace := pace_text(course):
         facts.append((t("site.fact.pace"), pace))
+    latest = course.results[-1]
+    for key, text in (
+        ("plan", plan_text(latest)),
+        ("needed", needed_text(latest)),
+        ("stretch", stretch_text(latest)),
+        ("amended", amended_text(latest)),
+    ):
+        if text:
+            facts.append((t(f"site.fact.{key}"), first_upper(text)))
+    facts += [(t("site.fact.also"), also_text(latest, each)) for each in latest.also]
     return facts
