@@ -238,6 +238,15 @@ MESSAGES: dict[str, str] = {
     # nq94 targets
     "targets.title": "{document}: targets for {year}",
     "targets.count": "{count} targets. `nq94 targets ID` explains one.",
+    "targets.adopted": "Adopted by {issuer} on {date}.",
+    "targets.issued": "Issued by {issuer}.",
+    "targets.in_force": "In force on {date}: as the document was adopted.",
+    "targets.in_force_amended": "In force on {date}: as amended by {document} from {since}.",
+    "targets.amendment": "From {since}, {document}:",
+    "targets.added": "  {id}: added, {now}",
+    "targets.changed": "  {id}: {was} → {now}",
+    "targets.reworded": "  {id}: reworded, the same requirement",
+    "targets.removed": "  {id}: removed",
     "targets.section": "{section}, clause {clause}",
     "targets.margin": "± {margin} {unit} (estimates and partial periods; official full-year "
     "figures are compared strictly)",
@@ -344,11 +353,16 @@ MESSAGES: dict[str, str] = {
     "({document}); name the targets for {period.year} with --targets FILE",
     "err.targets_line": "expected the path of a targets file, relative to the report, got {got}",
     "err.targets_missing": "targets file '{path}' not found (looked in {folder})",
+    "err.a_targets_file": "this is a targets file, not a report: check it with `nq94 targets "
+    "{file}`, or check reports against it with --targets {file}",
     "err.toml": "cannot read nq94.toml: {reason}",
     "targets.builtin": "the built-in targets",
     "err.did_you_mean": "did you mean '{name}'?",
     "err.see_targets": "see `nq94 targets` for the ids",
     "err.unknown_id": "unknown target id; {hint}",
+    "err.added_later": "not a target for this period: {document} adds it from {since} (check with "
+    "--as-of to judge by another day)",
+    "err.removed_before": "no longer a target for this period: {document} removed it from {since}",
     "err.unknown_id_invisible": "unknown target id: it holds an invisible character, {code} "
     "{name}; delete it ({hint})",
     "err.unknown_id_character": "unknown target id: it holds '{character}', {code} {name}, which "

@@ -239,6 +239,15 @@ MESSAGES: dict[str, str] = {
     # nq94 targets
     "targets.title": "{document}: các chỉ tiêu năm {year}",
     "targets.count": "{count} chỉ tiêu. Lệnh `nq94 targets MÃ` giải thích từng chỉ tiêu.",
+    "targets.adopted": "Do {issuer} thông qua ngày {date}.",
+    "targets.issued": "Do {issuer} ban hành.",
+    "targets.in_force": "Có hiệu lực ngày {date}: như văn bản được thông qua.",
+    "targets.in_force_amended": "Có hiệu lực ngày {date}: theo sửa đổi của {document} từ {since}.",
+    "targets.amendment": "Từ {since}, {document}:",
+    "targets.added": "  {id}: bổ sung, {now}",
+    "targets.changed": "  {id}: {was} → {now}",
+    "targets.reworded": "  {id}: sửa lời văn, yêu cầu giữ nguyên",
+    "targets.removed": "  {id}: bãi bỏ",
     "targets.section": "{section}, mục {clause}",
     "targets.margin": "± {margin} {unit} (với số ước tính và số liệu một phần năm; số liệu "
     "chính thức cả năm được so sánh chặt)",
@@ -344,11 +353,16 @@ MESSAGES: dict[str, str] = {
     "err.targets_line": "cần đường dẫn của một tệp chỉ tiêu, tính từ thư mục của báo cáo, nhưng "
     "gặp {got}",
     "err.targets_missing": "không tìm thấy tệp chỉ tiêu '{path}' (đã tìm trong {folder})",
+    "err.a_targets_file": "đây là tệp chỉ tiêu, không phải báo cáo: kiểm tra tệp bằng `nq94 "
+    "targets {file}`, hoặc kiểm tra báo cáo theo tệp này bằng --targets {file}",
     "err.toml": "không đọc được nq94.toml: {reason}",
     "targets.builtin": "bộ chỉ tiêu có sẵn",
     "err.did_you_mean": "có phải là '{name}'?",
     "err.see_targets": "xem danh sách mã bằng lệnh `nq94 targets`",
     "err.unknown_id": "mã chỉ tiêu không có; {hint}",
+    "err.added_later": "chưa là chỉ tiêu ở kỳ này: {document} bổ sung từ {since} (dùng --as-of để "
+    "đánh giá theo ngày khác)",
+    "err.removed_before": "không còn là chỉ tiêu ở kỳ này: {document} bãi bỏ từ {since}",
     "err.unknown_id_invisible": "mã chỉ tiêu không có: mã chứa một ký tự vô hình, {code} {name}; "
     "hãy xóa ký tự đó ({hint})",
     "err.unknown_id_character": "mã chỉ tiêu không có: mã chứa ký tự '{character}', {code} "

@@ -8,6 +8,7 @@ under ``document``, and lets sections, clauses and plausible ranges be left out.
 """
 
 import datetime
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cached_property
@@ -362,6 +363,31 @@ class TargetsFile(Frozen):
                 chosen = version.targets
         return chosen
 
+    def elsewhere(self, target_id: str) -> tuple[Amendment, datetime.date, bool] | None:
+        """For a target this version does not hold: the first amendment that added it (True)
+        or removed it (False), and from when; None for an id no version holds."""
+        if self.target(target_id) is not None:
+            return None
+        versions = self.versions
+        for before, after in itertools.pairwise(versions):
+            had = before.targets.target(target_id) is not None
+            has = after.targets.target(target_id) is not None
+            if had != has and after.amendment is not None and after.since is not None:
+                return after.amendment, after.since, has
+        return None
+
+    def throughout(self) -> "TargetsFile":
+        """The targets any version holds (each as its latest version defines it): what a
+        report's JSON Schema accepts, whatever its period."""
+        if len(self.versions) == 1:
+            return self
+        held: dict[str, Target] = {}
+        for version in self.versions:
+            held.update((target.id, target) for target in version.targets.targets)
+        every = self.model_copy(update={"targets": tuple(held.values())})
+        every._report_models = {}  # its own report models, not this file's
+        return every
+
     def amended(self, target_id: str) -> Amended | None:
         """How an amendment made the target what it is in this version, if one did."""
         return self._amended.get(target_id)
@@ -458,6 +484,8 @@ class TargetsFile2(TargetsFile):
             version = self._version(tuple(current.values()), dict(amended))
             versions.append(Version(amendment.since, amendment, version))
         self._versions = tuple(versions)
+        for each in versions[1:]:
+            each.targets._versions = self._versions  # a version knows the others
         return self
 
     def _changed(self, merged: dict[str, Any], at: tuple[str, ...]) -> Target:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from nq94.errors import Problem, reason
@@ -75,7 +76,11 @@ def _reports(base: str, pattern: str, *, suffixes: tuple[str, ...] = REPORT_SUFF
     if Path(pattern).name == "**":  # pathlib's ** gives folders alone; a shell's, every file
         pattern = f"{pattern}/*"
     paths = Path(base).glob(pattern)
-    matches = (str(p) for p in paths if p.is_file() and _is_report(p.relative_to(base), suffixes))
+    matches = (
+        str(p)
+        for p in paths
+        if p.is_file() and _is_report(p.relative_to(base), suffixes) and not is_targets_file(p)
+    )
     if base == os.curdir:  # written as the user wrote the pattern: "*.yaml", not "./*.yaml"
         return sorted(os.path.normpath(match) for match in matches)
     return sorted(matches)
@@ -89,6 +94,26 @@ def _is_report(relative: Path, suffixes: tuple[str, ...]) -> bool:
     if any(part.startswith(".") for part in relative.parts) or name.startswith(LOCK_PREFIX):
         return False
     return not suffixes or relative.suffix.lower() in suffixes
+
+
+TARGETS_SIGNS = re.compile(rb"^(?:format|document|resolution)\s*:", re.M)
+"""A top-level key only a targets file has: a folder of reports may hold its targets file."""
+TARGETS_LIST = re.compile(rb"^targets\s*:\s*(?:#.*)?(?:\r?\n|\[)", re.M)
+"""A top-level ``targets:`` that opens a list (a report's names a file on the same line)."""
+SNIFFED = 4096
+
+
+def is_targets_file(path: Path) -> bool:
+    """Whether a YAML file a folder holds is a targets file rather than a report, by its first
+    few kilobytes: a folder of a year's reports may hold the targets file they name."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFFED)
+    except OSError:  # said when it is read as a report
+        return False
+    return bool(TARGETS_SIGNS.search(head) and TARGETS_LIST.search(head))
 
 
 def _split(pattern: str) -> tuple[str, str]:

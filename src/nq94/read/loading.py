@@ -115,6 +115,8 @@ def read_report(
     InputError lists every problem (and, when ``strict``, every warning as a problem)."""
     given = targets if isinstance(targets, TargetsFile) else None
     doc = read_document(path, given, max_bytes=max_bytes)
+    if _targets_file(doc.data):
+        raise InputError([Problem(doc.name, 1, 1, t("err.a_targets_file", file=doc.name))])
     if given is None:
         assert not isinstance(targets, TargetsFile)
         stated = doc.data.get("targets") if isinstance(doc.data, dict) else None
@@ -123,6 +125,16 @@ def read_report(
         if not isinstance(doc, Document):
             doc.settle(given)
     return _loaded(doc, given, strict=strict, as_of=as_of)
+
+
+def _targets_file(data: Any) -> bool:
+    """Whether a document read as a report is a targets file: its list of targets, and the
+    document (or format) that sets them."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("targets"), list)
+        and any(key in data for key in ("format", "document", "resolution"))
+    )
 
 
 def read_document(
@@ -321,6 +333,13 @@ def _cased(data: Any, loc: tuple[str, ...]) -> str | None:
 
 def _unknown_key(parent: Any, key: str) -> str:
     if isinstance(parent, type) and issubclass(parent, Values):
+        if (other := parent.targets.elsewhere(key)) is not None:
+            amendment, since, added = other
+            return t(
+                "err.added_later" if added else "err.removed_before",
+                document=amendment.document.name,
+                since=since.strftime("%d/%m/%Y"),
+            )
         ids = parent.targets.by_id
         wanted = key.strip().lower()
         close = next((known for known in ids if known.lower() == wanted), None)

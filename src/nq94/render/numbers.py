@@ -233,7 +233,8 @@ def context_notes(result: Result) -> list[str]:
     amendment that set it."""
     planned = None
     if result.plan is not None:
-        planned = t("explain.plan", period=part_name(result.plan.period), plan=plan_text(result))
+        period = _lower(part_name(result.plan.period))
+        planned = t("explain.plan", period=period, plan=plan_text(result))
     parts = [text for text in (planned, stretch_text(result), needed_text(result)) if text]
     parts += [also_text(result, each) for each in result.also]
     if text := amended_text(result):

@@ -18,7 +18,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def report_schema(targets: TargetsFile) -> dict[str, Any]:
     """The schema of a report checked against ``targets``."""
-    schema = report_model(targets).model_json_schema()
+    schema = report_model(targets.throughout()).model_json_schema()
     schema.pop("title", None)
     for definition in schema.get("$defs", {}).values():
         if "enum" in definition:  # an enum's docstring, in English: its field says what it is

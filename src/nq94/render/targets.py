@@ -8,7 +8,7 @@ from typing import TextIO
 from nq94.i18n import pick, t
 from nq94.model import Target, TargetsFile
 from nq94.render.numbers import comparison, display, requirement, section_name, words_of
-from nq94.render.terminal import SECTION, Column, Layout, Part, Row, draw
+from nq94.render.terminal import SECTION, Cell, Column, Layout, Part, Row, draw
 
 WORDS_MIN_WIDTH = 30
 """The narrowest the resolution's words are folded to beside the ids; narrower terminals get
@@ -48,13 +48,83 @@ def listing(
     longest = max(len(target.id) for target in targets.targets)
     above = Column(t("column.words", **words_of(targets)), words=True, min_width=longest)
     layouts = [Layout((ids, beside, required), rows), Layout((above, required), narrow)]
-    draw(
-        layouts,
-        out,
-        color=color,
-        title=t("targets.title", **words_of(targets)),
-        after=[t("targets.count", count=len(targets.targets))],
+    after: list[Cell] = [document_line(targets)]
+    if as_of is not None:
+        after.append(in_force(targets, as_of))
+    after.append(t("targets.count", count=len(targets.targets)))
+    if versions:
+        after += amendment_lines(targets)
+    draw(layouts, out, color=color, title=t("targets.title", **words_of(targets)), after=after)
+
+
+def document_line(targets: TargetsFile) -> str:
+    """Who set the targets, and when: 'Adopted by Hội đồng nhân dân tỉnh Thái Nguyên on
+    08/12/2023.'"""
+    document = targets.document
+    if document.adopted is None:
+        return t("targets.issued", issuer=document.issuer)
+    return t("targets.adopted", issuer=document.issuer, date=day(document.adopted))
+
+
+def in_force(targets: TargetsFile, as_of: datetime.date) -> str:
+    """Which version of the targets the listing shows: in force on ``as_of``."""
+    amended = next((v for v in targets.versions if v.targets is targets and v.amendment), None)
+    if amended is None or amended.amendment is None or amended.since is None:
+        return t("targets.in_force", date=day(as_of))
+    return t(
+        "targets.in_force_amended",
+        date=day(as_of),
+        document=amended.amendment.document.name,
+        since=day(amended.since),
     )
+
+
+def amendment_lines(targets: TargetsFile) -> list[Cell]:
+    """What each amendment changed, in the order they took effect: a line naming it, then a
+    line per target it changed, added or removed."""
+    lines: list[Cell] = []
+    before = targets.versions[0].targets
+    for version in targets.versions[1:]:
+        amendment = version.amendment
+        assert amendment is not None and version.since is not None
+        lines.append(
+            [
+                Part(
+                    t(
+                        "targets.amendment",
+                        since=day(version.since),
+                        document=", ".join(
+                            filter(None, (amendment.document.name, amendment.issuer))
+                        ),
+                    ),
+                    "bold",
+                )
+            ]
+        )
+        after = version.targets
+        for target in after.targets:
+            was = before.target(target.id)
+            if was is None:
+                lines.append(t("targets.added", id=target.id, now=requirement(target)))
+            elif version.targets.amended(target.id) and requirement(was) != requirement(target):
+                said = t(
+                    "targets.changed", id=target.id, was=requirement(was), now=requirement(target)
+                )
+                lines.append(said)
+            elif version.targets.amended(target.id):
+                lines.append(t("targets.reworded", id=target.id))
+        lines += [
+            t("targets.removed", id=target.id)
+            for target in before.targets
+            if after.target(target.id) is None
+        ]
+        before = after
+    return lines
+
+
+def day(date: datetime.date) -> str:
+    """A day as Vietnamese documents write it, in either language: 25/02/2025."""
+    return date.strftime("%d/%m/%Y")
 
 
 def explain(targets: TargetsFile, target: Target, out: TextIO, *, color: bool) -> None:
