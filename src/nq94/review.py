@@ -229,7 +229,7 @@ class Difference(NamedTuple):
     def target_changed(self) -> bool:
         """Whether the two reports were judged against different requirements (an amendment
         took effect between them): the change comes from the target, not only the figure."""
-        return requirement_of(self.old.target) != requirement_of(self.new.target)
+        return self.old.target.asks != self.new.target.asks
 
     @property
     def worse(self) -> bool:
@@ -313,11 +313,6 @@ def paired(comparison: Comparison) -> Trend:
     return Trend(evaluations, tuple(courses))
 
 
-def requirement_of(target: Target) -> tuple[object, ...]:
-    """What a target requires, to tell whether an amendment changed it."""
-    return (target.operator, target.threshold, target.upper, target.better, target.tolerance)
-
-
 def _change(before: Result, after: Result) -> Change | None:
     if before.value is None:
         return None if after.value is None else Change.ADDED
@@ -327,7 +322,7 @@ def _change(before: Result, after: Result) -> Change | None:
     if was is not None and now is not None and now != was:
         return Change.WORSENED if now > was else Change.IMPROVED
     moved = after.value != before.value or after.actual != before.actual
-    amended = requirement_of(before.target) != requirement_of(after.target)
+    amended = before.target.asks != after.target.asks
     return Change.CHANGED if moved or amended or before.status != after.status else None
 
 

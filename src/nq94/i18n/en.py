@@ -203,6 +203,7 @@ MESSAGES: dict[str, str] = {
     "trend.title": "{document}: {year}, period by period",
     "trend.caption": "{periods}. Flows are projected to the year end; status is the latest "
     "report's.",
+    "trend.plan": "plan {plan}",
     "pace.per_month": "{unit} a month",
     "pace.needs": "needs {needed} {unit}, averaging {so_far} {unit} so far",
     "pace.needed": "needed {needed} {unit}, averaging {so_far} {unit}",
@@ -683,6 +684,7 @@ MESSAGES: dict[str, str] = {
     "site.no_margin": "none; a figure is met or missed as it stands",
     "site.fact.pace": "Pace",
     "site.chart_caption": "{name} in the reports of {year}, against the target {required}",
+    "site.chart_amended": "; from {since}, as {document} amended it, {now} (was {was})",
     "site.key.figure": "Figure compared with the target",
     "site.key.projected": "Year-end figure: projected from the figure to date (hollow marks), "
     "or the year's",

@@ -201,6 +201,7 @@ MESSAGES: dict[str, str] = {
     "trend.title": "{document}: diễn biến năm {year} theo từng kỳ",
     "trend.caption": "{periods}. Chỉ tiêu lũy kế được dự báo đến cuối năm; đánh giá theo báo "
     "cáo mới nhất.",
+    "trend.plan": "kịch bản {plan}",
     "pace.per_month": "{unit} mỗi tháng",
     "pace.needs": "cần {needed} {unit}, bình quân đến nay {so_far} {unit}",
     "pace.needed": "cần {needed} {unit}, bình quân {so_far} {unit}",
@@ -693,6 +694,7 @@ MESSAGES: dict[str, str] = {
     "site.no_margin": "không có; số liệu được đánh giá đạt hay không đạt đúng như số đã có",
     "site.fact.pace": "Nhịp độ",
     "site.chart_caption": "{name} qua các báo cáo năm {year}, so với yêu cầu {required}",
+    "site.chart_amended": "; từ {since}, theo sửa đổi của {document}, {now} (trước đó {was})",
     "site.key.figure": "Số liệu so với mục tiêu",
     "site.key.projected": "Số cả năm: dự báo từ số lũy kế (điểm rỗng), hoặc số của cả năm",
     "site.key.hollow": "Điểm rỗng: số cả năm dự báo từ số lũy kế",

@@ -193,6 +193,11 @@ class Requirement(Frozen):
         return self
 
     @property
+    def asks(self) -> tuple[object, ...]:
+        """What the requirement asks, to tell whether an amendment changed it."""
+        return (self.operator, self.threshold, self.upper, self.better, self.tolerance)
+
+    @property
     def within(self) -> Decimal:
         """How far from an "about" figure still meets it."""
         return self.tolerance if self.tolerance is not None else DEFAULT_APPROX_TOLERANCE

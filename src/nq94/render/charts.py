@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from nq94.evaluate import Evaluation, Obtained
 from nq94.i18n import Lang, pick, t
-from nq94.model import Kind, Measure, Operator, Status
+from nq94.model import Kind, Measure, Operator, Status, Target
 from nq94.render.numbers import actual_text, display
 from nq94.render.pages import speaking
 from nq94.render.palette import MARK_COLOURS, PALETTE
@@ -256,10 +256,11 @@ def _frame(
 ) -> Frame:
     """The plot in ``box``, spanning every figure, the threshold and its at-risk band (and 0
     under a flow's bars), with room above for the figures' labels."""
-    target = course.target
-    margin = float(target.at_risk_margin)
-    edges = [float(edge) for edge in target.band or (target.threshold,)]
-    spread = [edge + step for edge in edges for step in (-margin, 0, margin)]
+    spread = []
+    for _, _, target in steps(course):  # every requirement in force during the year
+        margin = float(target.at_risk_margin)
+        edges = [float(edge) for edge in target.band or (target.threshold,)]
+        spread += [edge + step for edge in edges for step in (-margin, 0, margin)]
     spread += [value for point in drawn for value in point[:2] if not math.isnan(value)]
     if any(not math.isnan(point.to_date) for point in drawn):
         spread.append(0)
@@ -273,42 +274,11 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
-    target = course.target
     place = figure.transFigure
-    margin = float(target.at_risk_margin)
-    floor, ceiling = (float(bound) for bound in target.plausible)
-    edges = [float(edge) for edge in target.band or (target.threshold,)]
-
-    def band(bottom: float, top: float, color: str) -> None:
-        bottom, top = frame.y(max(bottom, frame.low)), frame.y(min(top, frame.high))
-        figure.add_artist(
-            Rectangle(
-                (frame.left, bottom), frame.width, top - bottom, transform=place, color=color, lw=0
-            )
-        )
-
-    for edge in edges if margin else ():
-        band(max(edge - margin, floor), min(edge + margin, ceiling), PALETTE["at_risk_band"])
-    if len(edges) == 2:  # over the at-risk band: a figure in the range is seen in it
-        band(edges[0], edges[1], PALETTE["met_band"])
-    for edge in edges if len(edges) == 2 else ():  # the range's ends
-        figure.add_artist(
-            Line2D(
-                [frame.left, frame.right], [frame.y(edge)] * 2, transform=place,
-                color=PALETTE["mark_met"], lw=0.9,
-            )
-        )  # fmt: skip
-    for line in target_lines(course):
-        figure.add_artist(
-            Line2D(
-                [frame.left, frame.right],
-                [frame.y(line)] * 2,
-                transform=place,
-                color=PALETTE["target"],
-                lw=1.1 if small else 1.3,
-                ls=(0, (4, 3)),
-            )
-        )
+    for first, last, target in steps(course):
+        left = frame.left if first == 0 else frame.x(first - 0.5)
+        right = frame.right if last == frame.columns - 1 else frame.x(last + 0.5)
+        _requirement(figure, frame, target, left, right, small=small)
     base = frame.y(max(0.0, frame.low))
     for column, point in enumerate(drawn):
         if not math.isnan(point.to_date):
@@ -346,11 +316,74 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
 
 
 def target_lines(course: Course) -> list[float]:
-    """The figures of a chart's dashed lines: the threshold, or both ends of a 'between'."""
-    target = course.target
+    """The figures of a chart's dashed lines: the threshold, or both ends of a 'between' (of the
+    targets in force for each report, where an amendment changed them)."""
+    return sorted({line for _, _, target in steps(course) for line in _lines(target)})
+
+
+def _lines(target: Target) -> list[float]:
     if target.operator is Operator.BETWEEN and target.band is not None:
         return [float(edge) for edge in target.band]
     return [float(target.threshold)]
+
+
+def steps(course: Course) -> list[tuple[int, int, Target]]:
+    """The reports of a course in runs judged by one requirement: (first, last, the target) of
+    each; one run unless an amendment changed the target between two reports."""
+    runs: list[tuple[int, int, Target]] = []
+    for column, result in enumerate(course.results):
+        target = result.target
+        if runs and runs[-1][2].asks == target.asks:
+            runs[-1] = (runs[-1][0], column, runs[-1][2])
+        else:
+            runs.append((column, column, target))
+    if len(runs) == 1:  # drawn as the course's own target, across the whole chart
+        return [(0, len(course.results) - 1, course.target)]
+    return runs
+
+
+def _requirement(
+    figure: Figure, frame: Frame, target: Target, left: float, right: float, *, small: bool
+) -> None:
+    """A target's at-risk band, its range and its dashed line, from ``left`` to ``right``."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    place = figure.transFigure
+    margin = float(target.at_risk_margin)
+    floor, ceiling = (float(bound) for bound in target.plausible)
+    edges = [float(edge) for edge in target.band or (target.threshold,)]
+
+    def band(bottom: float, top: float, color: str) -> None:
+        bottom, top = frame.y(max(bottom, frame.low)), frame.y(min(top, frame.high))
+        figure.add_artist(
+            Rectangle(
+                (left, bottom), right - left, top - bottom, transform=place, color=color, lw=0
+            )
+        )
+
+    for edge in edges if margin else ():
+        band(max(edge - margin, floor), min(edge + margin, ceiling), PALETTE["at_risk_band"])
+    if len(edges) == 2:  # over the at-risk band: a figure in the range is seen in it
+        band(edges[0], edges[1], PALETTE["met_band"])
+    for edge in edges if len(edges) == 2 else ():  # the range's ends
+        figure.add_artist(
+            Line2D(
+                [left, right], [frame.y(edge)] * 2, transform=place,
+                color=PALETTE["mark_met"], lw=0.9,
+            )
+        )  # fmt: skip
+    for line in _lines(target):
+        figure.add_artist(
+            Line2D(
+                [left, right],
+                [frame.y(line)] * 2,
+                transform=place,
+                color=PALETTE["target"],
+                lw=1.1 if small else 1.3,
+                ls=(0, (4, 3)),
+            )
+        )
 
 
 def _ticks(frame: Frame, *, whole: bool) -> tuple[list[float], int]:

@@ -549,3 +549,23 @@ def sides(compared: Comparison) -> Sides:
     return Sides(
         (f"{headings[0]}: {before}", f"{headings[1]}: {after}"), ((part, before), (part, after))
     )
+
+
+def step_caption(course: Course) -> str:
+    """What a chart's caption adds where an amendment changed the target during the year:
+    '; from 25/02/2025, Nghị quyết (số hiệu chưa rõ): ≥ 8% (was ≥ 6.5%)'; empty otherwise."""
+    said = []
+    for before, after in zip(course.results, course.results[1:], strict=False):
+        amended = after.amended
+        if before.target.asks == after.target.asks or amended is None:
+            continue
+        said.append(
+            t(
+                "site.chart_amended",
+                since=amended.since.strftime("%d/%m/%Y"),
+                document=amended.amendment.document.name,
+                now=requirement(after.target),
+                was=requirement(before.target),
+            )
+        )
+    return "".join(said)

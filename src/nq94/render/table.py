@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from nq94.evaluate import Evaluation, Result
-from nq94.i18n import pick, t, tn
+from nq94.i18n import t, tn
 from nq94.model import Basis, Status, Target
 from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import (
     actual_text,
+    amended_text,
     apart,
     change_label,
     comparison,
@@ -20,9 +21,11 @@ from nq94.render.numbers import (
     display,
     figure_text,
     gap_text,
+    needed_text,
     notes,
     pace_text,
     percent_text,
+    plan_text,
     section_name,
     side,
     status_change_text,
@@ -238,19 +241,22 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
     section = None
     for course in trend.courses:
         target = course.target
-        if target.section != section:
+        if target.section != section and first.targets.sections:
             section = target.section
-            heading: Row = [[Part(pick(first.targets.sections[section]), "bold")]]
+            heading: Row = [[Part(section_name(first.targets, section), "bold")]]
             wide += [SECTION, heading]
             merged += [SECTION, heading]
             narrow += [SECTION, heading]
         words = _words(target)
-        if pace := pace_text(course):
-            words.append(Part(f" · {pace}", "dim"))
+        latest = course.results[-1]
+        for note in (pace_text(course), needed_text(latest), amended_text(latest)):
+            if note:
+                words.append(Part(f" · {note}", "dim"))
         points: list[Cell] = [
             [
                 Part(figure_text(result)),
                 Part(f"\n{status_label(result.status)}", STATUS_STYLE[result.status]),
+                *([Part(f"\n{_planned(result)}", "dim")] if result.plan else []),
             ]
             for result in course.results
         ]
@@ -261,6 +267,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
                 Part(figure_text(result)),
                 Part(" · ", "dim"),
                 Part(status_label(result.status), STATUS_STYLE[result.status]),
+                *([Part(f" · {_planned(result)}", "dim")] if result.plan else []),
             ]
             longest = max(longest, sum(len(part.text) for part in period) - 1)
             lines += period
@@ -285,6 +292,11 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         caption=t("trend.caption", periods=names),
         expand=True,
     )
+
+
+def _planned(result: Result) -> str:
+    """The plan a period's figure was judged by, in a review's cell: 'kịch bản 9,05%'."""
+    return t("trend.plan", plan=plan_text(result))
 
 
 def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:

@@ -40,6 +40,7 @@ from nq94.render.templating import write
 if TYPE_CHECKING:
     from markupsafe import Markup
 
+    from nq94.model import TargetsFile
     from nq94.review import Course, Trend
 
 LANGUAGE_NAMES = {Lang.VI: "Tiếng Việt", Lang.EN: "English"}
@@ -143,7 +144,7 @@ def target_page(trend: Trend, index: int, svg: Markup) -> str:
         section=section_name(latest.targets, target.section),
         name=name,
         target=target,
-        cite=t("site.clause", **words_of(latest.targets), clause=target.clause),
+        cite=_cite(latest.targets, course),
         result=course.results[-1],
         latest=latest,
         facts=_facts(course),
@@ -158,6 +159,17 @@ def target_page(trend: Trend, index: int, svg: Markup) -> str:
         before=before,
         after=after,
     )
+
+
+def _cite(targets: TargetsFile, course: Course) -> str:
+    """Where a target's words come from: its document and clause, or the amendment that gave
+    them."""
+    amended = course.results[-1].amended
+    if amended is not None:
+        return amended.amendment.document.name
+    if not course.target.clause:
+        return targets.document.name
+    return t("site.clause", **words_of(targets), clause=course.target.clause)
 
 
 def _facts(course: Course) -> list[tuple[str, str]]:
