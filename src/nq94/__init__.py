@@ -1,4 +1,4 @@
-"""nq94: are the 2024 targets of Resolution 94/NQ-HĐND (Thái Nguyên) met, missed or at risk?
+"""nq94: are the targets a province is held to met, missed or at risk?
 
 The Python API: ``nq94.Report.model_validate(data)`` validates a report (plain data, as
 ``yaml.safe_load`` gives it) against the built-in targets, and raises ``pydantic.ValidationError``

@@ -85,7 +85,7 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
     the reporting cycle). Each problem names both files."""
     problems = []
     first = reports[0]
-    seen: dict[tuple[int, tuple[int, int], Basis], Stated] = {}  # 2024-Q1 and 2024-3M are one
+    seen: dict[tuple[int, tuple[int, int], Basis], Stated] = {}  # 2026-Q1 and 2026-3M are one
     for report in reports:
         period, where = report.period, (report.file, report.mark.line, report.mark.column)
         if period.year != first.period.year:

@@ -79,7 +79,7 @@ def template(
         chosen = Period.parse(period) if period else Period.parse(str(target_set.year))
     except ValueError:
         raise Refused(
-            escaped(t("cli.not_a_period", period=period)),
+            escaped(t("cli.not_a_period", period=period, year=target_set.year)),
             param_hint="--period",
         ) from None
     if wrong := period_problem(chosen, target_set):

@@ -256,7 +256,7 @@ def _one_targets_file(loaded: list[Loaded]) -> list[Problem]:
 
 
 def _one(path: str) -> str:
-    """The report a pattern names (a Windows prompt leaves 'reports/2024-9m*' as typed), which
+    """The report a pattern names (a Windows prompt leaves 'reports/2026-9m*' as typed), which
     must be one; a plain path as it is."""
     from nq94.read.files import expand
 

@@ -292,7 +292,7 @@ MESSAGES: dict[str, str] = {
     "err.not_a_file": "not a regular file (a device, a FIFO or a folder); name a report file",
     "err.or": "{first} or {last}",
     "err.empty_file": "an empty file",
-    "err.example.period": ' (e.g. period: "2024" or "2024-9M")',
+    "err.example.period": ' (e.g. period: "{year}" or "{year}-9M")',
     "err.example.values": " (a mapping of target id to value, e.g. values: {{grdp_growth: 7.5}})",
     "err.expected_mapping": "expected a mapping, got {got}",
     "err.unknown_key": "unknown key; expected one of: {keys}",
@@ -302,8 +302,8 @@ MESSAGES: dict[str, str] = {
     "err.basis_words": " ('chính thức' and 'ước tính' are read too)",
     "err.expected_list": "expected a list, got {got}",
     "err.expected_report": "expected a report with period and values, got {got}",
-    "err.expected_period": 'expected a period such as "2024", "2024-Q3", "2024-H1", "2024-9M" '
-    'or "2024-M05" (or "9 tháng đầu năm 2024"), got {got}{hint}',
+    "err.expected_period": 'expected a period such as "{year}", "{year}-Q3", "{year}-H1", '
+    '"{year}-9M" or "{year}-M05" (or "9 tháng đầu năm {year}"), got {got}{hint}',
     "err.empty_value": "empty; write a number, or delete the line if there is no figure",
     "err.empty_key": "'{key}' is empty; expected a number",
     "err.value_and_derived": "give either 'value' or 'baseline' and 'current', not both",
@@ -422,8 +422,8 @@ MESSAGES: dict[str, str] = {
     "cli.wrote": "wrote {output}",
     "cli.unknown_extension": "unknown extension '{suffix}'; use one of {known}",
     "cli.overwrite_report": "the output would overwrite the report itself",
-    "cli.not_a_period": "'{period}' is not a period; use 2024, 2024-Q3, 2024-H1, 2024-9M or "
-    "2024-M05",
+    "cli.not_a_period": "'{period}' is not a period; use {year}, {year}-H1, {year}-9M, {year}-Q3 "
+    "or {year}-M05",
     "cli.exists": "{output} already exists; use --force to overwrite it",
     "err.cannot_write": "nq94: cannot write {output}: {reason}",
     "err.not_regular": "not a regular file",
@@ -444,13 +444,14 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_target": "nq94: unknown target id '{id}'; {hint}",
     "cli.worker_lost": "nq94: a worker process stopped unexpectedly; nothing more was checked",
     "cli.out_of_memory": "nq94: out of memory; nothing more was checked",
-    "help.app": "Check reports against the 2024 targets of Resolution 94/NQ-HĐND of Thái "
-    "Nguyên province: which targets are met, missed or at risk.",
+    "help.app": "Check reports against the targets of a document (a Council's resolution, a plan, "
+    "the Government's assigned figures): which are met, missed or at risk.",
     "help.version": "Show the version and exit.",
     "help.lang": "Language of the output: vi or en. [default: vi when the locale (LANG, "
     "LC_ALL) is Vietnamese, else en]",
-    "help.targets_file": "Targets file to use instead of the built-in Resolution 94/NQ-HĐND "
-    "targets.",
+    "help.targets_file": "The targets file to check against; else the report's own targets: line, "
+    "then NQ94_TARGETS, then targets = in an nq94.toml here or above, then the targets built into "
+    "nq94.",
     "help.as_of": "Judge every report by the targets in force on this day (YYYY-MM-DD), rather "
     "than on the last day of its period.",
     "help.paths": "Report files, directories (their .yaml/.yml/.xlsx files) or globs "
@@ -477,7 +478,7 @@ MESSAGES: dict[str, str] = {
     "help.trend_exit": "Exit codes: 0 reports read; 2 invalid input, another year or a period "
     "twice.",
     "help.trend_reports": "Reports of one year, in any order (one per period): files, folders "
-    "or patterns ('reports/2024-*.yaml').",
+    "or patterns ('reports/*.yaml').",
     "help.diff": "List what changed between two reports: figures, and statuses, worst first.",
     "help.diff_exit": "Exit codes: 0 compared; 1 a status got worse, with --fail-on regressed; "
     "2 invalid input.",
@@ -492,7 +493,7 @@ MESSAGES: dict[str, str] = {
     "help.schema": "Print the JSON Schema of a report file, for editors and schema validators.",
     "help.template": "Write a blank report listing every target, with its name, unit and "
     "threshold.",
-    "help.template_period": "Period of the report, e.g. 2024-9M. [default: the targets' year]",
+    "help.template_period": "Period of the report, e.g. YYYY-9M. [default: the targets' year]",
     "help.template_basis": "Whether the figures are final.",
     "help.template_output": "File to write instead of stdout.",
     "help.force": "Overwrite OUTPUT if it exists.",
@@ -577,7 +578,7 @@ MESSAGES: dict[str, str] = {
     "(Formulas > Define Name), or write 'period' in a cell above the header and the period in "
     "the cell to its right",
     "err.xlsx.empty_period": "the period cell is empty; choose the period from the list (e.g. "
-    "2024-9M)",
+    "{year}-9M)",
     "err.xlsx.uncalculated": "a formula without a saved result; open and save the file in Excel "
     "or LibreOffice",
     "err.xlsx.error_cell": "the cell shows the error {error}; correct its formula",

@@ -293,7 +293,7 @@ MESSAGES: dict[str, str] = {
     "tệp báo cáo",
     "err.or": "{first} hoặc {last}",
     "err.empty_file": "tệp rỗng",
-    "err.example.period": ' (ví dụ period: "2024" hoặc "2024-9M")',
+    "err.example.period": ' (ví dụ period: "{year}" hoặc "{year}-9M")',
     "err.example.values": " (bảng mã chỉ tiêu - giá trị, ví dụ values: {{grdp_growth: 7.5}})",
     "err.expected_mapping": "cần một bảng khóa - giá trị, nhưng gặp {got}",
     "err.unknown_key": "khóa không hợp lệ; chỉ dùng: {keys}",
@@ -303,8 +303,8 @@ MESSAGES: dict[str, str] = {
     "err.basis_words": " (hay 'chính thức', 'ước tính')",
     "err.expected_list": "cần một danh sách, nhưng gặp {got}",
     "err.expected_report": "cần một báo cáo có period và values, nhưng gặp {got}",
-    "err.expected_period": 'cần một kỳ như "2024", "2024-Q3", "2024-H1", "2024-9M" hoặc '
-    '"2024-M05" (hay "9 tháng đầu năm 2024"), nhưng gặp {got}{hint}',
+    "err.expected_period": 'cần một kỳ như "{year}", "{year}-Q3", "{year}-H1", "{year}-9M" hoặc '
+    '"{year}-M05" (hay "9 tháng đầu năm {year}"), nhưng gặp {got}{hint}',
     "err.empty_value": "để trống; hãy ghi một số, hoặc xóa dòng nếu chưa có số liệu",
     "err.empty_key": "'{key}' để trống; cần một số",
     "err.value_and_derived": "chỉ ghi 'value', hoặc 'baseline' và 'current', không ghi cả hai",
@@ -424,8 +424,8 @@ MESSAGES: dict[str, str] = {
     "cli.wrote": "đã ghi {output}",
     "cli.unknown_extension": "phần mở rộng '{suffix}' không hỗ trợ; hãy dùng một trong: {known}",
     "cli.overwrite_report": "tệp ghi ra sẽ ghi đè chính báo cáo",
-    "cli.not_a_period": "'{period}' không phải là kỳ; hãy dùng 2024, 2024-Q3, 2024-H1, 2024-9M "
-    "hoặc 2024-M05",
+    "cli.not_a_period": "'{period}' không phải là kỳ; hãy dùng {year}, {year}-H1, {year}-9M, "
+    "{year}-Q3 hoặc {year}-M05",
     "cli.exists": "{output} đã tồn tại; dùng --force để ghi đè",
     "err.cannot_write": "nq94: không ghi được {output}: {reason}",
     "err.not_regular": "không phải là tệp thông thường",
@@ -447,13 +447,15 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_target": "nq94: mã chỉ tiêu '{id}' không có; {hint}",
     "cli.worker_lost": "nq94: một tiến trình con dừng đột ngột; không kiểm tra thêm được gì",
     "cli.out_of_memory": "nq94: hết bộ nhớ; không kiểm tra thêm được gì",
-    "help.app": "Kiểm tra báo cáo theo các chỉ tiêu năm 2024 của Nghị quyết 94/NQ-HĐND tỉnh "
-    "Thái Nguyên: chỉ tiêu nào đạt, không đạt hay có nguy cơ không đạt.",
+    "help.app": "Kiểm tra báo cáo theo các chỉ tiêu của một văn bản (nghị quyết của Hội đồng nhân "
+    "dân, kế hoạch, chỉ tiêu Chính phủ giao): chỉ tiêu nào đạt, không đạt hay có nguy cơ không "
+    "đạt.",
     "help.version": "Hiện phiên bản rồi thoát.",
     "help.lang": "Ngôn ngữ hiển thị: vi hoặc en. [mặc định: vi khi ngôn ngữ hệ thống (LANG, "
     "LC_ALL) là tiếng Việt, nếu không là en]",
-    "help.targets_file": "Tệp chỉ tiêu dùng thay cho các chỉ tiêu có sẵn của Nghị quyết "
-    "94/NQ-HĐND.",
+    "help.targets_file": "Tệp chỉ tiêu dùng để kiểm tra; nếu không có thì dùng dòng targets: của "
+    "báo cáo, rồi NQ94_TARGETS, rồi targets = trong nq94.toml ở thư mục này hoặc thư mục trên, "
+    "rồi bộ chỉ tiêu có sẵn của nq94.",
     "help.as_of": "Đánh giá mọi báo cáo theo các chỉ tiêu có hiệu lực vào ngày này (YYYY-MM-DD), "
     "thay vì vào ngày cuối của kỳ báo cáo.",
     "help.paths": "Tệp báo cáo, thư mục (các tệp .yaml/.yml/.xlsx trong đó) hoặc mẫu tên tệp "
@@ -480,7 +482,7 @@ MESSAGES: dict[str, str] = {
     "help.trend_exit": "Mã thoát: 0 đã đọc các báo cáo; 2 dữ liệu vào không hợp lệ, khác năm "
     "hoặc trùng kỳ.",
     "help.trend_reports": "Các báo cáo của một năm, theo thứ tự bất kỳ (mỗi kỳ một báo cáo): "
-    "tệp, thư mục hoặc mẫu tên tệp ('reports/2024-*.yaml').",
+    "tệp, thư mục hoặc mẫu tên tệp ('reports/*.yaml').",
     "help.diff": "Liệt kê những gì thay đổi giữa hai báo cáo: số liệu và đánh giá, xấu nhất trước.",
     "help.diff_exit": "Mã thoát: 0 đã so sánh; 1 có đánh giá xấu đi, khi dùng --fail-on "
     "regressed; 2 dữ liệu vào không hợp lệ.",
@@ -495,7 +497,7 @@ MESSAGES: dict[str, str] = {
     "help.schema": "In JSON Schema của tệp báo cáo, cho trình soạn thảo và công cụ kiểm tra "
     "schema.",
     "help.template": "Ghi một báo cáo trống liệt kê mọi chỉ tiêu, kèm tên, đơn vị và ngưỡng.",
-    "help.template_period": "Kỳ báo cáo, ví dụ 2024-9M. [mặc định: năm của các chỉ tiêu]",
+    "help.template_period": "Kỳ báo cáo, ví dụ YYYY-9M. [mặc định: năm của các chỉ tiêu]",
     "help.template_basis": "Số liệu chính thức hay ước tính.",
     "help.template_output": "Tệp ghi ra thay cho stdout.",
     "help.force": "Ghi đè OUTPUT nếu đã có.",
@@ -579,8 +581,8 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.no_period": "không có ô kỳ báo cáo: hãy đặt tên 'period' cho ô ghi kỳ báo cáo "
     "(Formulas > Define Name), hoặc ghi 'period' vào một ô phía trên dòng tiêu đề và ghi kỳ báo "
     "cáo vào ô bên phải nó",
-    "err.xlsx.empty_period": "ô kỳ báo cáo đang trống; hãy chọn kỳ báo cáo trong danh sách (ví "
-    "dụ 2024-9M)",
+    "err.xlsx.empty_period": "ô kỳ báo cáo đang trống; hãy chọn kỳ báo cáo trong danh sách (ví dụ "
+    "{year}-9M)",
     "err.xlsx.uncalculated": "công thức chưa có kết quả được lưu; hãy mở và lưu tệp bằng Excel "
     "hoặc LibreOffice",
     "err.xlsx.error_cell": "ô đang báo lỗi {error}; hãy sửa công thức",

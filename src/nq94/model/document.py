@@ -46,7 +46,7 @@ def _year(value: Any) -> int:
 
 
 def _date(value: Any) -> Any:
-    """A date as YAML writes it (2024-12-10, quoted or not)."""
+    """A date as YAML writes it (2026-12-10, quoted or not)."""
     text = value.text if isinstance(value, YamlDate) else value
     if isinstance(text, str):
         try:
@@ -179,7 +179,7 @@ class Document(Frozen):
     @property
     def name(self) -> str:
         """The document as people cite it, in the language spoken now: 'Nghị quyết
-        94/NQ-HĐND', 'Kế hoạch (số hiệu chưa rõ)'."""
+        58/NQ-HĐND', 'Kế hoạch (số hiệu chưa rõ)'."""
         kind = pick(self.kind) if self.kind is not None else t("document.resolution")
         number = self.known_number or t("document.number_unknown")
         return t("document.name", kind=kind, number=number)

@@ -34,8 +34,8 @@ TO_DATE = frozenset({PeriodKind.YEAR, PeriodKind.HALF, PeriodKind.NINE_MONTHS, P
 """Kinds of period that run from 1 January."""
 
 PERIOD_TEXT = r"([0-9]{4})(?:-(?:Q([1-4])|H([12])|([1-9]|1[01])M|M(0[1-9]|1[0-2])))?"
-"""The codes of a period: 2024; 2024-H1, 2024-9M, 2024-nM (n = 1..11) to date; 2024-Q1..Q4,
-2024-H2, 2024-M01..M12 alone."""
+"""The codes of a period: 2026; 2026-H1, 2026-9M, 2026-nM (n = 1..11) to date; 2026-Q1..Q4,
+2026-H2, 2026-M01..M12 alone."""
 _PERIOD = re.compile(PERIOD_TEXT, re.IGNORECASE)
 
 CHANGED_MEANING = "2025-Q2"
@@ -54,9 +54,9 @@ class Period(NamedTuple):
 
     @classmethod
     def parse(cls, text: str) -> "Period":
-        """Parse a code ('2024', '2024-H1', '2024-9M', '2024-5M', '2024-Q2', '2024-H2',
-        '2024-M05') or a period in words ('9 tháng đầu năm 2024', 'quý II/2024', 'first half
-        of 2024'); ValueError otherwise."""
+        """Parse a code ('2026', '2026-H1', '2026-9M', '2026-5M', '2026-Q2', '2026-H2',
+        '2026-M05') or a period in words ('9 tháng đầu năm 2026', 'quý II/2026', 'first half
+        of 2026'); ValueError otherwise."""
         match = _PERIOD.fullmatch(text.strip())
         if not match:
             return cls._spoken(text)
@@ -156,7 +156,7 @@ class Period(NamedTuple):
     @property
     def changed_meaning(self) -> bool:
         """Whether the period is one whose code meant the year to date before schema version 3
-        (2024-Q2..Q4, 2024-M02..M12)."""
+        (2026-Q2..Q4, 2026-M02..M12)."""
         return self.alone and self.kind in (PeriodKind.QUARTER, PeriodKind.MONTH)
 
     def __str__(self) -> str:
@@ -178,7 +178,7 @@ class Period(NamedTuple):
 
 
 def parse_period(value: Any) -> Period:
-    """A period from text ('2024-9M') or a whole YAML number (2024); ValueError otherwise."""
+    """A period from text ('2026-9M') or a whole YAML number (2026); ValueError otherwise."""
     if (
         isinstance(value, Decimal)
         and value.is_finite()
@@ -192,8 +192,8 @@ def parse_period(value: Any) -> Period:
 
 
 def period_pattern(year: int) -> str:
-    """The JSON Schema pattern of a period of ``year`` as text, in any case: 2024-9M, 2024-9m,
-    or in words, as nq94 reads them ('9 tháng đầu năm 2024')."""
+    """The JSON Schema pattern of a period of ``year`` as text, in any case: 2026-9M, 2026-9m,
+    or in words, as nq94 reads them ('9 tháng đầu năm 2026')."""
     from nq94.model.spoken import schema_pattern
 
     codes = rf"{year}(-([Qq][1-4]|[Hh][12]|([1-9]|1[01])[Mm]|[Mm](0[1-9]|1[0-2])))?"

@@ -1,6 +1,7 @@
 """A report as pydantic models: its period, basis and figures, and the model built from a
 targets file that checks a report against it; pure, no I/O."""
 
+import datetime
 import re
 from decimal import Decimal
 from enum import StrEnum
@@ -52,7 +53,7 @@ BASIS_TEXT = basis_pattern()
 
 
 def as_text(value: Any) -> Any:
-    """A source or a note YAML read as a number or a date (source: 263, note: 2024-11-12),
+    """A source or a note YAML read as a number or a date (source: 263, note: 2026-11-12),
     as the text written: provenance, not a figure."""
     if isinstance(value, YamlDate):
         return value.text
@@ -173,21 +174,24 @@ def _basis(value: Any) -> Any:
     return value
 
 
-def _parse_period(value: Any) -> Period:
+def _parse_period(value: Any, year: int | None = None) -> Period:
+    """A report's period; refused with the forms of a period of ``year`` (the targets' year,
+    else the one the text gives, else this year) and the closest to what was written."""
     if isinstance(value, Period):
         return value
     try:
         return parse_period(value)
     except ValueError:
         hint = ""
+        written = re.search(r"[0-9]{4}", value) if isinstance(value, str) else None
         if isinstance(value, str):
             from nq94.model.spoken import suggestion
 
-            year = re.search(r"[0-9]{4}", value)
-            codes = [str(p) for p in Period.all_of(int(year[0]))] if year else []
+            codes = [str(p) for p in Period.all_of(int(written[0]))] if written else []
             if close := suggestion(value, codes):
                 hint = "; " + t("err.did_you_mean", name=close)
-        raise invalid("err.expected_period", got=describe(value), hint=hint) from None
+        shown = year or (int(written[0]) if written else datetime.date.today().year)
+        raise invalid("err.expected_period", got=describe(value), hint=hint, year=shown) from None
 
 
 class Report(Frozen):
@@ -253,7 +257,7 @@ def period_problem(period: Period, targets: TargetsFile) -> str | None:
 
 
 def _period_of(targets: TargetsFile, value: Any) -> Period:
-    period = _parse_period(value)
+    period = _parse_period(value, targets.year)
     if problem := period_problem(period, targets):
         raise PydanticCustomError("err.period_year", problem, {"at": ()})
     return period

@@ -1,6 +1,6 @@
-"""Periods and bases as the province writes them in its reports ("9 tháng đầu năm 2024",
-"Quý III/2024", "ước tính") and as nq94 itself prints them in English ("first nine months of
-2024"), read as the codes they mean (2024-9M, estimate); and, for a period that is none of
+"""Periods and bases as the province writes them in its reports ("9 tháng đầu năm 2026",
+"Quý III/2026", "ước tính") and as nq94 itself prints them in English ("first nine months of
+2026"), read as the codes they mean (2026-9M, estimate); and, for a period that is none of
 them, the closest code to suggest.
 
 Each form is one regular expression, used with Python's ``re`` (any case) and, spelt out
@@ -23,7 +23,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 
 Code = str
-"""A period's code: 2024-9M, 2024-Q3, 2024-M09."""
+"""A period's code: 2026-9M, 2026-Q3, 2026-M09."""
 
 _THANG, _NAM, _QUY = "(?:tháng|thang)", "(?:năm|nam)", "(?:quý|quy)"
 """Words also typed without their accents, on a keyboard with no Vietnamese input."""
@@ -46,43 +46,43 @@ def _english_month(name: str) -> int:
 
 
 _FORMS: tuple[tuple[str, Callable[[re.Match[str]], Code]], ...] = (
-    # "Năm 2024", "cả năm 2024", "full year 2024"
+    # "Năm 2026", "cả năm 2026", "full year 2026"
     (rf"(?:{_NAM}|(?:cả|ca) {_NAM}|full year)\s+{YEAR}", lambda m: m[1]),
-    # "6 tháng cuối năm 2024", "second half of 2024": the second half alone
+    # "6 tháng cuối năm 2026", "second half of 2026": the second half alone
     (rf"6\s+{_THANG}\s+{_CUOI}\s+(?:{_NAM}\s+)?{YEAR}", lambda m: f"{m[1]}-H2"),
     (rf"second half of\s+{YEAR}", lambda m: f"{m[1]}-H2"),
-    # "9 tháng 2024", "9 tháng đầu năm 2024", "6 tháng năm 2024": to date
+    # "9 tháng 2026", "9 tháng đầu năm 2026", "6 tháng năm 2026": to date
     (
         rf"([0-9]{{1,2}})\s+{_THANG}\s+(?:{_DAU}\s+)?(?:{_NAM}\s+)?{YEAR}",
         lambda m: _to_date(m[2], m[1]),
     ),
-    # "quý III năm 2024 (lũy kế từ đầu năm)": nq94's earlier name of the first nine months
+    # "quý III năm 2026 (lũy kế từ đầu năm)": nq94's earlier name of the first nine months
     (
         rf"{_QUY}\s+(iv|iii|ii|i|[1-4])\s*(?:/|{_NAM})\s*{YEAR}\s*\(lũy kế từ đầu năm\)",
         lambda m: _to_date(m[2], 3 * _QUARTER[m[1].lower()]),
     ),
-    # "Quý III/2024", "quý 3/2024", "quý III năm 2024": the quarter alone
+    # "Quý III/2026", "quý 3/2026", "quý III năm 2026": the quarter alone
     (
         rf"{_QUY}\s+(iv|iii|ii|i|[1-4])\s*(?:/|{_NAM})\s*{YEAR}",
         lambda m: f"{m[2]}-Q{_QUARTER[m[1].lower()]}",
     ),
-    # "9T/2024", "9 tháng/2024", "6T-2024": the months so far, as tables abbreviate them
+    # "9T/2026", "9 tháng/2026", "6T-2026": the months so far, as tables abbreviate them
     (
         rf"([0-9]{{1,2}})\s*(?:t|{_THANG})\s*[/-]\s*{YEAR}",
         lambda m: _to_date(m[2], m[1]),
     ),
-    # "Q3/2024", "III/2024", "Q3-2024": the quarter alone
+    # "Q3/2026", "III/2026", "Q3-2026": the quarter alone
     (
         rf"(?:q\s*([1-4])|(iv|iii|ii|i))\s*[/-]\s*{YEAR}",
         lambda m: f"{m[3]}-Q{_QUARTER[(m[1] or m[2]).lower()]}",
     ),
-    # "tháng 9/2024", "tháng 9 năm 2024": the month alone
+    # "tháng 9/2026", "tháng 9 năm 2026": the month alone
     (
         rf"{_THANG}\s+([0-9]{{1,2}})\s*(?:/|{_NAM})\s*{YEAR}",
         lambda m: _month(m[2], m[1]),
     ),
-    # nq94's English names: "first half of 2024", "first nine months of 2024", "third quarter of
-    # 2024", "2024 Q3" (the quarter alone), "2024 Q3, year to date" (an earlier name of 9M)
+    # nq94's English names: "first half of 2026", "first nine months of 2026", "third quarter of
+    # 2026", "2026 Q3" (the quarter alone), "2026 Q3, year to date" (an earlier name of 9M)
     (rf"first half of\s+{YEAR}", lambda m: f"{m[1]}-H1"),
     (rf"first nine months of\s+{YEAR}", lambda m: f"{m[1]}-9M"),
     (
@@ -91,7 +91,7 @@ _FORMS: tuple[tuple[str, Callable[[re.Match[str]], Code]], ...] = (
     ),
     (rf"{YEAR}\s+q([1-4]),\s*year to date", lambda m: _to_date(m[1], 3 * int(m[2]))),
     (rf"(?:{YEAR}\s+q([1-4])|q([1-4])\s+{YEAR})", lambda m: f"{m[1] or m[4]}-Q{m[2] or m[3]}"),
-    # "January to September 2024": to date; "September 2024": the month alone
+    # "January to September 2026": to date; "September 2026": the month alone
     (
         rf"january to\s+{_MONTH}\s+{YEAR}",
         lambda m: _to_date(m[2], _english_month(m[1])),
@@ -134,7 +134,7 @@ def spoken_basis(text: str) -> str | None:
 
 
 def suggestion(text: str, codes: list[str]) -> str | None:
-    """The code a period's text most likely meant: 2024-6M is 2024-H1, 2024-M9 is 2024-M09;
+    """The code a period's text most likely meant: 2026-6M is 2026-H1, 2026-M9 is 2026-M09;
     else the closest of ``codes``."""
     import difflib  # only when a period cannot be read
 

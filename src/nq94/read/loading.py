@@ -312,7 +312,8 @@ def problem(doc: Source, model: type[BaseModel], error: Any) -> Problem:
         if same := _cased(doc.data, loc):  # Period: for period
             hint = t("err.did_you_mean", name=key)
             return locate(doc, (*loc[:-1], same), t("err.unknown_key_hint", hint=hint), at_key=True)
-        example = t(EXAMPLES[key]) if key in EXAMPLES and len(loc) == 1 else ""
+        year = getattr(getattr(model, "targets", None), "year", None) or datetime.date.today().year
+        example = t(EXAMPLES[key], year=year) if key in EXAMPLES and len(loc) == 1 else ""
         return locate(doc, loc[:-1], t("err.missing_key", key=key, example=example))
     if kind == "extra_forbidden":
         return locate(

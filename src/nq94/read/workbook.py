@@ -78,6 +78,8 @@ class Workbook:
     problems: list[Problem] = field(default_factory=list)
     no_data: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The value cell of each target whose row has no figure, to point at when saying so."""
+    empty_period: tuple[tuple[int, int], str] | None = None
+    """The empty period cell and its sheet, said once the targets are known (settle)."""
     percent: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     """Percent cells read before the targets were known (their target, key and cell): a
     percent cell is refused for a target not measured in percent (settle)."""
@@ -86,8 +88,14 @@ class Workbook:
     may point to a cover sheet)."""
 
     def settle(self, targets: TargetsFile) -> None:
-        """Refuse, at its cell, each percent cell of a target not measured in percent, now that
-        the targets the workbook is checked against are known."""
+        """Refuse, at its cell, each percent cell of a target not measured in percent, and say
+        an empty period cell with an example of the targets' year, now that the targets the
+        workbook is checked against are known."""
+        if self.empty_period is not None:
+            (row, column), sheet = self.empty_period
+            message = t("err.xlsx.empty_period", year=targets.year)
+            self.problems.append(self.at(row, column, message, sheet=sheet))
+            self.empty_period = None
         values = self.data.get("values")
         for (target_id, key), (row, column) in self.percent.items():
             target = targets.by_id.get(target_id)
@@ -324,9 +332,15 @@ class _Reader:
                 formula = self.parsed(title, formulas=True).cell(place)
                 text_result = getattr(cell, "data_type", "") in ("s", "str")
                 uncalculated = getattr(formula, "data_type", "") == "f" and not text_result
-                message = t("err.xlsx.uncalculated" if uncalculated else "err.xlsx.empty_period")
-                doc.problems.append(doc.at(*place, message, sheet=title))
                 doc.data["period"] = None
+                if uncalculated:
+                    message = t("err.xlsx.uncalculated")
+                elif self.targets is None:  # said once the targets, and their year, are known
+                    doc.empty_period = (place, title)
+                    return
+                else:
+                    message = t("err.xlsx.empty_period", year=self.targets.year)
+                doc.problems.append(doc.at(*place, message, sheet=title))
             return
         if getattr(cell, "data_type", "") == "e":
             doc.problems.append(doc.at(*place, t("err.xlsx.error_cell", error=value), sheet=title))

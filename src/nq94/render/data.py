@@ -23,7 +23,7 @@ SCHEMA_VERSION = 3
 
 2: ``percent_of_target`` is null for targets that do not ask for at least a figure (<, <=, ≈,
 between), and is given with the decimals that keep a missed target below 100.
-3: a period's code says what it covers (2024-Q3 is the third quarter alone, 2024-9M the first
+3: a period's code says what it covers (2026-Q3 is the third quarter alone, 2026-9M the first
 nine months); ``not_assessed`` is a status; each report names its ``document`` and ``targets``
 file; each result gives ``part``, ``better``, ``stretch``, ``also``, ``plan``,
 ``needed_rest_of_year`` and ``amended`` (README, "JSON output")."""

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 
 def words_of(targets: TargetsFile) -> dict[str, str | int]:
     """What messages about the document that set ``targets`` are filled with: its name
-    ('Nghị quyết 94/NQ-HĐND'; in a sentence, 'resolution 94/NQ-HĐND' in English), its kind
+    ('Nghị quyết 58/NQ-HĐND'; in a sentence, 'resolution 58/NQ-HĐND' in English), its kind
     ('Kế hoạch'; 'plan' in a sentence) and the targets' year."""
     document = targets.document
     kind = pick(document.kind) if document.kind is not None else t("document.resolution")
@@ -348,7 +348,7 @@ def _lower(label: str) -> str:
 
 
 def first_upper(text: str) -> str:
-    """Text as a heading or a list starts it: 'Cả năm 2024', 'Met'."""
+    """Text as a heading or a list starts it: 'Cả năm 2026', 'Met'."""
     return text[:1].upper() + text[1:]
 
 
@@ -406,7 +406,7 @@ def pace_text(course: Course) -> str:
     without a pace.
 
     Worked out at an earlier report when a later one covers the whole year:
-    'at 9 months 2024: needed 1,505 billion VND a month, averaging 1,666.67 billion VND a month'.
+    'at 9 months 2026: needed 1,505 billion VND a month, averaging 1,666.67 billion VND a month'.
     """
     pace = course.pace
     if pace is None:
@@ -508,21 +508,21 @@ def apart(comparison: Comparison) -> tuple[list[Difference], list[Difference]]:
 
 
 def period_heading(evaluation: Evaluation) -> str:
-    """A report's column in a review: its period and basis, '9 tháng 2024 (chính thức)',
-    '2024 (estimate)'."""
+    """A report's column in a review: its period and basis, '9 tháng 2026 (chính thức)',
+    '2026 (estimate)'."""
     report = evaluation.report
     return f"{short_name(report.period)} ({t('basis.' + report.basis.value)})"
 
 
 def period_words(evaluation: Evaluation) -> str:
-    """A report's period and basis in a sentence: 'cả năm 2024 (chính thức)', 'first nine
-    months of 2024 (official)'."""
+    """A report's period and basis in a sentence: 'cả năm 2026 (chính thức)', 'first nine
+    months of 2026 (official)'."""
     report = evaluation.report
     return f"{period_name(report.period)} ({t('basis.' + report.basis.value)})"
 
 
 def side(evaluation: Evaluation) -> str:
-    """A report named for a comparison: 'r.yaml (first nine months of 2024, official)'."""
+    """A report named for a comparison: 'r.yaml (first nine months of 2026, official)'."""
     report = evaluation.report
     period, basis = period_name(report.period), t("basis." + report.basis.value)
     return f"{named(evaluation.file)} ({period}, {basis})"

@@ -1,5 +1,5 @@
 """A period in the reader's words, from the catalogues: its name in a sentence ("9 tháng đầu
-năm 2024", "third quarter of 2024"), its column heading ("Quý III/2024") and, on a chart of one
+năm 2026", "third quarter of 2026"), its column heading ("Quý III/2026") and, on a chart of one
 year, its part of the year without the year ("9 tháng", "Q3")."""
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _said(period: Period, family: str, lang: Lang | None = None) -> str:
 
 
 def period_name(period: Period) -> str:
-    """What the period is called in a sentence: '6 tháng đầu năm 2024', 'first half of 2024'."""
+    """What the period is called in a sentence: '6 tháng đầu năm 2026', 'first half of 2026'."""
     return _said(period, "period")
 
 
@@ -57,7 +57,7 @@ def period_names(period: Period) -> Names:
 
 
 def short_name(period: Period) -> str:
-    """A column heading for the period: '6 tháng 2024', '6 months 2024'."""
+    """A column heading for the period: '6 tháng 2026', '6 months 2026'."""
     return _said(period, "short")
 
 
@@ -69,7 +69,7 @@ def part_name(period: Period) -> str:
 
 def changed_meaning(period: Period) -> str | None:
     """What to say of a period whose code meant the year to date before schema version 3
-    (2024-Q3, 2024-M05): what it means now, and the code of the months to date."""
+    (2026-Q3, 2026-M05): what it means now, and the code of the months to date."""
     if not period.changed_meaning:
         return None
     to_date = Period.to_date(period.year, period.months)

@@ -1,6 +1,6 @@
 """A target's figures across the year's reports, to download: CSV and JSON.
 
-Machine formats, the same for both languages of the site: codes (``2024-9M``, ``official``,
+Machine formats, the same for both languages of the site: codes (``2026-9M``, ``official``,
 ``at_risk``) and exact plain decimals, as the JSON and CSV of `trend` write them. The CSV
 starts with a byte order mark (Excel then reads Vietnamese sources and notes correctly), and a
 cell that a spreadsheet would run as a formula is prefixed with ``'``.
