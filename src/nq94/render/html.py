@@ -19,14 +19,14 @@ COLUMNS = ("target", "actual", "required", "gap", "percent", "status")
 def render(evaluation: Evaluation) -> str:
     """The whole page."""
     targets = evaluation.targets
-    resolution = targets.document
+    document = targets.document
     return write(
         "export.html",
         doc=words_of(targets),
-        title=f"{resolution.name}: {period_words(evaluation)}",
+        title=f"{document.name}: {period_words(evaluation)}",
         evaluation=evaluation,
         report=evaluation.report,
-        resolution=resolution,
+        document=document,
         sections=targets.sections,
         labels={column: t("column." + column, **words_of(targets)) for column in COLUMNS},
         bar_width=bar_width,

@@ -38,6 +38,15 @@ def words_of(targets: TargetsFile) -> dict[str, str | int]:
     }
 
 
+def document_line(targets: TargetsFile) -> str:
+    """Who set the targets, and when: 'Adopted by Hội đồng nhân dân tỉnh Thái Nguyên on
+    08/12/2023.'"""
+    document = targets.document
+    if document.adopted is None:
+        return t("targets.issued", issuer=document.issuer)
+    return t("targets.adopted", issuer=document.issuer, date=document.adopted.strftime("%d/%m/%Y"))
+
+
 def section_name(targets: TargetsFile, section: str) -> str:
     """A section's name in the reader's language; 'Targets' for a file without sections."""
     names = targets.sections.get(section)

@@ -28,14 +28,14 @@ def trend_html(trend: Trend) -> bytes:
     """One page: every target at a glance, by section; then the course of every target, its
     chart and its table, under its section's heading."""
     latest = trend.evaluations[-1]
-    resolution = latest.targets.document
+    document = latest.targets.document
     headings = [period_heading(evaluation) for evaluation in trend.evaluations]
     return write(
         "trend.html",
         doc=words_of(latest.targets),
         title=t("trendfile.title", **words_of(latest.targets)),
         count=len(trend.evaluations),
-        resolution=resolution,
+        document=document,
         periods=" → ".join(headings),
         labels=[t("trendfile.target"), *headings, t("column.year_end"), t("column.status")],
         trend=trend,
@@ -65,7 +65,7 @@ def diff_html(compared: Comparison) -> bytes:
         doc=words_of(new.targets),
         title=t("diff.title", old=period_words(old), new=period_words(new)),
         count=len(pair.evaluations),
-        resolution=new.targets.document,
+        document=new.targets.document,
         old=old,
         new=new,
         compared=compared,

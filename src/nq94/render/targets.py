@@ -7,7 +7,14 @@ from typing import TextIO
 
 from nq94.i18n import pick, t
 from nq94.model import Target, TargetsFile
-from nq94.render.numbers import comparison, display, requirement, section_name, words_of
+from nq94.render.numbers import (
+    comparison,
+    display,
+    document_line,
+    requirement,
+    section_name,
+    words_of,
+)
 from nq94.render.terminal import SECTION, Cell, Column, Layout, Part, Row, draw
 
 WORDS_MIN_WIDTH = 30
@@ -55,15 +62,6 @@ def listing(
     if versions:
         after += amendment_lines(targets)
     draw(layouts, out, color=color, title=t("targets.title", **words_of(targets)), after=after)
-
-
-def document_line(targets: TargetsFile) -> str:
-    """Who set the targets, and when: 'Adopted by Hội đồng nhân dân tỉnh Thái Nguyên on
-    08/12/2023.'"""
-    document = targets.document
-    if document.adopted is None:
-        return t("targets.issued", issuer=document.issuer)
-    return t("targets.adopted", issuer=document.issuer, date=day(document.adopted))
 
 
 def in_force(targets: TargetsFile, as_of: datetime.date) -> str:

@@ -91,14 +91,14 @@ def overview(trend: Trend, small: Mapping[str, Markup]) -> str:
     section, and a small chart per target (``small``, by target id, from nq94.render.charts)."""
     here = home(current())
     latest = trend.evaluations[-1]
-    resolution = latest.targets.document
+    document = latest.targets.document
     return write(
         "overview.html",
         doc=words_of(latest.targets),
         title=t("site.title", **words_of(latest.targets)),
         count=len(trend.evaluations),
         bar=_bar(here, home, home_link=False),
-        resolution=resolution,
+        document=document,
         latest=latest,
         evaluations=trend.evaluations,
         sections=sections(trend),
