@@ -152,6 +152,7 @@ def test_diff_lists_changed_statuses_worst_first(cli: CLI) -> None:
         "old_value": Decimal("10.4"),
         "new_value": Decimal("9.2"),
         "difference": Decimal("-1.2"),
+        "target_changed": False,
         "unit": "%",
     }
     kinds = [change["change"] for change in changes]

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "change.changed": "new figure",
     "change.added": "added",
     "change.improved": "improved",
+    "change.target": "target amended: {was} → {now}",
     "direction.toward": "better",
     "direction.away": "worse",
     "direction.steady": "steady",

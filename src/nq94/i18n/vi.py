@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "change.changed": "số liệu mới",
     "change.added": "bổ sung",
     "change.improved": "cải thiện",
+    "change.target": "chỉ tiêu sửa đổi: {was} → {now}",
     "direction.toward": "tốt lên",
     "direction.away": "kém đi",
     "direction.steady": "không đổi",

@@ -290,6 +290,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "old_value": _computed(d.old.value),
                 "new_value": _computed(d.new.value),
                 "difference": _computed(d.difference),
+                "target_changed": d.target_changed,
                 "unit": d.target.unit.en,
             }
             for d in comparison.differences

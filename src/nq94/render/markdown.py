@@ -15,7 +15,7 @@ from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import (
     actual_text,
     apart,
-    change_label,
+    change_words,
     comparison,
     context_notes,
     course_text,
@@ -192,7 +192,7 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool = False) -> None:
             mark = CHANGE_MARK["worsened" if d.regressed else d.change]  # ends worse: a worsening
             lines.append(
                 f"| {escape(d.target.words)} `{d.target.id}` | {mark} "
-                f"{change_label(d.change)} | {figure_text(d.old)} | {figure_text(d.new)} "
+                f"{change_words(d)} | {figure_text(d.old)} | {figure_text(d.new)} "
                 f"| {difference} | {escape(status_change_text(d))} |"
             )
         lines.append("")

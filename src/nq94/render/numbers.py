@@ -389,6 +389,16 @@ def change_label(change: Change) -> str:
     return t(f"change.{change.value}")
 
 
+def change_words(difference: Difference) -> str:
+    """How a target changed, and whether its requirement did (an amendment took effect between
+    the two reports): 'worse · target amended: ≥ 6.5% → ≥ 8%'."""
+    said = change_label(difference.change)
+    if difference.target_changed:
+        was, now = requirement(difference.old.target), requirement(difference.new.target)
+        said += " · " + t("change.target", was=was, now=now)
+    return said
+
+
 def sparkline(figures: Sequence[Decimal | None]) -> str:
     """A bar per figure, scaled from the lowest to the highest; '·' where there is none."""
     known = [figure for figure in figures if figure is not None]

@@ -19,7 +19,7 @@ from nq94.layout import OWN_OUTPUT
 from nq94.model import Operator
 from nq94.render.cells import row_height
 from nq94.render.numbers import (
-    change_label,
+    change_words,
     diff_summary,
     given_places,
     margin_text,
@@ -170,7 +170,7 @@ def diff_xlsx(compared: Comparison) -> bytes:
     book.headings(table, columns)
     for row, d in enumerate(compared.differences, start=1):
         book.target(table, row, d.target)
-        table.write_string(row, 3, change_label(d.change), book.top)
+        table.write_string(row, 3, change_words(d), book.top)
         book.given(table, row, 4, d.old)
         book.given(table, row, 5, d.new)
         if d.difference is not None:

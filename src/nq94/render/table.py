@@ -13,7 +13,7 @@ from nq94.render.numbers import (
     actual_text,
     amended_text,
     apart,
-    change_label,
+    change_words,
     comparison,
     course_text,
     diff_summary,
@@ -324,7 +324,7 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
             narrow += [SECTION, [heading]]
         # a settled figure that ends worse than the estimate said is marked as a worsening is
         style = CHANGE_STYLE["worsened" if d.regressed else d.change]
-        change = Part(change_label(d.change), style)
+        change = Part(change_words(d), style)
         status = Part(status_change_text(d), STATUS_STYLE[d.new.status])
         difference = difference_text(d)
         figures = [figure_text(d.old), figure_text(d.new), difference]
