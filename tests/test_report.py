@@ -74,14 +74,16 @@ def test_json_of_a_report_seen_again_is_the_same(evaluation: Evaluation) -> None
 
 
 def test_json_is_exact_and_parses_back(evaluation: Evaluation) -> None:
-    """JSON numbers are exact decimals, and statuses parse back to the evaluation's."""
+    """JSON numbers are decimals written out exactly, a derived figure to six decimals (the
+    arithmetic keeps every digit), and statuses parse back to the evaluation's."""
     data = json.loads(_render(Format.JSON, evaluation), parse_float=Decimal)
     (report,) = data["reports"]
     assert [Status(r["status"]) for r in report["results"]] == [
         r.status for r in evaluation.results
     ]
     export = next(r for r in report["results"] if r["id"] == "export_growth")
-    assert export["actual"] == (Decimal("27.6") / Decimal("27.1") - 1) * 100
+    exact = (Decimal("27.6") / Decimal("27.1") - 1) * 100
+    assert export["actual"] == exact.quantize(Decimal("0.000001")) == Decimal("1.845018")
     assert export["input"] == {
         "baseline": Decimal("27.1"),
         "current": Decimal("27.6"),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from nq94.errors import Problem
 from nq94.evaluate import AlsoResult, Evaluation, Result
 from nq94.model import Requirement, Target, TargetsFile
-from nq94.render.numbers import decisive
+from nq94.render.numbers import bounds, decisive
 from nq94.render.periods import period_names
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
@@ -87,12 +87,13 @@ def target_data(target: Target) -> dict[str, Any]:
 def outcome_data(result: Result) -> dict[str, Any]:
     """The part of a result that depends on the report."""
     percent = result.percent_of_target
+    edges = bounds(result)
     return {
         "status": result.status.value,
-        "actual": _computed(result.actual),
+        "actual": _shown(result.actual, edges),
         "obtained": result.obtained.value if result.obtained else None,
-        "value": _computed(result.value),
-        "gap": _computed(result.gap),
+        "value": _shown(result.value, edges),
+        "gap": _shown(result.gap, _around(result.margin or Decimal(0))),
         "percent_of_target": _percent(percent) if percent is not None else None,
         "margin": _computed(result.margin),
         "input": _input(result),
@@ -174,6 +175,27 @@ def _percent(percent: Decimal) -> Decimal:
     """A percent of target to hundredths, or more where 100 would misstate it (99.999 → 99.999)."""
     decimals = decisive(percent, (Decimal(100),))
     return percent.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _shown(number: Decimal | None, edges: Sequence[Decimal]) -> Decimal | None:
+    """A figure nq94 worked out (derived, projected, compared), to six decimals at most, or as
+    many more as keep it on its side of each edge its status turns on (7.4999999 is never 7.5);
+    a figure as reported keeps every decimal it was written with."""
+    if number is None:
+        return None
+    exponent = number.as_tuple().exponent
+    if not isinstance(exponent, int) or -exponent <= _MOST_PLACES:
+        return _computed(number)
+    decimals = decisive(number, edges, places=_MOST_PLACES)
+    return _computed(number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
+_MOST_PLACES = 6
+
+
+def _around(margin: Decimal) -> list[Decimal]:
+    """The edges a gap's status turns on: 0, and the at-risk margin either side."""
+    return [Decimal(0), margin, -margin]
 
 
 def _computed(number: Decimal | None) -> Decimal | None:

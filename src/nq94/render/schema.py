@@ -50,7 +50,9 @@ def _said(node: Any) -> Any:
     words = catalogue(current())
     if isinstance(node, dict):
         return {
-            key: words[value] if key == "description" and value in words else _said(value)
+            key: words[value]
+            if key == "description" and isinstance(value, str) and value in words
+            else _said(value)
             for key, value in node.items()
         }
     if isinstance(node, list):
