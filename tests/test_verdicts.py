@@ -164,6 +164,24 @@ def test_percent_of_target_is_null_where_it_means_nothing(
         assert results[target_id]["percent_of_target"] is None
 
 
+def test_a_figure_exactly_a_margin_away_is_clear_of_it(cli: CLI, tmp_path: Path) -> None:
+    """In an estimate, 89.5 against "Từ 90% trở lên" (margin 0.5) is missed and 2.7 against
+    "Dưới 3%" (margin 0.3) met: exactly a margin away is not within it; a hundredth nearer is."""
+    path = tmp_path / "estimate.yaml"
+    path.write_text(
+        'period: "2024"\nbasis: estimate\nvalues:\n  cultural_families_rate: 89.5\n'
+        "  cultural_hamlets_rate: 89.51\n  urban_unemployment_rate: 2.7\n"
+        "  poverty_rate_reduction: 0.72\n  social_insurance_rate: 43\n"
+    )
+    results = _json(cli, path)
+    statuses = {key: (result["status"], result["margin"]) for key, result in results.items()}
+    assert statuses["cultural_families_rate"] == ("missed", 0.5)
+    assert statuses["cultural_hamlets_rate"] == ("at_risk", 0.5)
+    assert statuses["urban_unemployment_rate"] == ("met", 0.3)
+    assert statuses["poverty_rate_reduction"] == ("missed", 0.08)
+    assert statuses["social_insurance_rate"] == ("met", 0.5)
+
+
 def test_projection_is_capped_at_the_plausible_maximum(cli: CLI, reports: dict[str, Path]) -> None:
     """101 % of plan after 9 months projects to 120 (the maximum), not 134.67."""
     result = _json(cli, reports["projection"])["public_investment_disbursement_rate"]
