@@ -703,6 +703,8 @@ MESSAGES: dict[str, str] = {
     "to the year end, which the flow's chart shows.",
     "trendfile.sheet.table": "Trend",
     "trendfile.sheet.charts": "Charts",
+    "trendfile.band_from": "At-risk band, from",
+    "trendfile.band_to": "At-risk band, to",
     "help.diff_output": "Also write the changes to a file for people, chosen by its extension: "
     ".html (a printable page: the changes, then each changed target's chart and table) or .xlsx "
     "(the changes, and a chart per changed target).",

@@ -713,6 +713,8 @@ MESSAGES: dict[str, str] = {
     "thấy.",
     "trendfile.sheet.table": "Diễn biến",
     "trendfile.sheet.charts": "Biểu đồ",
+    "trendfile.band_from": "Vùng có nguy cơ, từ",
+    "trendfile.band_to": "Vùng có nguy cơ, đến",
     "help.diff_output": "Ghi thêm các thay đổi ra một tệp để đọc, theo phần mở rộng của tệp: "
     ".html (một trang in được: bảng thay đổi, rồi biểu đồ và bảng của từng chỉ tiêu thay đổi) "
     "hoặc .xlsx (bảng thay đổi và mỗi chỉ tiêu thay đổi một biểu đồ).",
