@@ -209,6 +209,56 @@ def test_a_fraction_is_a_warning_and_strict_makes_it_a_problem(
     assert cli("validate", str(path)).exit_code == 0
 
 
+FRACTION_OF_POINTS = 'period: "2024"\nbasis: estimate\nvalues:\n  poverty_rate_reduction: 0.0085\n'
+"""'0,85%' typed in a spreadsheet and reformatted as a number: 0.0085 for "Từ 0,8% trở lên"."""
+
+
+@pytest.mark.parametrize(
+    ("lang", "warning", "count"),
+    [
+        ("en", "warning: values.poverty_rate_reduction: 0.0085 looks like a fraction; "
+               "did you mean 0.85?", "; 1 warning"),
+        ("vi", "cảnh báo: values.poverty_rate_reduction: 0,0085 có vẻ là một phân số; "
+               "có phải ý là 0,85?", "; 1 cảnh báo"),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_points_is_a_warning_counted_and_said_after_the_table(
+    cli: CLI, tmp_path: Path, lang: str, warning: str, count: str
+) -> None:
+    """0.0085 against 0.8 percentage points warns, located, as 0.95 against 95 % does; the
+    summary line counts it, and the table says it again after itself, where a long table
+    would have scrolled the first saying away."""
+    path = tmp_path / "poverty.yaml"
+    path.write_text(FRACTION_OF_POINTS, encoding="utf-8")
+    located = f"{path}:4:27: {warning}"
+    text = cli("check", "--lang", lang, "-f", "text", str(path))
+    assert text.exit_code == 0, text
+    assert text.stderr == located + "\n", text
+    assert text.stdout.splitlines()[-1].endswith(count), text
+    table = cli("check", "--lang", lang, "-f", "table", str(path))
+    assert table.exit_code == 0, table
+    assert table.stderr == located + "\n", table
+    lines = [line.strip() for line in table.stdout.splitlines() if line.strip()]
+    assert lines[-1] == located, table
+    assert lines[-2].endswith(count), table
+    strict = cli("check", "--lang", lang, "--strict", str(path))
+    assert strict.exit_code == 2, strict
+
+
+@pytest.mark.parametrize("figure", ["0.85", "0.08", "0.05", "-0.003", "0"])
+def test_a_figure_of_points_near_its_target_or_far_from_a_fraction_is_no_fraction(
+    cli: CLI, tmp_path: Path, figure: str
+) -> None:
+    """0.85, 0.08 (a poor year), 0.05 (100 times it, 5 points, is no likelier), a rise and
+    nothing at all are figures of points as they stand: no warning."""
+    path = tmp_path / "poverty.yaml"
+    path.write_text(FRACTION_OF_POINTS.replace("0.0085", figure), encoding="utf-8")
+    run = cli("check", "-f", "text", str(path))
+    assert run.exit_code == 0, run
+    assert run.stderr == "", run
+    assert "warning" not in run.stdout, run
+
+
 def test_a_small_percent_of_a_small_target_is_no_fraction(cli: CLI, tmp_path: Path) -> None:
     """Targets under 10 % can have figures under 1.5: no warning for them."""
     path = tmp_path / "r.yaml"

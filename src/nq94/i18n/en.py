@@ -150,6 +150,9 @@ MESSAGES: dict[str, str] = {
     "caption.margin": "{what}: a value within the margin of its threshold is at risk; flows are "
     "projected to the year end.",
     "summary": "{total} targets: {parts}",
+    "summary.warned": "{summary}; {warnings}",
+    "warnings.one": "{count} warning",
+    "warnings.other": "{count} warnings",
     "comparison.between": "{low} to {high}",
     "comparison.higher": "{range}, or more",
     "comparison.lower": "{range}, or less",

@@ -148,6 +148,9 @@ MESSAGES: dict[str, str] = {
     "caption.margin": "{what}: giá trị nằm trong biên của ngưỡng là có nguy cơ không đạt; chỉ "
     "tiêu lũy kế được dự báo đến cuối năm.",
     "summary": "{total} chỉ tiêu: {parts}",
+    "summary.warned": "{summary}; {warnings}",
+    "warnings.one": "{count} cảnh báo",
+    "warnings.other": "{count} cảnh báo",
     "comparison.between": "từ {low} đến {high}",
     "comparison.higher": "{range} trở lên",
     "comparison.lower": "{range} trở xuống",

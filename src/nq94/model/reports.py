@@ -416,17 +416,25 @@ def _dump_values(values: dict[str, AnyEntry]) -> dict[str, Any]:
 
 
 def looks_like_fraction(target: Target, entry: AnyEntry) -> bool:
-    """Whether a reported percent looks typed as a fraction: 0.95 for a target of 95 %, as a
-    spreadsheet's percent cell holds it. Only for targets of 10 % or more, where no figure
-    in (0, 1.5] is likely."""
+    """Whether a reported figure looks typed as a fraction, as a spreadsheet's percent cell holds
+    it: 0.95 for a target of 95 %, or 0.0085 ("0,85%" reformatted as a number) for a target of
+    0.8 percentage points.
+
+    A percent: for targets of 10 % or more, where no figure in (0, 1.5] is likely. Points: for
+    a target above 0, a figure a hundred times which is within a factor of 3 of the target (and
+    so itself at most 3 % of it), where a figure as small is no likelier than a slip.
+    """
     value = entry.value
-    return (
-        value is not None
-        and target.measure is Measure.PERCENT
-        and target.threshold >= _FRACTION_FROM
-        and 0 < value <= _FRACTION_AT_MOST
-    )
+    if value is None or value <= 0:
+        return False
+    if target.measure is Measure.PERCENT:
+        return target.threshold >= _FRACTION_FROM and value <= _FRACTION_AT_MOST
+    if target.measure is Measure.POINTS and target.threshold > 0:
+        meant = value * 100
+        return target.threshold / _POINTS_FACTOR <= meant <= target.threshold * _POINTS_FACTOR
+    return False
 
 
 _FRACTION_FROM = Decimal(10)
 _FRACTION_AT_MOST = Decimal("1.5")
+_POINTS_FACTOR = 3
