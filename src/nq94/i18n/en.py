@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "status.not_assessed": "not assessed",
     "basis.official": "official",
     "basis.estimate": "estimate",
+    "basis.preliminary": "preliminary",
     "change.worsened": "worsened",
     "change.removed": "no longer reported",
     "change.settled": "settled",
@@ -146,6 +147,7 @@ MESSAGES: dict[str, str] = {
     "caption.final": "Official full-year figures: each value is compared strictly with its "
     "threshold.",
     "caption.estimate": "Estimate",
+    "caption.preliminary": "Preliminary figures",
     "caption.partial": "Figures for part of the year",
     "caption.margin": "{what}: a value within the margin of its threshold is at risk; flows are "
     "projected to the year end.",
@@ -255,7 +257,7 @@ MESSAGES: dict[str, str] = {
     "template.derivable": " · or {{baseline, current}}",
     # nq94 schema
     "schema.number_text": 'e.g. "7,5" or "7,5%"',
-    "schema.basis": "Whether the figures are final (official) or not yet (estimate).",
+    "schema.basis": "Whether the figures are final (official) or not yet (estimate, preliminary).",
     "schema.report": "A report of figures achieved against the targets of a resolution.",
     "schema.period": "The period the report covers, always from 1 January.",
     "schema.report_source": "Where the report's figures come from.",
@@ -292,7 +294,7 @@ MESSAGES: dict[str, str] = {
     "err.missing_key": "missing required key '{key}'{example}",
     "err.expected_text": "expected text, got {got}",
     "err.expected_choice": "expected {expected}, got {got}",
-    "err.basis_words": " ('chính thức' and 'ước tính' are read too)",
+    "err.basis_words": " ('chính thức', 'ước tính', 'ước thực hiện', 'sơ bộ' are read too)",
     "err.expected_list": "expected a list, got {got}",
     "err.expected_report": "expected a report with period and values, got {got}",
     "err.expected_period": 'expected a period such as "2024", "2024-Q3", "2024-H1", "2024-9M" '
@@ -411,7 +413,7 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_extension": "unknown extension '{suffix}'; use one of {known}",
     "cli.overwrite_report": "the output would overwrite the report itself",
     "cli.not_a_period": "'{period}' is not a period; use 2024, 2024-Q3, 2024-H1, 2024-9M or "
-    "2024-M05",
+    "2024-M05{hint}",
     "cli.exists": "{output} already exists; use --force to overwrite it",
     "err.cannot_write": "nq94: cannot write {output}: {reason}",
     "err.not_regular": "not a regular file",
@@ -481,7 +483,8 @@ MESSAGES: dict[str, str] = {
     "help.template": "Write a blank report listing every target, with its name, unit and "
     "threshold.",
     "help.template_period": "Period of the report, e.g. 2024-9M. [default: the targets' year]",
-    "help.template_basis": "Whether the figures are final.",
+    "help.template_basis": "Whether the figures are final: official, preliminary or estimate "
+    "(chính thức, sơ bộ, ước tính).",
     "help.template_output": "File to write instead of stdout.",
     "help.force": "Overwrite OUTPUT if it exists.",
     "help.targets": "Check a targets file and list its targets with the document's words and what "
@@ -525,9 +528,9 @@ MESSAGES: dict[str, str] = {
     "workbook.source": "Source",
     "workbook.targets": "Targets file",
     "workbook.choose_period": "Choose the period from the list.",
-    "workbook.choose_basis": "Choose official or estimate.",
+    "workbook.choose_basis": "Choose official, estimate or preliminary from the list.",
     "workbook.period_hint": "code of the period, from the list",
-    "workbook.basis_hint": "official or estimate, from the list",
+    "workbook.basis_hint": "official, estimate or preliminary, from the list",
     "workbook.out_of_range": "Enter a number from {low} to {high} {unit}.",
     "workbook.column.id": "Target id",
     "workbook.column.section": "Section",
@@ -609,6 +612,8 @@ MESSAGES: dict[str, str] = {
     "usage.needs_value": "option {name} needs a value",
     "usage.extra_arguments": "unexpected extra arguments: {arguments}",
     "usage.choice": "'{value}' is not one of {choices}",
+    "usage.basis": "'{value}' is not a basis; use official, preliminary or estimate (chính thức, "
+    "sơ bộ, ước tính)",
     "usage.date": "'{value}' is not a day: write it as 2025-02-25",
     "usage.range": "{value} is outside the range {low} to {high}",
     "usage.integer": "expected a whole number",
@@ -621,6 +626,7 @@ MESSAGES: dict[str, str] = {
     "help.metavar.report": "REPORT",
     "help.metavar.id_or_file": "ID|FILE",
     "help.metavar.day": "YYYY-MM-DD",
+    "help.metavar.basis": "BASIS",
     "help.metavar.old": "OLD",
     "help.metavar.new": "NEW",
     "usage.no_such_command": "no such command: {name}{hint}",

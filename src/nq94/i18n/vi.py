@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "status.not_assessed": "chưa đánh giá",
     "basis.official": "chính thức",
     "basis.estimate": "ước tính",
+    "basis.preliminary": "sơ bộ",
     "change.worsened": "xấu đi",
     "change.removed": "không còn số liệu",
     "change.settled": "đã chốt",
@@ -144,6 +145,7 @@ MESSAGES: dict[str, str] = {
     "check.title": "{document}, {period} ({basis}): {file}",
     "caption.final": "Số liệu chính thức cả năm: mỗi giá trị được so sánh chặt với ngưỡng.",
     "caption.estimate": "Số ước tính",
+    "caption.preliminary": "Số sơ bộ",
     "caption.partial": "Số liệu một phần năm",
     "caption.margin": "{what}: giá trị nằm trong biên của ngưỡng là có nguy cơ không đạt; chỉ "
     "tiêu lũy kế được dự báo đến cuối năm.",
@@ -256,7 +258,8 @@ MESSAGES: dict[str, str] = {
     "template.derivable": " · hoặc {{baseline, current}}",
     # nq94 schema
     "schema.number_text": 'ví dụ "7,5" hoặc "7,5%"',
-    "schema.basis": "Số liệu chính thức (official) hay số ước tính (estimate).",
+    "schema.basis": "Số liệu chính thức (official), hay chưa: số ước tính (estimate) hoặc số "
+    "sơ bộ (preliminary).",
     "schema.report": "Báo cáo số liệu thực hiện so với các chỉ tiêu của nghị quyết.",
     "schema.period": "Kỳ báo cáo, luôn tính từ ngày 1 tháng 1.",
     "schema.report_source": "Nguồn số liệu của báo cáo.",
@@ -293,7 +296,7 @@ MESSAGES: dict[str, str] = {
     "err.missing_key": "thiếu khóa bắt buộc '{key}'{example}",
     "err.expected_text": "cần văn bản, nhưng gặp {got}",
     "err.expected_choice": "cần {expected}, nhưng gặp {got}",
-    "err.basis_words": " (hay 'chính thức', 'ước tính')",
+    "err.basis_words": " (hay 'chính thức', 'ước tính', 'ước thực hiện', 'sơ bộ')",
     "err.expected_list": "cần một danh sách, nhưng gặp {got}",
     "err.expected_report": "cần một báo cáo có period và values, nhưng gặp {got}",
     "err.expected_period": 'cần một kỳ như "2024", "2024-Q3", "2024-H1", "2024-9M" hoặc '
@@ -413,7 +416,7 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_extension": "phần mở rộng '{suffix}' không hỗ trợ; hãy dùng một trong: {known}",
     "cli.overwrite_report": "tệp ghi ra sẽ ghi đè chính báo cáo",
     "cli.not_a_period": "'{period}' không phải là kỳ; hãy dùng 2024, 2024-Q3, 2024-H1, 2024-9M "
-    "hoặc 2024-M05",
+    "hoặc 2024-M05{hint}",
     "cli.exists": "{output} đã tồn tại; dùng --force để ghi đè",
     "err.cannot_write": "nq94: không ghi được {output}: {reason}",
     "err.not_regular": "không phải là tệp thông thường",
@@ -484,7 +487,8 @@ MESSAGES: dict[str, str] = {
     "schema.",
     "help.template": "Ghi một báo cáo trống liệt kê mọi chỉ tiêu, kèm tên, đơn vị và ngưỡng.",
     "help.template_period": "Kỳ báo cáo, ví dụ 2024-9M. [mặc định: năm của các chỉ tiêu]",
-    "help.template_basis": "Số liệu chính thức hay ước tính.",
+    "help.template_basis": "Loại số liệu: chính thức, sơ bộ hoặc ước tính (official, "
+    "preliminary, estimate).",
     "help.template_output": "Tệp ghi ra thay cho stdout.",
     "help.force": "Ghi đè OUTPUT nếu đã có.",
     "help.targets": "Kiểm tra một tệp chỉ tiêu và liệt kê các chỉ tiêu với nguyên văn của văn bản "
@@ -528,9 +532,9 @@ MESSAGES: dict[str, str] = {
     "workbook.source": "Nguồn",
     "workbook.targets": "Tệp chỉ tiêu",
     "workbook.choose_period": "Hãy chọn kỳ báo cáo trong danh sách.",
-    "workbook.choose_basis": "Hãy chọn official (chính thức) hoặc estimate (ước tính).",
-    "workbook.period_hint": "mã kỳ báo cáo, chọn trong danh sách",
-    "workbook.basis_hint": "official (chính thức) hoặc estimate (ước tính), chọn trong danh sách",
+    "workbook.choose_basis": "Hãy chọn chính thức, ước tính hoặc sơ bộ trong danh sách.",
+    "workbook.period_hint": "chọn kỳ báo cáo trong danh sách; mã kỳ ở ô bên cạnh",
+    "workbook.basis_hint": "chính thức, ước tính hoặc sơ bộ, chọn trong danh sách",
     "workbook.out_of_range": "Hãy nhập một số từ {low} đến {high} {unit}.",
     "workbook.column.id": "Mã chỉ tiêu",
     "workbook.column.section": "Lĩnh vực",
@@ -615,6 +619,8 @@ MESSAGES: dict[str, str] = {
     "usage.needs_value": "tùy chọn {name} cần một giá trị",
     "usage.extra_arguments": "thừa đối số: {arguments}",
     "usage.choice": "'{value}' không phải một trong: {choices}",
+    "usage.basis": "'{value}' không phải là loại số liệu; hãy dùng chính thức, sơ bộ hoặc ước "
+    "tính (official, preliminary, estimate)",
     "usage.date": "'{value}' không phải là một ngày: hãy ghi như 2025-02-25",
     "usage.range": "{value} nằm ngoài khoảng từ {low} đến {high}",
     "usage.integer": "cần một số nguyên",
@@ -627,6 +633,7 @@ MESSAGES: dict[str, str] = {
     "help.metavar.report": "BÁO_CÁO",
     "help.metavar.id_or_file": "MÃ|TỆP",
     "help.metavar.day": "NĂM-THÁNG-NGÀY",
+    "help.metavar.basis": "LOẠI_SỐ_LIỆU",
     "help.metavar.old": "CŨ",
     "help.metavar.new": "MỚI",
     "usage.no_such_command": "không có lệnh {name}{hint}",

@@ -1,7 +1,6 @@
 """A report as pydantic models: its period, basis and figures, and the model built from a
 targets file that checks a report against it; pure, no I/O."""
 
-import re
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -24,7 +23,7 @@ from pydantic_core import PydanticCustomError
 from nq94.i18n import current, number, pick, t
 from nq94.model.document import TargetsFile
 from nq94.model.numtext import plain
-from nq94.model.periods import Period, parse_period, period_pattern
+from nq94.model.periods import Period, parse_period, period_pattern, suggested
 from nq94.model.spoken import basis_pattern
 from nq94.model.targets import DERIVABLE, DIVIDED, Kind, Measure, Target, requirement
 from nq94.model.values import (
@@ -41,14 +40,28 @@ from nq94.model.values import (
 
 
 class Basis(StrEnum):
-    """Whether a report's figures are final or not."""
+    """Whether a report's figures are final or not: official figures are; an estimate (ước
+    tính, ước thực hiện) and preliminary figures (sơ bộ) are not, and are judged alike."""
 
     OFFICIAL = "official"
     ESTIMATE = "estimate"
+    PRELIMINARY = "preliminary"
+
+    @property
+    def stage(self) -> int:
+        """Where the basis stands in a period's reporting cycle: the estimate, then the
+        preliminary figures, then the official ones."""
+        match self:
+            case Basis.ESTIMATE:
+                return 0
+            case Basis.PRELIMINARY:
+                return 1
+            case Basis.OFFICIAL:
+                return 2
 
 
 BASIS_TEXT = basis_pattern()
-"""How a basis may be written, as the JSON Schema says it: official, estimate, ước tính..."""
+"""How a basis may be written, as the JSON Schema says it: official, estimate, sơ bộ..."""
 
 
 def as_text(value: Any) -> Any:
@@ -179,14 +192,8 @@ def _parse_period(value: Any) -> Period:
     try:
         return parse_period(value)
     except ValueError:
-        hint = ""
-        if isinstance(value, str):
-            from nq94.model.spoken import suggestion
-
-            year = re.search(r"[0-9]{4}", value)
-            codes = [str(p) for p in Period.all_of(int(year[0]))] if year else []
-            if close := suggestion(value, codes):
-                hint = "; " + t("err.did_you_mean", name=close)
+        close = suggested(value) if isinstance(value, str) else None
+        hint = "; " + t("err.did_you_mean", name=close) if close else ""
         raise invalid("err.expected_period", got=describe(value), hint=hint) from None
 
 

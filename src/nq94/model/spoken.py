@@ -107,9 +107,12 @@ def _compiled() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Any]],
 
 
 BASES = {"official": "official", "chính thức": "official", "chinh thuc": "official",
-         "estimate": "estimate", "ước tính": "estimate", "ước": "estimate",
-         "uoc tinh": "estimate", "uoc": "estimate"}  # fmt: skip
-"""How a report may write its basis, any case, and the basis meant."""
+         "estimate": "estimate", "ước tính": "estimate", "ước thực hiện": "estimate",
+         "ước": "estimate", "uoc tinh": "estimate", "uoc thuc hien": "estimate", "uoc": "estimate",
+         "preliminary": "preliminary", "sơ bộ": "preliminary", "so bo": "preliminary"}  # fmt: skip
+"""How a report may write its basis, any case, and the basis meant: the officers' words (the
+November estimate of the year is "ước thực hiện"; figures before the official ones "sơ bộ")
+and, without accents, as typed on a keyboard with no Vietnamese input."""
 
 
 def normal(text: str) -> str:
@@ -129,7 +132,8 @@ def spoken_period(text: str) -> Code | None:
 
 
 def spoken_basis(text: str) -> str | None:
-    """The basis ('official' or 'estimate') a text means, in any case, or None."""
+    """The basis ('official', 'estimate' or 'preliminary') a text means, in any case, or
+    None."""
     return BASES.get(normal(text).lower())
 
 

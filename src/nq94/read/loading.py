@@ -140,7 +140,7 @@ def read_document(
 
 
 def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, Mark] | None:
-    """The period a report file states, its basis (official unless it says estimate), and where
+    """The period a report file states, its basis (official unless it says otherwise), and where
     the period stands, even when the report is invalid; None when the file states no period
     that can be read."""
     try:
@@ -150,7 +150,7 @@ def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, 
         return None
     stated = doc.data.get("basis")
     spoken = spoken_basis(stated) if isinstance(stated, str) else None
-    basis = Basis.ESTIMATE if spoken == Basis.ESTIMATE.value else Basis.OFFICIAL
+    basis = Basis(spoken) if spoken is not None else Basis.OFFICIAL
     return period, basis, doc.mark(("period",))
 
 

@@ -141,7 +141,7 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
     if report.is_final:
         basis = t("caption.final")
     else:
-        what = t("caption.estimate" if report.basis is Basis.ESTIMATE else "caption.partial")
+        what = t("caption.partial" if report.basis is Basis.OFFICIAL else f"caption.{report.basis}")
         basis = t("caption.margin", what=what)
     columns = check_columns((r.target for r in evaluation.results), words_of(evaluation.targets))
     keep = [i for i in range(len(columns)) if not (report.is_final and i == MARGIN)]
