@@ -12,10 +12,8 @@ defined names ``period``, ``basis``, ``source`` and ``targets`` for the cells th
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, NamedTuple
 
 from nq94.errors import InputError, Mark, Problem
@@ -24,6 +22,13 @@ from nq94.layout import FIGURES, INPUTS, NAMES, SHEET, TEXTS, VALUES
 from nq94.model import Measure, Target, TargetsFile
 from nq94.model.numtext import plain
 from nq94.model.values import YamlDate
+from nq94.read.cells import (
+    NUMBER_FORMAT_NOISE,
+    RowState,
+    date_text,
+    decimal,
+    padded,
+)
 from nq94.read.xlsx import (
     Parsed,
     cell_name,
@@ -39,24 +44,6 @@ from nq94.read.xlsx import (
 )
 
 Path = tuple[str, ...]
-
-
-SHOWN_DIGITS = 15
-"""Significant digits a spreadsheet shows of a number: Excel saves =1.15-0.35 as
-0.79999999999999993 and shows 0.8, and 0.8 is the figure the officer reports."""
-
-CELL_LIMIT = 32_767
-"""The most characters (UTF-16 units) an Excel cell holds: a source or note longer than that goes
-on in the cells below it, in rows that hold nothing else (nq94.render.form writes it so)."""
-FULL_CELL = CELL_LIMIT - 2 * 64
-"""A text cell at least this full goes on in the cell below, when the row below holds nothing
-else: a writer cuts a long text a little before the limit (up to 64 characters, each at most two
-units) so that no piece starts with '=' or a combining mark."""
-
-
-_NUMBER_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
-"""Quoted text, [colours and conditions], and escaped, padding and fill characters in a number
-format: none of them says how a number is shown."""
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -231,7 +218,7 @@ class _Reader:
         values: dict[str, Any] = {}
         doc.data["values"] = values
         formulas = self._formula_cells(title, header, [number for number, _ in body])
-        state = _State()
+        state = RowState()
         for number, cells in body:
             self._row(number, cells, header, values, state, formulas)
         return doc
@@ -335,10 +322,10 @@ class _Reader:
         if isinstance(value, bool):
             doc.data[key] = value
         elif isinstance(value, int | float):
-            number = _decimal(value)
+            number = decimal(value)
             doc.data[key] = plain(number) if key != "period" else number
         elif isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-            doc.data[key] = YamlDate(_date_text(value))
+            doc.data[key] = YamlDate(date_text(value))
         else:
             doc.data[key] = str(value)
 
@@ -394,7 +381,7 @@ class _Reader:
         cells: dict[int, Any],
         header: Mapping[str, int],
         values: dict[str, Any],
-        state: _State,
+        state: RowState,
         formulas: set[tuple[int, int]],
     ) -> None:
         doc = self.doc
@@ -468,17 +455,17 @@ class _Reader:
             return None
         if key in TEXTS:
             if isinstance(value, int | float) and not isinstance(value, bool):
-                return plain(_decimal(value))
+                return plain(decimal(value))
             if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-                return _date_text(value)
+                return date_text(value)
             return str(value)
         if isinstance(value, bool | str):
             return value
         if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-            return YamlDate(_date_text(value))
+            return YamlDate(date_text(value))
         number_format = str(getattr(cell, "number_format", "") or "")
-        figure = _decimal(value)
-        shown = _NUMBER_FORMAT_NOISE.sub("", number_format.split(";")[0])
+        figure = decimal(value)
+        shown = NUMBER_FORMAT_NOISE.sub("", number_format.split(";")[0])
         if "%" in shown:
             if self.targets is None:
                 doc.percent[(target_id, key)] = (number, column)
@@ -489,7 +476,7 @@ class _Reader:
                 )
                 return None
             figure = figure.scaleb(2)
-        return _padded(figure, shown)
+        return padded(figure, shown)
 
 
 def _percent(target: Target, key: str) -> bool:
@@ -509,68 +496,6 @@ _LABELS = {
 
 _EMPTY = object()
 """An input cell with nothing in it."""
-
-
-def _date_text(value: datetime.date | datetime.time | datetime.timedelta) -> str:
-    """A date or time as ISO 8601 writes it; a date without its midnight."""
-    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
-        return value.date().isoformat()
-    return str(value) if isinstance(value, datetime.timedelta) else value.isoformat()
-
-
-def _decimal(value: int | float) -> Decimal:
-    """A spreadsheet's number as it shows it: to SHOWN_DIGITS significant digits (0.1, not
-    0.1000000000000000055511151231257827; 0.8 where Excel saved 0.79999999999999993)."""
-    number = Decimal(value)
-    if not number.is_finite() or len(number.as_tuple().digits) <= SHOWN_DIGITS:
-        return number
-    shown = Context(prec=SHOWN_DIGITS, rounding=ROUND_HALF_UP).plus(number)
-    if shown == shown.to_integral_value() and shown.adjusted() < 28:
-        return shown.quantize(Decimal(1))  # a whole number, written whole: 1e20 as 100…0
-    return shown.normalize()  # without the zeros rounding leaves after the point
-
-
-def _padded(figure: Decimal, shown: str) -> Decimal:
-    """``figure`` with the decimals its cell's format shows, when the format shows more than it
-    has (7.5 shown as 7.50 is 7.50, as written)."""
-    _, point, after = shown.partition(".")
-    decimals = len(after) - len(after.lstrip("0")) if point else 0
-    if figure.is_finite() and decimals > max(0, -int(figure.as_tuple().exponent)):
-        return figure.quantize(Decimal(1).scaleb(-decimals))
-    return figure
-
-
-@dataclass(slots=True)
-class _State:
-    """What one pass down the report sheet remembers from the rows above."""
-
-    seen: dict[str, int] = field(default_factory=dict)
-    """The row of each target id met."""
-    last: str | None = None
-    """The target of the row just above, while its text may go on below."""
-    tail: dict[str, str] = field(default_factory=dict)
-    """The last piece of that target's source and note."""
-
-    def goes_on(self, given: Mapping[str, Any], values: dict[str, Any]) -> bool:
-        """Whether ``given``, a row without an id, goes on with the source or note of the target
-        above, whose cell is full (FULL_CELL: nq94 writes a longer text so); if so, the pieces
-        are joined."""
-        entry = values.get(self.last) if self.last is not None else None
-        if not isinstance(entry, dict) or not given or not set(given) <= set(self.tail):
-            return False
-        if any(
-            not isinstance(given[key], str) or _units(self.tail[key]) < FULL_CELL for key in given
-        ):
-            return False
-        for key, piece in given.items():
-            entry[key] += piece
-            self.tail[key] = piece
-        return True
-
-
-def _units(text: str) -> int:
-    """The length of ``text`` as Excel counts it: in UTF-16 units."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _shown(text: Any, most: int = 60) -> str:
