@@ -569,6 +569,17 @@ MESSAGES: dict[str, str] = {
     "the cell to its right",
     "err.xlsx.empty_period": "the period cell is empty; choose the period from the list (e.g. "
     "2024-9M)",
+    "err.xlsx.period_elsewhere": "the period cell is empty, and {cells} each hold a period; fill "
+    "in this cell with the period meant",
+    "err.xlsx.figures_elsewhere": "no figures on this sheet, but the sheets {sheets} hold figures "
+    "under the same headers; nq94 reads one sheet: keep the figures on one and delete the other "
+    "copies",
+    "note.xlsx.sheet_read": "{file}: no figures on the sheet '{empty}'; read the figures from the "
+    "sheet '{read}', the only one that holds any",
+    "note.xlsx.period_read": "{file}: the period cell {cell} is empty; read the period from "
+    "{other}, the only other sheet that holds one",
+    "note.xlsx.period_found": "{file}: no period cell on the report's sheet; read the period from "
+    "{other}, the only sheet that holds one",
     "err.xlsx.uncalculated": "a formula without a saved result; open and save the file in Excel "
     "or LibreOffice",
     "err.xlsx.error_cell": "the cell shows the error {error}; correct its formula",

@@ -573,6 +573,17 @@ MESSAGES: dict[str, str] = {
     "cáo vào ô bên phải nó",
     "err.xlsx.empty_period": "ô kỳ báo cáo đang trống; hãy chọn kỳ báo cáo trong danh sách (ví "
     "dụ 2024-9M)",
+    "err.xlsx.period_elsewhere": "ô kỳ báo cáo để trống, còn các ô {cells} đều có kỳ báo cáo; "
+    "hãy điền kỳ báo cáo vào ô này",
+    "err.xlsx.figures_elsewhere": "trang này không có số liệu, nhưng các trang {sheets} có số liệu "
+    "dưới cùng tiêu đề; nq94 chỉ đọc một trang: hãy để số liệu ở một trang và xóa các bản sao "
+    "còn lại",
+    "note.xlsx.sheet_read": "{file}: trang '{empty}' không có số liệu; đã đọc số liệu ở trang "
+    "'{read}', trang duy nhất có số liệu",
+    "note.xlsx.period_read": "{file}: ô kỳ báo cáo {cell} để trống; đã đọc kỳ báo cáo ở ô "
+    "{other}, trang duy nhất khác có kỳ báo cáo",
+    "note.xlsx.period_found": "{file}: trang báo cáo không có ô kỳ báo cáo; đã đọc kỳ báo cáo ở "
+    "ô {other}, trang duy nhất có kỳ báo cáo",
     "err.xlsx.uncalculated": "công thức chưa có kết quả được lưu; hãy mở và lưu tệp bằng Excel "
     "hoặc LibreOffice",
     "err.xlsx.error_cell": "ô đang báo lỗi {error}; hãy sửa công thức",

@@ -186,8 +186,16 @@ def _loaded(
     )
     if strict and warnings:
         raise InputError(warning._replace(warning=False) for warning in warnings)
+    notices = tuple(doc.notices) if not isinstance(doc, Document) else ()
     return Loaded(
-        doc.name, report, Positions(doc), written, warnings, doc.mark(("period",)), targets
+        doc.name,
+        report,
+        Positions(doc),
+        written,
+        warnings,
+        doc.mark(("period",)),
+        targets,
+        notices,
     )
 
 

@@ -71,6 +71,9 @@ class Workbook:
     sheets: dict[Path, str] = field(default_factory=dict)
     """The sheet of each part that stands on another sheet than the report's (a defined name
     may point to a cover sheet)."""
+    notices: list[str] = field(default_factory=list)
+    """What the reader needs told of how the workbook was read: its figures, or its period, read
+    from a sheet other than the one meant to hold them."""
 
     def settle(self, targets: TargetsFile) -> None:
         """Refuse, at its cell, each percent cell of a target not measured in percent, now that
@@ -186,6 +189,7 @@ class _Reader:
             raise InputError([doc.at(1, 1, t("err.xlsx.own_output", command=command))])
         named, wrong = self._defined_names()
         title, found = self._sheet(named)
+        title, found, moved = self._with_figures(title, found)
         doc.sheet = title
         doc.cells[()] = (1, 1)
         for each in wrong:
@@ -205,12 +209,14 @@ class _Reader:
             doc.problems.append(doc.at(header_row, again, message))
         body = rows[at + 1 :]
         for key in NAMES:
-            if key in named:
-                self._top(key, *named[key])
-            elif key in labels:
+            if key in labels and (moved or key not in named):  # a copy read holds its own
                 self._top(key, title, labels[key])
+            elif key in named:
+                self._top(key, *named[key])
         if ("period",) not in doc.cells and all(each.key != "period" for each in wrong):
-            doc.problems.append(doc.at(1, 1, t("err.xlsx.no_period")))
+            missing = self._period_elsewhere(title, None)
+            if missing is not None:
+                doc.problems.append(doc.at(1, 1, missing))
         doc.data.setdefault("period", None)
         if "value" not in header:
             doc.problems.append(doc.at(header_row, header["id"], t("err.xlsx.no_value_column")))
@@ -296,6 +302,63 @@ class _Reader:
             raise InputError([doc.at(1, 1, t("err.xlsx.no_header"))])
         raise InputError([doc.at(1, 1, t("err.xlsx.no_header_sheet"))])
 
+    def _with_figures(self, title: str, found: Parsed) -> tuple[str, Parsed, bool]:
+        """The report sheet; or, when it holds no figure, the one other sheet with a header of
+        the same keys that holds some (an officer typed the figures on a copy), said in a
+        notice, and whether it is that other. Refused when several others hold figures."""
+        assert found.header is not None
+        if "value" not in found.header[1] or _figures(found):
+            return title, found, False
+        others = [
+            (other, parsed)
+            for other in self.book.sheetnames
+            if other != title
+            and (parsed := self.parsed(other)).header is not None
+            and "value" in parsed.header[1]
+            and _figures(parsed)
+        ]
+        if not others:
+            return title, found, False
+        doc = self.doc
+        if len(others) > 1:
+            at, header, _ = found.header
+            sheets = ", ".join(f"'{other}'" for other, _ in others)
+            doc.sheet = title
+            message = t("err.xlsx.figures_elsewhere", sheets=sheets)
+            raise InputError([doc.at(found.rows[at][0], header["value"], message)])
+        other, parsed = others[0]
+        doc.notices.append(t("note.xlsx.sheet_read", file=doc.name, empty=title, read=other))
+        return other, parsed, True
+
+    def _period_elsewhere(self, title: str, place: tuple[int, int] | None) -> str | None:
+        """For a period cell that is empty (at ``place`` on ``title``; None: no period cell at
+        all), the period another sheet holds in its labelled cell, read and said in a notice
+        when one other sheet holds one: then None; else what to say at the cell."""
+        doc = self.doc
+        found = []
+        for other in self.book.sheetnames:
+            parsed = self.parsed(other)
+            above = parsed.rows[: parsed.header[0]] if parsed.header else parsed.rows
+            where = dict(label for _, cells in above for label in _labels(cells)).get("period")
+            if other == title or where is None:
+                continue
+            cell = parsed.cell(where)
+            value = cell_value(cell)
+            if getattr(cell, "data_type", "") != "e" and value is not None and str(value).strip():
+                found.append((other, where))
+        cells = [f"'{other}'!{cell_name(*where)}" for other, where in found]
+        if len(found) == 1:
+            empty = f"'{title}'!{cell_name(*place)}" if place else ""
+            key = "note.xlsx.period_read" if place else "note.xlsx.period_found"
+            doc.notices.append(t(key, file=doc.name, cell=empty, other=cells[0]))
+            self._top("period", *found[0])
+            return None
+        if place is None:
+            return t("err.xlsx.no_period")
+        if found:
+            return t("err.xlsx.period_elsewhere", cells=", ".join(cells))
+        return t("err.xlsx.empty_period")
+
     def _top(self, key: str, title: str, place: tuple[int, int]) -> None:
         """The period, basis or source, from its cell (on any sheet)."""
         doc = self.doc
@@ -311,8 +374,11 @@ class _Reader:
                 formula = self.parsed(title, formulas=True).cell(place)
                 text_result = getattr(cell, "data_type", "") in ("s", "str")
                 uncalculated = getattr(formula, "data_type", "") == "f" and not text_result
-                message = t("err.xlsx.uncalculated" if uncalculated else "err.xlsx.empty_period")
-                doc.problems.append(doc.at(*place, message, sheet=title))
+                said = t("err.xlsx.uncalculated") if uncalculated else None
+                said = said or self._period_elsewhere(title, place)
+                if said is None:  # read from another sheet
+                    return
+                doc.problems.append(doc.at(*place, said, sheet=title))
                 doc.data["period"] = None
             return
         if getattr(cell, "data_type", "") == "e":
@@ -477,6 +543,19 @@ class _Reader:
                 return None
             figure = figure.scaleb(2)
         return padded(figure, shown)
+
+
+def _figures(found: Parsed) -> bool:
+    """Whether a sheet holds a figure under its header: a value, a baseline or a current."""
+    assert found.header is not None
+    at, header, _ = found.header
+    columns = [header[key] for key in FIGURES if key in header]
+    for _, cells in found.rows[at + 1 :]:
+        for column in columns:
+            value = cell_value(cells.get(column))
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                return True
+    return False
 
 
 def _percent(target: Target, key: str) -> bool:
