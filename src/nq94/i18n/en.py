@@ -386,6 +386,8 @@ MESSAGES: dict[str, str] = {
     "err.unit": "'{text}' has a unit after the number; remove the unit: write {number}",
     "err.percent_sign": "'{text}' has a '%', but this target is not a percentage; write {number}",
     "err.cannot_read": "cannot read file: {reason}",
+    "err.not_in_folder": "no such file in the folder {folder}",
+    "err.no_folder": "no folder {folder}, where it would be",
     "err.too_large": "file is larger than {max_bytes} bytes; a report is far smaller",
     "err.utf16": "file is UTF-16; save it as UTF-8",
     "err.not_utf8": "byte 0x{byte} is not valid UTF-8; save the file as UTF-8",

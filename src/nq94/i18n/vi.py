@@ -388,6 +388,8 @@ MESSAGES: dict[str, str] = {
     "err.percent_sign": "'{text}' có dấu '%', nhưng chỉ tiêu này không tính bằng phần trăm; hãy "
     "ghi {number}",
     "err.cannot_read": "không đọc được tệp: {reason}",
+    "err.not_in_folder": "không có tệp này trong thư mục {folder}",
+    "err.no_folder": "không có thư mục {folder}, nơi tệp này phải nằm",
     "err.too_large": "tệp lớn hơn {max_bytes} byte; một báo cáo nhỏ hơn nhiều",
     "err.utf16": "tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8",
     "err.not_utf8": "byte 0x{byte} không hợp lệ trong UTF-8; hãy lưu tệp dạng UTF-8",
