@@ -259,7 +259,8 @@ MESSAGES: dict[str, str] = {
     "schema.number_text": 'e.g. "7,5" or "7,5%"',
     "schema.basis": "Whether the figures are final (official) or not yet (estimate, preliminary).",
     "schema.report": "A report of figures achieved against the targets of a resolution.",
-    "schema.period": "The period the report covers, always from 1 January.",
+    "schema.period": "The period the report covers: the year to date (2024, 2024-9M) or a part "
+    "of the year alone (2024-Q3, 2024-M05).",
     "schema.report_source": "Where the report's figures come from.",
     "schema.report_targets": "The targets file the report is written against, relative to the "
     "report.",

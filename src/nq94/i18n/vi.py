@@ -261,7 +261,8 @@ MESSAGES: dict[str, str] = {
     "schema.basis": "Số liệu chính thức (official), hay chưa: số ước tính (estimate) hoặc số "
     "sơ bộ (preliminary).",
     "schema.report": "Báo cáo số liệu thực hiện so với các chỉ tiêu của nghị quyết.",
-    "schema.period": "Kỳ báo cáo, luôn tính từ ngày 1 tháng 1.",
+    "schema.period": "Kỳ báo cáo: lũy kế từ đầu năm (2024, 2024-9M) hoặc riêng một phần năm "
+    "(2024-Q3, 2024-M05).",
     "schema.report_source": "Nguồn số liệu của báo cáo.",
     "schema.report_targets": "Tệp chỉ tiêu mà báo cáo dựa vào, tính từ thư mục của báo cáo.",
     "schema.values": "Mã chỉ tiêu -> số liệu: một số, hoặc một bảng khóa - giá trị (xem từng "

@@ -184,5 +184,16 @@ def schema_pattern(codes: str, year: int) -> str:
 
 
 def basis_pattern() -> str:
-    """The JSON Schema pattern of a basis, any case."""
-    return r"^\s*(?:" + "|".join(any_case(re.escape(word)) for word in BASES) + r")\s*$"
+    """The JSON Schema pattern of a basis, any case, with spaces around it."""
+    return r"^\s*(?:" + "|".join(any_case(literal(word)) for word in BASES) + r")\s*$"
+
+
+def literal(text: str) -> str:
+    """``text`` as a regular expression matching it alone, that every ECMA-262 engine reads:
+    only the characters that mean something are escaped (Python's ``re.escape`` escapes a space
+    too, as ``\\ ``, which ECMA-262's Unicode mode, that JSON Schema validators use, refuses)."""
+    return "".join(f"\\{c}" if c in _MEANING else c for c in text)
+
+
+_MEANING = frozenset("\\^$.|?*+()[]{}/")
+"""The characters that mean something in an ECMA-262 regular expression."""
