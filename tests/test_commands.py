@@ -192,6 +192,45 @@ def test_export_xlsx_workbook(cli: CLI, tmp_path: Path) -> None:
     assert budget[4] == "Cục Thuế tỉnh"
 
 
+@pytest.mark.parametrize(
+    ("lang", "sheets", "columns"),
+    [
+        ("en", ["Status", "Sources"],
+         ["Target id", "Value", "Last year", "This year", "Source", "Note"]),
+        ("vi", ["Đánh giá", "Nguồn số liệu"],
+         ["Mã chỉ tiêu", "Giá trị", "Năm trước", "Năm nay", "Nguồn", "Ghi chú"]),
+    ],
+)  # fmt: skip
+def test_export_xlsx_prints_and_names_its_columns_as_the_template(
+    cli: CLI, tmp_path: Path, lang: str, sheets: list[str], columns: list[str]
+) -> None:
+    """Every sheet prints on A4 landscape with its header row and its id column on each page,
+    and names the columns the template has as the template does (Năm trước / Năm nay)."""
+    book = tmp_path / "status.xlsx"
+    run = cli("export", "--lang", lang, "samples/2024-9m.yaml", "-o", str(book))
+    assert run.exit_code == 0, run
+    workbook = openpyxl.load_workbook(book)
+    assert workbook.sheetnames == sheets
+    status, sources = (workbook[name] for name in sheets)
+    assert [cell.value for cell in sources[1]] == columns
+    template = tmp_path / "template.xlsx"
+    assert cli("template", "--lang", lang, "-o", str(template)).exit_code == 0
+    words = {cell.value for cell in openpyxl.load_workbook(template).worksheets[0][7]}
+    assert set(columns) <= words
+    section, target_id, target = (cell.value for cell in status[1][:3])
+    assert {section, target_id, target} <= words  # Lĩnh vực, Mã chỉ tiêu, the words
+    for sheet, id_column in ((status, "B"), (sources, "A")):
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.page_setup.paperSize == 9, sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+        assert sheet.print_title_cols == f"${id_column}:${id_column}", sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert sheet.page_setup.fitToHeight == 0, sheet.title
+    assert status.page_setup.fitToWidth == 2  # the words and the why apart, each readable
+    assert status.page_setup.pageOrder == "overThenDown"  # a row's two halves page by page
+    assert sources.page_setup.fitToWidth in (None, 1)  # 1, the default, is left unwritten
+
+
 def test_export_html_page(cli: CLI, tmp_path: Path) -> None:
     """One self-contained page: title, a row per target with words, status, summary, and a bar
     for each target with a figure that asks for at least a figure (none for 'below 3 %')."""

@@ -90,3 +90,27 @@ def test_python_example_runs_and_prints_what_it_says(
     exec(compile(block, "README.md", "exec"), {})
     shown = block.split("# ", 1)[1].strip()
     assert capsys.readouterr().out.strip() == shown
+
+
+def _subsection(title: str) -> str:
+    match = re.search(rf"^### {re.escape(title)}\n(.*?)(?=^##)", README, re.S | re.M)
+    assert match, f"README has no section {title!r}"
+    return match.group(1)
+
+
+def test_the_csv_is_said_to_be_imported_with_a_point_in_a_vietnamese_spreadsheet(
+    cli: CLI_TYPE, tmp_path: Path
+) -> None:
+    """The `.csv` export writes 7.5 with a point, comma-separated, in both languages, which a
+    spreadsheet set to Vietnamese (decimal comma) misreads when it opens the file as it is: the
+    README says how to import it, or to use the `.xlsx` export, and promises no more."""
+    path = tmp_path / "status.csv"
+    assert cli("export", "--lang", "vi", "samples/2024-9m.yaml", "-o", str(path)).exit_code == 0
+    row = path.read_text(encoding="utf-8-sig").splitlines()[1]
+    assert ",5.9,báo cáo,5.9,7.5,>=," in row
+    for title in ("Vietnamese or English", "Exports for people"):
+        text = " ".join(_subsection(title).split())
+        assert "every spreadsheet reads" not in text, title
+        assert "decimal separator" in text, title
+        assert "point" in text, title
+        assert "`.xlsx`" in text, title

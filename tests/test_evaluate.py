@@ -24,13 +24,14 @@ BOUNDARIES = [
     (">=", D(10), D(10), Status.MET, Status.AT_RISK),
     (">=", D(10), D("10.01"), Status.MET, Status.AT_RISK),
     (">=", D(10), D("10.5"), Status.MET, Status.MET),
-    (">=", D(10), D("9.5"), Status.MISSED, Status.AT_RISK),
+    (">=", D(10), D("9.5"), Status.MISSED, Status.MISSED),
     (">=", D(10), D("9.49"), Status.MISSED, Status.MISSED),
     # ">": exactly at the threshold misses it
     (">", D(10), D("9.99"), Status.MISSED, Status.AT_RISK),
     (">", D(10), D(10), Status.MISSED, Status.AT_RISK),
     (">", D(10), D("10.01"), Status.MET, Status.AT_RISK),
     (">", D(10), D("10.51"), Status.MET, Status.MET),
+    (">", D(10), D("10.5"), Status.MET, Status.MET),
     (">", D(10), D("9.5"), Status.MISSED, Status.MISSED),
     # "<=": exactly at the threshold meets it
     ("<=", D(10), D("9.99"), Status.MET, Status.AT_RISK),
@@ -38,11 +39,13 @@ BOUNDARIES = [
     ("<=", D(10), D("10.01"), Status.MISSED, Status.AT_RISK),
     ("<=", D(10), D("9.5"), Status.MET, Status.MET),
     ("<=", D(10), D("10.51"), Status.MISSED, Status.MISSED),
+    ("<=", D(10), D("10.5"), Status.MISSED, Status.MISSED),
     # "<": exactly at the threshold misses it ("Dưới 3%": 3.0 misses)
     ("<", D(3), D("2.99"), Status.MET, Status.AT_RISK),
     ("<", D(3), D(3), Status.MISSED, Status.AT_RISK),
     ("<", D(3), D("3.01"), Status.MISSED, Status.AT_RISK),
     ("<", D(3), D("2.49"), Status.MET, Status.MET),
+    ("<", D(3), D("2.5"), Status.MET, Status.MET),
     ("<", D(3), D("3.5"), Status.MISSED, Status.MISSED),
 ]
 
@@ -57,6 +60,79 @@ def test_one_sided_boundaries(
     assert decide(target, value, D("0.5")) is estimate
 
 
+# The margin's edge: "within the margin" is strictly less than the margin away from the edge
+# that decides, so a figure exactly a margin away is clear of it, on either side. Each case:
+# the requirement, then for figures a hundredth inside the margin, exactly at it and a hundredth
+# beyond it, below and above the deciding edge, the status with a margin of 0.5.
+MARGIN_EDGES = [
+    # ">= 10": 9.49 9.5 9.51 | 10.49 10.5 10.51
+    ({"operator": ">="}, D(10), ["missed", "missed", "at_risk", "at_risk", "met", "met"]),
+    ({"operator": ">"}, D(10), ["missed", "missed", "at_risk", "at_risk", "met", "met"]),
+    ({"operator": "<="}, D(10), ["met", "met", "at_risk", "at_risk", "missed", "missed"]),
+    ({"operator": "<"}, D(10), ["met", "met", "at_risk", "at_risk", "missed", "missed"]),
+    # a range meant one-sided is decided by its one edge: 10 for "10 to 12, or more"
+    (
+        {"operator": "between", "upper": D(12), "better": "higher"},
+        D(10),
+        ["missed", "missed", "at_risk", "at_risk", "met", "met"],
+    ),
+    # ... and 12 for "8 to 12, or less"
+    (
+        {"operator": "between", "threshold": D(8), "upper": D(12), "better": "lower"},
+        D(12),
+        ["met", "met", "at_risk", "at_risk", "missed", "missed"],
+    ),
+    # "about 11 ± 1, or more" is decided at 10; "about 9 ± 1, or less" at 10
+    (
+        {"operator": "≈", "threshold": D(11), "tolerance": D(1), "better": "higher"},
+        D(10),
+        ["missed", "missed", "at_risk", "at_risk", "met", "met"],
+    ),
+    (
+        {"operator": "≈", "threshold": D(9), "tolerance": D(1), "better": "lower"},
+        D(10),
+        ["met", "met", "at_risk", "at_risk", "missed", "missed"],
+    ),
+    # two-sided bands, at their lower edge 10: "10 to 14" and "12 ± 2"
+    (
+        {"operator": "between", "upper": D(14)},
+        D(10),
+        ["missed", "missed", "at_risk", "at_risk", "met", "met"],
+    ),
+    (
+        {"operator": "≈", "threshold": D(12), "tolerance": D(2)},
+        D(10),
+        ["missed", "missed", "at_risk", "at_risk", "met", "met"],
+    ),
+    # ... and at their upper edge 14
+    (
+        {"operator": "between", "threshold": D(10), "upper": D(14)},
+        D(14),
+        ["met", "met", "at_risk", "at_risk", "missed", "missed"],
+    ),
+    (
+        {"operator": "≈", "threshold": D(12), "tolerance": D(2)},
+        D(14),
+        ["met", "met", "at_risk", "at_risk", "missed", "missed"],
+    ),
+]
+"""Each requirement, the edge that decides it, and the statuses at edge - 0.51, - 0.5, - 0.49,
++ 0.49, + 0.5 and + 0.51."""
+
+OFFSETS = [D("-0.51"), D("-0.5"), D("-0.49"), D("0.49"), D("0.5"), D("0.51")]
+
+
+@pytest.mark.parametrize(("fields", "edge", "statuses"), MARGIN_EDGES)
+def test_a_figure_exactly_a_margin_away_is_clear_of_it(
+    fields: dict[str, object], edge: Decimal, statuses: list[str]
+) -> None:
+    """|actual - edge| < margin is at risk; exactly the margin away, and a hundredth beyond, is
+    met on the good side and missed on the bad one, whatever the operator."""
+    target = make_target(**{"threshold": edge, "kind": "share", **fields})
+    found = [decide(target, edge + offset, D("0.5")).value for offset in OFFSETS]
+    assert found == statuses
+
+
 @pytest.mark.parametrize(
     ("value", "final", "estimate"),
     [
@@ -65,7 +141,8 @@ def test_one_sided_boundaries(
         (D("58.6"), Status.MET, Status.MET),
         (D("59.6"), Status.MET, Status.AT_RISK),
         (D("59.61"), Status.MISSED, Status.AT_RISK),
-        (D("60.11"), Status.MISSED, Status.MISSED),
+        (D("60.1"), Status.MISSED, Status.MISSED),
+        (D("57.1"), Status.MISSED, Status.MISSED),
         (D("58.1"), Status.MET, Status.MET),
         (D("58.09"), Status.MET, Status.AT_RISK),
     ],

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SAMPLES, Run
 
 NQ94 = str(Path(sys.executable).with_name("nq94"))
@@ -67,9 +69,43 @@ def test_trend_takes_a_folder(cli) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_systems_reason_is_said_in_the_readers_language(cli) -> None:  # type: ignore[no-untyped-def]
     run: Run = cli("check", "--lang", "vi", "samples/nope.yaml")
+    folder = Path("samples").resolve()
     assert run.stderr == (
-        "samples/nope.yaml:1:1: không đọc được tệp: không có tệp hay thư mục này\n"
+        f"samples/nope.yaml:1:1: không đọc được tệp: không có tệp này trong thư mục {folder}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "cannot read file: no such file in the folder {folder}; did you mean '{name}'?"),
+        ("vi", "không đọc được tệp: không có tệp này trong thư mục {folder}; có phải là '{name}'?"),
+    ],
+)
+def test_a_file_not_found_says_where_it_looked_and_the_closest_report_there(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`nq94 check reprot.yaml` run from another folder names the folder it looked in, whole,
+    and the report file there whose name is closest, as it would be typed."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("report.yaml", "notes.txt", "2024-9m.xlsx"):
+        (reports / name).write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for typed, name in (("reports/reprot.yaml", "reports/report.yaml"),
+                        ("reports/2024-9m.xslx", "reports/2024-9m.xlsx")):  # fmt: skip
+        run: Run = cli("check", "--lang", lang, typed)
+        assert run.exit_code == 2, run
+        message = said.format(folder=reports, name=name)
+        assert run.stderr == f"{typed}:1:1: {message}\n", run
+    monkeypatch.chdir(reports)
+    run = cli("check", "--lang", lang, "reprot.yaml")
+    assert run.stderr == f"reprot.yaml:1:1: {said.format(folder=reports, name='report.yaml')}\n"
+    run = cli("check", "--lang", lang, "budget.yaml")  # nothing close: no guess
+    assert run.stderr.endswith(f"{reports}\n"), run
+    run = cli("check", "--lang", lang, "gone/report.yaml")  # a folder that is not there
+    gone = {"en": f"no folder {reports / 'gone'}", "vi": f"không có thư mục {reports / 'gone'}"}
+    assert gone[lang] in run.stderr, run
 
 
 def test_diff_takes_a_pattern_for_each_report(cli) -> None:  # type: ignore[no-untyped-def]

@@ -217,18 +217,18 @@ def test_xlsx_charts_draw_the_at_risk_band_and_print_whole(cli: CLI, tmp_path: P
     share = ids.index("structure_services_taxes")  # ≈ 31.8 ± 1, at risk within ±0.5
     first = 16 * share + 2
     assert charts.cell(first - 1, 1).value == "Share of services and product taxes"
-    headings = [charts.cell(first, column).value for column in range(1, 7)]
+    headings = [charts.cell(first, column).value for column in range(1, 9)]
     assert headings == [
         "Report",
         "Compared with the target",
         "31.8 ± 1%",
         "",
-        *["At-risk band around the target"] * 2,
+        *["At-risk band, from", "At-risk band, to"] * 2,
     ]
-    lines = [charts.cell(first + 1, column).value for column in range(3, 7)]
-    assert lines == [30.8, 32.8, 30.3, 33.3]
+    lines = [charts.cell(first + 1, column).value for column in range(3, 9)]
+    assert lines == [30.8, 32.8, 30.3, 31.3, 32.3, 33.3]
     series = charts._charts[share].series
-    assert len(series) == 5
+    assert len(series) == 4  # the band's layers: under it, around 30.8, between, around 32.8
 
 
 def test_a_report_and_its_correction_are_told_apart_as_before_and_after(

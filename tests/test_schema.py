@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -10,6 +14,7 @@ import pytest
 import yaml
 
 from nq94.errors import InputError
+from nq94.i18n import Lang, catalogue
 from nq94.model import report_model
 from nq94.read.loading import builtin_targets
 from nq94.read.yamldoc import parse, read_text
@@ -119,3 +124,91 @@ def test_the_schema_is_the_models_own(cli: CLI) -> None:
     assert set(printed) - set(model) == {"$schema"}
     assert printed["properties"].keys() == model["properties"].keys()
     assert printed == json.loads(json.dumps(report_schema(builtin_targets())))
+
+
+# --- as schema validators read it: check-jsonschema ---------------------------------------------
+
+CHECK_JSONSCHEMA = str(Path(sys.executable).with_name("check-jsonschema"))
+SAMPLE_FOLDERS = sorted(path.parent for path in (ROOT / "samples").glob("*/targets.yaml"))
+REPORTS = [
+    *sorted((ROOT / "samples").glob("*.yaml")),
+    *sorted((EXAMPLES / "positive").glob("*.yaml")),
+]
+"""The reports on the built-in targets the schema must accept: the samples and the positive
+examples."""
+
+
+def _check_jsonschema(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CHECK_JSONSCHEMA, *map(str, arguments)], capture_output=True, text=True, check=False
+    )
+
+
+def _printed(cli: CLI, path: Path, *arguments: str) -> Path:
+    """`nq94 schema ARGUMENTS` written to ``path``."""
+    run = cli("schema", *arguments)
+    assert run.exit_code == 0, run
+    path.write_text(run.stdout, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_check_jsonschema_reads_the_schemas_and_accepts_every_sample(
+    cli: CLI, tmp_path: Path, lang: str
+) -> None:
+    """`nq94 schema` (for the built-in targets and for each sample folder's) and `nq94 schema
+    --targets-file` pass check-jsonschema's metaschema check, whose regular expressions are
+    ECMA-262's ('chính\\ thức' is not one); and they accept every sample report, every positive
+    example and every targets file nq94 ships or writes."""
+    report = _printed(cli, tmp_path / "report.json", "--lang", lang)
+    done = _check_jsonschema("--check-metaschema", report)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = _check_jsonschema("--schemafile", report, *REPORTS)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert SAMPLE_FOLDERS
+    for folder in SAMPLE_FOLDERS:
+        own = _printed(cli, tmp_path / f"{folder.name}.json", "--lang", lang, "--targets",
+                       str(folder / "targets.yaml"))  # fmt: skip
+        reports = sorted(path for path in folder.glob("*.yaml") if path.name != "targets.yaml")
+        done = _check_jsonschema("--check-metaschema", own)
+        assert done.returncode == 0, done.stdout + done.stderr
+        done = _check_jsonschema("--schemafile", own, *reports)
+        assert done.returncode == 0, done.stdout + done.stderr
+    targets = _printed(cli, tmp_path / "targets.json", "--lang", lang, "--targets-file")
+    done = _check_jsonschema("--check-metaschema", targets)
+    assert done.returncode == 0, done.stdout + done.stderr
+    started = []
+    for starter in ("en", "vi"):  # what `nq94 init` writes, in each language
+        path = tmp_path / f"init-{starter}.yaml"
+        assert cli("init", "--lang", starter, "--year", "2025", "-o", str(path)).exit_code == 0
+        started.append(path)
+    files = [*(folder / "targets.yaml" for folder in SAMPLE_FOLDERS), *started,
+             ROOT / "src" / "nq94" / "targets.yaml", ROOT / "targets.yaml"]  # fmt: skip
+    done = _check_jsonschema("--schemafile", targets, *files)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis"),
+    [
+        ("en", "Whether the figures are final (official) or not yet (estimate, preliminary)."),
+        ("vi", "Số liệu chính thức (official), hay chưa: số ước tính (estimate) hoặc số sơ bộ "
+               "(preliminary)."),
+    ],
+)  # fmt: skip
+def test_the_python_apis_schema_describes_in_words(lang: str, basis: str) -> None:
+    """`nq94.Report.model_json_schema()` describes each field in words, in the language the
+    environment asks for (NQ94_LANG), as `nq94 schema` does: never a catalogue key."""
+    program = (
+        "import json, nq94; print(json.dumps(nq94.Report.model_json_schema(), ensure_ascii=False))"
+    )
+    env = {**os.environ, "NQ94_LANG": lang}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, env=env
+    )
+    schema = json.loads(done.stdout)
+    assert schema["properties"]["basis"]["description"] == basis
+    keys = set(catalogue(Lang.EN))
+    described = re.findall(r'"description": "([^"]*)"', done.stdout)
+    assert described
+    assert not [text for text in described if text in keys or text.startswith("schema.")]

@@ -67,7 +67,11 @@ USAGE_ERRORS = [
         "'--format' / '-f': 'bogus' is not one of auto, table, text, json, csv, markdown, "
         "github, junit",
     ),
-    (["template", "--basis", "x"], "'--basis': 'x' is not one of official, estimate"),
+    (
+        ["template", "--basis", "x"],
+        "'--basis': 'x' is not a basis; use official, preliminary or estimate (chính thức, sơ "
+        "bộ, ước tính)",
+    ),
     (["check", "--max-bytes", "abc", "x"], "'--max-bytes': expected a whole number"),
     (["check", "--max-bytes", "0", "x"], "'--max-bytes': expected 1 or more"),
     (["check", "--max-bytes", "1e99", "x"], "'--max-bytes': expected a whole number"),

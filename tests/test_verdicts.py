@@ -164,6 +164,24 @@ def test_percent_of_target_is_null_where_it_means_nothing(
         assert results[target_id]["percent_of_target"] is None
 
 
+def test_a_figure_exactly_a_margin_away_is_clear_of_it(cli: CLI, tmp_path: Path) -> None:
+    """In an estimate, 89.5 against "Từ 90% trở lên" (margin 0.5) is missed and 2.7 against
+    "Dưới 3%" (margin 0.3) met: exactly a margin away is not within it; a hundredth nearer is."""
+    path = tmp_path / "estimate.yaml"
+    path.write_text(
+        'period: "2024"\nbasis: estimate\nvalues:\n  cultural_families_rate: 89.5\n'
+        "  cultural_hamlets_rate: 89.51\n  urban_unemployment_rate: 2.7\n"
+        "  poverty_rate_reduction: 0.72\n  social_insurance_rate: 43\n"
+    )
+    results = _json(cli, path)
+    statuses = {key: (result["status"], result["margin"]) for key, result in results.items()}
+    assert statuses["cultural_families_rate"] == ("missed", 0.5)
+    assert statuses["cultural_hamlets_rate"] == ("at_risk", 0.5)
+    assert statuses["urban_unemployment_rate"] == ("met", 0.3)
+    assert statuses["poverty_rate_reduction"] == ("missed", 0.08)
+    assert statuses["social_insurance_rate"] == ("met", 0.5)
+
+
 def test_projection_is_capped_at_the_plausible_maximum(cli: CLI, reports: dict[str, Path]) -> None:
     """101 % of plan after 9 months projects to 120 (the maximum), not 134.67."""
     result = _json(cli, reports["projection"])["public_investment_disbursement_rate"]
@@ -189,6 +207,56 @@ def test_a_fraction_is_a_warning_and_strict_makes_it_a_problem(
     assert "did you mean 95?" in strict.stderr
     assert cli("validate", "--strict", str(path)).exit_code == 2
     assert cli("validate", str(path)).exit_code == 0
+
+
+FRACTION_OF_POINTS = 'period: "2024"\nbasis: estimate\nvalues:\n  poverty_rate_reduction: 0.0085\n'
+"""'0,85%' typed in a spreadsheet and reformatted as a number: 0.0085 for "Từ 0,8% trở lên"."""
+
+
+@pytest.mark.parametrize(
+    ("lang", "warning", "count"),
+    [
+        ("en", "warning: values.poverty_rate_reduction: 0.0085 looks like a fraction; "
+               "did you mean 0.85?", "; 1 warning"),
+        ("vi", "cảnh báo: values.poverty_rate_reduction: 0,0085 có vẻ là một phân số; "
+               "có phải ý là 0,85?", "; 1 cảnh báo"),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_points_is_a_warning_counted_and_said_after_the_table(
+    cli: CLI, tmp_path: Path, lang: str, warning: str, count: str
+) -> None:
+    """0.0085 against 0.8 percentage points warns, located, as 0.95 against 95 % does; the
+    summary line counts it, and the table says it again after itself, where a long table
+    would have scrolled the first saying away."""
+    path = tmp_path / "poverty.yaml"
+    path.write_text(FRACTION_OF_POINTS, encoding="utf-8")
+    located = f"{path}:4:27: {warning}"
+    text = cli("check", "--lang", lang, "-f", "text", str(path))
+    assert text.exit_code == 0, text
+    assert text.stderr == located + "\n", text
+    assert text.stdout.splitlines()[-1].endswith(count), text
+    table = cli("check", "--lang", lang, "-f", "table", str(path))
+    assert table.exit_code == 0, table
+    assert table.stderr == located + "\n", table
+    lines = [line.strip() for line in table.stdout.splitlines() if line.strip()]
+    assert lines[-1] == located, table
+    assert lines[-2].endswith(count), table
+    strict = cli("check", "--lang", lang, "--strict", str(path))
+    assert strict.exit_code == 2, strict
+
+
+@pytest.mark.parametrize("figure", ["0.85", "0.08", "0.05", "-0.003", "0"])
+def test_a_figure_of_points_near_its_target_or_far_from_a_fraction_is_no_fraction(
+    cli: CLI, tmp_path: Path, figure: str
+) -> None:
+    """0.85, 0.08 (a poor year), 0.05 (100 times it, 5 points, is no likelier), a rise and
+    nothing at all are figures of points as they stand: no warning."""
+    path = tmp_path / "poverty.yaml"
+    path.write_text(FRACTION_OF_POINTS.replace("0.0085", figure), encoding="utf-8")
+    run = cli("check", "-f", "text", str(path))
+    assert run.exit_code == 0, run
+    assert run.stderr == "", run
+    assert "warning" not in run.stdout, run
 
 
 def test_a_small_percent_of_a_small_target_is_no_fraction(cli: CLI, tmp_path: Path) -> None:

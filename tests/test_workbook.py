@@ -48,9 +48,19 @@ def _results(run: Run) -> list[dict[str, Any]]:
 # --- the template -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "sheet_name"), [("vi", "Báo cáo"), ("en", "Report")])
+@pytest.mark.parametrize(
+    ("lang", "sheet_name", "period", "basis"),
+    [("vi", "Báo cáo", "9 tháng đầu năm 2024", "chính thức"),
+     ("en", "Report", "2024-9M", "official")],
+)  # fmt: skip
 def test_template_is_a_locked_form_with_open_inputs(
-    cli: CLI, tmp_path: Path, targets: TargetsFile, lang: str, sheet_name: str
+    cli: CLI,
+    tmp_path: Path,
+    targets: TargetsFile,
+    lang: str,
+    sheet_name: str,
+    period: str,
+    basis: str,
 ) -> None:
     """One visible sheet named in the reader's language; period and basis are defined names
     with drop-downs; a row per target, its words locked; only inputs open; A4 landscape."""
@@ -60,7 +70,7 @@ def test_template_is_a_locked_form_with_open_inputs(
     assert [s.sheet_state for s in book.worksheets[1:]] == ["hidden"]
     names = {key: list(book.defined_names[key].destinations) for key in ("period", "basis")}
     assert names == {"period": [(sheet_name, "$B$3")], "basis": [(sheet_name, "$B$4")]}
-    assert (sheet["B3"].value, sheet["B4"].value) == ("2024-9M", "official")
+    assert (sheet["B3"].value, sheet["B4"].value) == (period, basis)
     assert [cell.value for cell in sheet[8]] == [
         "id", "section", "target", "unit", "threshold",
         "value", "baseline", "current", "source", "note",

@@ -126,7 +126,7 @@ class Checker:
         except InputError as e:
             return Invalid(name, e.problems)
         said = changed_meaning(loaded.report.period)
-        return Done(loaded, notices=(said,) if said else ())
+        return Done(loaded, notices=(*loaded.notices, said) if said else loaded.notices)
 
     def _evaluate(self, name: str) -> Done[Evaluation] | Invalid:
         """One file read and evaluated, with the statuses its targets came to."""

@@ -283,33 +283,31 @@ def percent_of_target(target: Requirement, actual: Decimal) -> Decimal | None:
 
 
 def decide(requirement: Requirement, actual: Decimal, margin: Decimal) -> Status:
-    """Met clear of the margin on the good side, missed beyond it on the bad side, else at risk.
+    """At risk within the margin of an edge that decides (strictly less than the margin away
+    from it, on either side); clear of it, met on the good side and missed on the bad one.
 
-    With a margin of 0 this is the plain comparison: exactly 3.0 misses "< 3", exactly 90 meets
-    ">= 90". A range or an "about" that a plan means one-sided is decided by its one edge.
+    A figure exactly a margin away is clear of it: 89.5 misses an estimated ">= 90" with margin
+    0.5, 2.7 meets an estimated "< 3" with margin 0.3. With a margin of 0 this is the plain
+    comparison: exactly 3.0 misses "< 3", exactly 90 meets ">= 90". A range or an "about" that a
+    plan means one-sided is decided by its one edge; a two-sided band by both.
     """
     side = requirement.side
     if side is None:
         band = requirement.band
         assert band is not None  # a requirement without a deciding side is a two-sided band
         low, high = band
-        if low + margin <= actual <= high - margin:
-            return Status.MET
-        if actual < low - margin or actual > high + margin:
-            return Status.MISSED
+        if _within(actual, low, margin) or _within(actual, high, margin):
+            return Status.AT_RISK
+        return Status.MET if low <= actual <= high else Status.MISSED
+    operator, edge = side
+    if _within(actual, edge, margin):
         return Status.AT_RISK
-    operator, threshold = side
-    upward = operator in (Operator.GE, Operator.GT)
-    good, bad = (
-        (threshold + margin, threshold - margin)
-        if upward
-        else (threshold - margin, threshold + margin)
-    )
-    if holds(operator, actual, good):
-        return Status.MET
-    if not holds(operator, actual, bad):
-        return Status.MISSED
-    return Status.AT_RISK
+    return Status.MET if holds(operator, actual, edge) else Status.MISSED
+
+
+def _within(actual: Decimal, edge: Decimal, margin: Decimal) -> bool:
+    """Whether ``actual`` is within the at-risk margin of ``edge``: |actual - edge| < margin."""
+    return abs(actual - edge) < margin
 
 
 def holds(operator: Operator, actual: Decimal, threshold: Decimal) -> bool:

@@ -32,6 +32,9 @@ class Loaded(NamedTuple):
     """Where the period stands in the file."""
     targets: TargetsFile | None = None
     """The targets the report was checked against: the version in force for its period."""
+    notices: tuple[str, ...] = ()
+    """What the reader needs told of how the file was read (a workbook's figures read from a
+    copy of its report sheet)."""
 
 
 Validated = Loaded | Invalid

@@ -110,12 +110,12 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
     return problems
 
 
-def cycle_order(evaluation: Evaluation) -> tuple[int, int, bool]:
+def cycle_order(evaluation: Evaluation) -> tuple[int, int, int]:
     """Where a report stands in the year's reporting cycle: by the end of its period (a part
-    alone after the period to date that ends with it), and within a period the estimate before
-    the official figures."""
+    alone after the period to date that ends with it), and within a period the estimate, then
+    the preliminary figures, then the official ones."""
     report = evaluation.report
-    return report.period.months, report.period.first, report.basis is Basis.OFFICIAL
+    return report.period.months, report.period.first, report.basis.stage
 
 
 def trend(evaluations: Sequence[Evaluation]) -> Trend:
@@ -269,11 +269,12 @@ _WORSE = (Status.MISSED, Status.AT_RISK)
 
 
 def settles(old: Evaluation, new: Evaluation) -> bool:
-    """Whether ``new`` gives the official figures of the period ``old`` estimated."""
+    """Whether ``new`` gives the official figures of the period ``old`` estimated (or gave
+    preliminary figures of)."""
     before, after = old.report, new.report
     return (
         before.period == after.period
-        and before.basis is Basis.ESTIMATE
+        and before.basis is not Basis.OFFICIAL
         and after.basis is Basis.OFFICIAL
     )
 

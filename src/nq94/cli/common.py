@@ -76,11 +76,12 @@ def note(notices: Iterable[str]) -> None:
 
 
 def period_notes(loaded: Loaded) -> tuple[str, ...]:
-    """What a report's period needs said: a code that meant the year to date before."""
+    """What a report's reading needs said (a workbook's figures read from a copy of its sheet),
+    and its period: a code that meant the year to date before."""
     from nq94.render.periods import changed_meaning
 
     said = changed_meaning(loaded.report.period)
-    return (said,) if said else ()
+    return (*loaded.notices, said) if said else loaded.notices
 
 
 def fail(problems: Iterable[Problem]) -> NoReturn:

@@ -16,7 +16,14 @@ from nq94.cli.common import (
     read_all,
     write,
 )
-from nq94.cli.options import AsOfOption, ForceOption, LangOption, MaxBytesOption, TargetsOption
+from nq94.cli.options import (
+    AsOfOption,
+    BasisOption,
+    ForceOption,
+    LangOption,
+    MaxBytesOption,
+    TargetsOption,
+)
 from nq94.cli.typer_adapter import Refused
 from nq94.errors import escaped
 from nq94.i18n import t
@@ -61,7 +68,7 @@ def export(
 def template(
     *,
     period: Annotated[str | None, typer.Option(help="help.template_period")] = None,
-    basis: Annotated[Basis, typer.Option(help="help.template_basis")] = Basis.OFFICIAL,
+    basis: BasisOption = Basis.OFFICIAL,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="help.template_output"),
@@ -78,8 +85,12 @@ def template(
     try:
         chosen = Period.parse(period) if period else Period.parse(str(target_set.year))
     except ValueError:
+        from nq94.model.periods import suggested
+
+        close = suggested(period or "")  # as a report's period is suggested
+        hint = "; " + t("err.did_you_mean", name=close) if close else ""
         raise Refused(
-            escaped(t("cli.not_a_period", period=period, year=target_set.year)),
+            escaped(t("cli.not_a_period", period=period, year=target_set.year, hint=hint)),
             param_hint="--period",
         ) from None
     if wrong := period_problem(chosen, target_set):

@@ -14,6 +14,7 @@ import typer
 
 from nq94.cli.typer_adapter import Refused, given
 from nq94.i18n import Lang, language, t, use
+from nq94.model import Basis
 from nq94.render import Format
 
 TargetsOption = Annotated[
@@ -57,6 +58,29 @@ AsOfOption = Annotated[
     ),
 ]
 """Judge by the targets in force on this day, rather than on the last day of each period."""
+
+
+def _basis(value: str) -> Basis:
+    """--basis as a report writes its basis: official, preliminary, estimate, or the officers'
+    words (chính thức, sơ bộ, ước tính, ước thực hiện), in any case."""
+    from nq94.model.spoken import spoken_basis
+
+    found = spoken_basis(value)
+    if found is None:
+        raise Refused(t("usage.basis", value=value))
+    return Basis(found)
+
+
+BasisOption = Annotated[
+    Basis,
+    typer.Option(
+        "--basis",
+        help="help.template_basis",
+        parser=_basis,
+        metavar="help.metavar.basis",
+    ),
+]
+"""Whether a report's figures are final, as a report's `basis:` takes it."""
 
 
 def _lang(value: str) -> Lang:

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "status.not_assessed": "not assessed",
     "basis.official": "official",
     "basis.estimate": "estimate",
+    "basis.preliminary": "preliminary",
     "change.worsened": "worsened",
     "change.removed": "no longer reported",
     "change.settled": "settled",
@@ -147,10 +148,14 @@ MESSAGES: dict[str, str] = {
     "caption.final": "Official full-year figures: each value is compared strictly with its "
     "threshold.",
     "caption.estimate": "Estimate",
+    "caption.preliminary": "Preliminary figures",
     "caption.partial": "Figures for part of the year",
     "caption.margin": "{what}: a value within the margin of its threshold is at risk; flows are "
     "projected to the year end.",
     "summary": "{total} targets: {parts}",
+    "summary.warned": "{summary}; {warnings}",
+    "warnings.one": "{count} warning",
+    "warnings.other": "{count} warnings",
     "comparison.between": "{low} to {high}",
     "comparison.higher": ", or more",
     "comparison.lower": ", or less",
@@ -263,9 +268,10 @@ MESSAGES: dict[str, str] = {
     "template.derivable": " · or {{baseline, current}}",
     # nq94 schema
     "schema.number_text": 'e.g. "7,5" or "7,5%"',
-    "schema.basis": "Whether the figures are final (official) or not yet (estimate).",
+    "schema.basis": "Whether the figures are final (official) or not yet (estimate, preliminary).",
     "schema.report": "A report of figures achieved against the targets of a resolution.",
-    "schema.period": "The period the report covers, always from 1 January.",
+    "schema.period": "The period the report covers: the year to date (2024, 2024-9M) or a part "
+    "of the year alone (2024-Q3, 2024-M05).",
     "schema.report_source": "Where the report's figures come from.",
     "schema.report_targets": "The targets file the report is written against, relative to the "
     "report.",
@@ -300,7 +306,7 @@ MESSAGES: dict[str, str] = {
     "err.missing_key": "missing required key '{key}'{example}",
     "err.expected_text": "expected text, got {got}",
     "err.expected_choice": "expected {expected}, got {got}",
-    "err.basis_words": " ('chính thức' and 'ước tính' are read too)",
+    "err.basis_words": " ('chính thức', 'ước tính', 'ước thực hiện', 'sơ bộ' are read too)",
     "err.expected_list": "expected a list, got {got}",
     "err.expected_report": "expected a report with period and values, got {got}",
     "err.expected_period": 'expected a period such as "{year}", "{year}-Q3", "{year}-H1", '
@@ -397,6 +403,8 @@ MESSAGES: dict[str, str] = {
     "err.unit": "'{text}' has a unit after the number; remove the unit: write {number}",
     "err.percent_sign": "'{text}' has a '%', but this target is not a percentage; write {number}",
     "err.cannot_read": "cannot read file: {reason}",
+    "err.not_in_folder": "no such file in the folder {folder}",
+    "err.no_folder": "no folder {folder}, where it would be",
     "err.too_large": "file is larger than {max_bytes} bytes; a report is far smaller",
     "err.utf16": "file is UTF-16; save it as UTF-8",
     "err.not_utf8": "byte 0x{byte} is not valid UTF-8; save the file as UTF-8",
@@ -424,7 +432,7 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_extension": "unknown extension '{suffix}'; use one of {known}",
     "cli.overwrite_report": "the output would overwrite the report itself",
     "cli.not_a_period": "'{period}' is not a period; use {year}, {year}-H1, {year}-9M, {year}-Q3 "
-    "or {year}-M05",
+    "or {year}-M05{hint}",
     "cli.exists": "{output} already exists; use --force to overwrite it",
     "err.cannot_write": "nq94: cannot write {output}: {reason}",
     "err.not_regular": "not a regular file",
@@ -495,7 +503,8 @@ MESSAGES: dict[str, str] = {
     "help.template": "Write a blank report listing every target, with its name, unit and "
     "threshold.",
     "help.template_period": "Period of the report, e.g. YYYY-9M. [default: the targets' year]",
-    "help.template_basis": "Whether the figures are final.",
+    "help.template_basis": "Whether the figures are final: official, preliminary or estimate "
+    "(chính thức, sơ bộ, ước tính).",
     "help.template_output": "File to write instead of stdout.",
     "help.force": "Overwrite OUTPUT if it exists.",
     "help.targets": "Check a targets file and list its targets with the document's words and what "
@@ -539,9 +548,9 @@ MESSAGES: dict[str, str] = {
     "workbook.source": "Source",
     "workbook.targets": "Targets file",
     "workbook.choose_period": "Choose the period from the list.",
-    "workbook.choose_basis": "Choose official or estimate.",
+    "workbook.choose_basis": "Choose official, estimate or preliminary from the list.",
     "workbook.period_hint": "code of the period, from the list",
-    "workbook.basis_hint": "official or estimate, from the list",
+    "workbook.basis_hint": "official, estimate or preliminary, from the list",
     "workbook.out_of_range": "Enter a number from {low} to {high} {unit}.",
     "workbook.column.id": "Target id",
     "workbook.column.section": "Section",
@@ -580,6 +589,17 @@ MESSAGES: dict[str, str] = {
     "the cell to its right",
     "err.xlsx.empty_period": "the period cell is empty; choose the period from the list (e.g. "
     "{year}-9M)",
+    "err.xlsx.period_elsewhere": "the period cell is empty, and {cells} each hold a period; fill "
+    "in this cell with the period meant",
+    "err.xlsx.figures_elsewhere": "no figures on this sheet, but the sheets {sheets} hold figures "
+    "under the same headers; nq94 reads one sheet: keep the figures on one and delete the other "
+    "copies",
+    "note.xlsx.sheet_read": "{file}: no figures on the sheet '{empty}'; read the figures from the "
+    "sheet '{read}', the only one that holds any",
+    "note.xlsx.period_read": "{file}: the period cell {cell} is empty; read the period from "
+    "{other}, the only other sheet that holds one",
+    "note.xlsx.period_found": "{file}: no period cell on the report's sheet; read the period from "
+    "{other}, the only sheet that holds one",
     "err.xlsx.uncalculated": "a formula without a saved result; open and save the file in Excel "
     "or LibreOffice",
     "err.xlsx.error_cell": "the cell shows the error {error}; correct its formula",
@@ -623,6 +643,8 @@ MESSAGES: dict[str, str] = {
     "usage.needs_value": "option {name} needs a value",
     "usage.extra_arguments": "unexpected extra arguments: {arguments}",
     "usage.choice": "'{value}' is not one of {choices}",
+    "usage.basis": "'{value}' is not a basis; use official, preliminary or estimate (chính thức, "
+    "sơ bộ, ước tính)",
     "usage.date": "'{value}' is not a day: write it as 2025-02-25",
     "usage.range": "{value} is outside the range {low} to {high}",
     "usage.integer": "expected a whole number",
@@ -635,6 +657,7 @@ MESSAGES: dict[str, str] = {
     "help.metavar.report": "REPORT",
     "help.metavar.id_or_file": "ID|FILE",
     "help.metavar.day": "YYYY-MM-DD",
+    "help.metavar.basis": "BASIS",
     "help.metavar.old": "OLD",
     "help.metavar.new": "NEW",
     "usage.no_such_command": "no such command: {name}{hint}",
@@ -726,6 +749,8 @@ MESSAGES: dict[str, str] = {
     "to the year end, which the flow's chart shows.",
     "trendfile.sheet.table": "Trend",
     "trendfile.sheet.charts": "Charts",
+    "trendfile.band_from": "At-risk band, from",
+    "trendfile.band_to": "At-risk band, to",
     "help.diff_output": "Also write the changes to a file for people, chosen by its extension: "
     ".html (a printable page: the changes, then each changed target's chart and table) or .xlsx "
     "(the changes, and a chart per changed target).",

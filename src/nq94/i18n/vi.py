@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "status.not_assessed": "chưa đánh giá",
     "basis.official": "chính thức",
     "basis.estimate": "ước tính",
+    "basis.preliminary": "sơ bộ",
     "change.worsened": "xấu đi",
     "change.removed": "không còn số liệu",
     "change.settled": "đã chốt",
@@ -145,10 +146,14 @@ MESSAGES: dict[str, str] = {
     "check.title": "{document}, {period} ({basis}): {file}",
     "caption.final": "Số liệu chính thức cả năm: mỗi giá trị được so sánh chặt với ngưỡng.",
     "caption.estimate": "Số ước tính",
+    "caption.preliminary": "Số sơ bộ",
     "caption.partial": "Số liệu một phần năm",
     "caption.margin": "{what}: giá trị nằm trong biên của ngưỡng là có nguy cơ không đạt; chỉ "
     "tiêu lũy kế được dự báo đến cuối năm.",
     "summary": "{total} chỉ tiêu: {parts}",
+    "summary.warned": "{summary}; {warnings}",
+    "warnings.one": "{count} cảnh báo",
+    "warnings.other": "{count} cảnh báo",
     "comparison.between": "từ {low} đến {high}",
     "comparison.higher": " trở lên",
     "comparison.lower": " trở xuống",
@@ -264,9 +269,11 @@ MESSAGES: dict[str, str] = {
     "template.derivable": " · hoặc {{baseline, current}}",
     # nq94 schema
     "schema.number_text": 'ví dụ "7,5" hoặc "7,5%"',
-    "schema.basis": "Số liệu chính thức (official) hay số ước tính (estimate).",
+    "schema.basis": "Số liệu chính thức (official), hay chưa: số ước tính (estimate) hoặc số "
+    "sơ bộ (preliminary).",
     "schema.report": "Báo cáo số liệu thực hiện so với các chỉ tiêu của nghị quyết.",
-    "schema.period": "Kỳ báo cáo, luôn tính từ ngày 1 tháng 1.",
+    "schema.period": "Kỳ báo cáo: lũy kế từ đầu năm (2024, 2024-9M) hoặc riêng một phần năm "
+    "(2024-Q3, 2024-M05).",
     "schema.report_source": "Nguồn số liệu của báo cáo.",
     "schema.report_targets": "Tệp chỉ tiêu mà báo cáo dựa vào, tính từ thư mục của báo cáo.",
     "schema.values": "Mã chỉ tiêu -> số liệu: một số, hoặc một bảng khóa - giá trị (xem từng "
@@ -301,7 +308,7 @@ MESSAGES: dict[str, str] = {
     "err.missing_key": "thiếu khóa bắt buộc '{key}'{example}",
     "err.expected_text": "cần văn bản, nhưng gặp {got}",
     "err.expected_choice": "cần {expected}, nhưng gặp {got}",
-    "err.basis_words": " (hay 'chính thức', 'ước tính')",
+    "err.basis_words": " (hay 'chính thức', 'ước tính', 'ước thực hiện', 'sơ bộ')",
     "err.expected_list": "cần một danh sách, nhưng gặp {got}",
     "err.expected_report": "cần một báo cáo có period và values, nhưng gặp {got}",
     "err.expected_period": 'cần một kỳ như "{year}", "{year}-Q3", "{year}-H1", "{year}-9M" hoặc '
@@ -398,6 +405,8 @@ MESSAGES: dict[str, str] = {
     "err.percent_sign": "'{text}' có dấu '%', nhưng chỉ tiêu này không tính bằng phần trăm; hãy "
     "ghi {number}",
     "err.cannot_read": "không đọc được tệp: {reason}",
+    "err.not_in_folder": "không có tệp này trong thư mục {folder}",
+    "err.no_folder": "không có thư mục {folder}, nơi tệp này phải nằm",
     "err.too_large": "tệp lớn hơn {max_bytes} byte; một báo cáo nhỏ hơn nhiều",
     "err.utf16": "tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8",
     "err.not_utf8": "byte 0x{byte} không hợp lệ trong UTF-8; hãy lưu tệp dạng UTF-8",
@@ -426,7 +435,7 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_extension": "phần mở rộng '{suffix}' không hỗ trợ; hãy dùng một trong: {known}",
     "cli.overwrite_report": "tệp ghi ra sẽ ghi đè chính báo cáo",
     "cli.not_a_period": "'{period}' không phải là kỳ; hãy dùng {year}, {year}-H1, {year}-9M, "
-    "{year}-Q3 hoặc {year}-M05",
+    "{year}-Q3 hoặc {year}-M05{hint}",
     "cli.exists": "{output} đã tồn tại; dùng --force để ghi đè",
     "err.cannot_write": "nq94: không ghi được {output}: {reason}",
     "err.not_regular": "không phải là tệp thông thường",
@@ -499,7 +508,8 @@ MESSAGES: dict[str, str] = {
     "schema.",
     "help.template": "Ghi một báo cáo trống liệt kê mọi chỉ tiêu, kèm tên, đơn vị và ngưỡng.",
     "help.template_period": "Kỳ báo cáo, ví dụ YYYY-9M. [mặc định: năm của các chỉ tiêu]",
-    "help.template_basis": "Số liệu chính thức hay ước tính.",
+    "help.template_basis": "Loại số liệu: chính thức, sơ bộ hoặc ước tính (official, "
+    "preliminary, estimate).",
     "help.template_output": "Tệp ghi ra thay cho stdout.",
     "help.force": "Ghi đè OUTPUT nếu đã có.",
     "help.targets": "Kiểm tra một tệp chỉ tiêu và liệt kê các chỉ tiêu với nguyên văn của văn bản "
@@ -543,9 +553,9 @@ MESSAGES: dict[str, str] = {
     "workbook.source": "Nguồn",
     "workbook.targets": "Tệp chỉ tiêu",
     "workbook.choose_period": "Hãy chọn kỳ báo cáo trong danh sách.",
-    "workbook.choose_basis": "Hãy chọn official (chính thức) hoặc estimate (ước tính).",
-    "workbook.period_hint": "mã kỳ báo cáo, chọn trong danh sách",
-    "workbook.basis_hint": "official (chính thức) hoặc estimate (ước tính), chọn trong danh sách",
+    "workbook.choose_basis": "Hãy chọn chính thức, ước tính hoặc sơ bộ trong danh sách.",
+    "workbook.period_hint": "chọn kỳ báo cáo trong danh sách; mã kỳ ở ô bên cạnh",
+    "workbook.basis_hint": "chính thức, ước tính hoặc sơ bộ, chọn trong danh sách",
     "workbook.out_of_range": "Hãy nhập một số từ {low} đến {high} {unit}.",
     "workbook.column.id": "Mã chỉ tiêu",
     "workbook.column.section": "Lĩnh vực",
@@ -584,6 +594,17 @@ MESSAGES: dict[str, str] = {
     "cáo vào ô bên phải nó",
     "err.xlsx.empty_period": "ô kỳ báo cáo đang trống; hãy chọn kỳ báo cáo trong danh sách (ví dụ "
     "{year}-9M)",
+    "err.xlsx.period_elsewhere": "ô kỳ báo cáo để trống, còn các ô {cells} đều có kỳ báo cáo; "
+    "hãy điền kỳ báo cáo vào ô này",
+    "err.xlsx.figures_elsewhere": "trang này không có số liệu, nhưng các trang {sheets} có số liệu "
+    "dưới cùng tiêu đề; nq94 chỉ đọc một trang: hãy để số liệu ở một trang và xóa các bản sao "
+    "còn lại",
+    "note.xlsx.sheet_read": "{file}: trang '{empty}' không có số liệu; đã đọc số liệu ở trang "
+    "'{read}', trang duy nhất có số liệu",
+    "note.xlsx.period_read": "{file}: ô kỳ báo cáo {cell} để trống; đã đọc kỳ báo cáo ở ô "
+    "{other}, trang duy nhất khác có kỳ báo cáo",
+    "note.xlsx.period_found": "{file}: trang báo cáo không có ô kỳ báo cáo; đã đọc kỳ báo cáo ở "
+    "ô {other}, trang duy nhất có kỳ báo cáo",
     "err.xlsx.uncalculated": "công thức chưa có kết quả được lưu; hãy mở và lưu tệp bằng Excel "
     "hoặc LibreOffice",
     "err.xlsx.error_cell": "ô đang báo lỗi {error}; hãy sửa công thức",
@@ -630,6 +651,8 @@ MESSAGES: dict[str, str] = {
     "usage.needs_value": "tùy chọn {name} cần một giá trị",
     "usage.extra_arguments": "thừa đối số: {arguments}",
     "usage.choice": "'{value}' không phải một trong: {choices}",
+    "usage.basis": "'{value}' không phải là loại số liệu; hãy dùng chính thức, sơ bộ hoặc ước "
+    "tính (official, preliminary, estimate)",
     "usage.date": "'{value}' không phải là một ngày: hãy ghi như 2025-02-25",
     "usage.range": "{value} nằm ngoài khoảng từ {low} đến {high}",
     "usage.integer": "cần một số nguyên",
@@ -642,6 +665,7 @@ MESSAGES: dict[str, str] = {
     "help.metavar.report": "BÁO_CÁO",
     "help.metavar.id_or_file": "MÃ|TỆP",
     "help.metavar.day": "NĂM-THÁNG-NGÀY",
+    "help.metavar.basis": "LOẠI_SỐ_LIỆU",
     "help.metavar.old": "CŨ",
     "help.metavar.new": "MỚI",
     "usage.no_such_command": "không có lệnh {name}{hint}",
@@ -737,6 +761,8 @@ MESSAGES: dict[str, str] = {
     "thấy.",
     "trendfile.sheet.table": "Diễn biến",
     "trendfile.sheet.charts": "Biểu đồ",
+    "trendfile.band_from": "Vùng có nguy cơ, từ",
+    "trendfile.band_to": "Vùng có nguy cơ, đến",
     "help.diff_output": "Ghi thêm các thay đổi ra một tệp để đọc, theo phần mở rộng của tệp: "
     ".html (một trang in được: bảng thay đổi, rồi biểu đồ và bảng của từng chỉ tiêu thay đổi) "
     "hoặc .xlsx (bảng thay đổi và mỗi chỉ tiêu thay đổi một biểu đồ).",

@@ -191,6 +191,16 @@ def parse_period(value: Any) -> Period:
     raise ValueError(value)
 
 
+def suggested(text: str) -> str | None:
+    """The code of a period ``text`` most likely meant (2024-M9: 2024-M09; 2024-9T: 2024-9M),
+    among the periods of the year it names; None when there is none close."""
+    from nq94.model.spoken import suggestion
+
+    year = re.search(r"[0-9]{4}", text)
+    codes = [str(period) for period in Period.all_of(int(year[0]))] if year else []
+    return suggestion(text, codes)
+
+
 def period_pattern(year: int) -> str:
     """The JSON Schema pattern of a period of ``year`` as text, in any case: 2026-9M, 2026-9m,
     or in words, as nq94 reads them ('9 tháng đầu năm 2026')."""

@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 from nq94.i18n import current, number, pick, t
 from nq94.model.document import TargetsFile
 from nq94.model.numtext import plain
-from nq94.model.periods import Period, parse_period, period_pattern
+from nq94.model.periods import Period, parse_period, period_pattern, suggested
 from nq94.model.spoken import basis_pattern
 from nq94.model.targets import DERIVABLE, DIVIDED, Kind, Measure, Target, requirement
 from nq94.model.values import (
@@ -42,14 +42,28 @@ from nq94.model.values import (
 
 
 class Basis(StrEnum):
-    """Whether a report's figures are final or not."""
+    """Whether a report's figures are final or not: official figures are; an estimate (ước
+    tính, ước thực hiện) and preliminary figures (sơ bộ) are not, and are judged alike."""
 
     OFFICIAL = "official"
     ESTIMATE = "estimate"
+    PRELIMINARY = "preliminary"
+
+    @property
+    def stage(self) -> int:
+        """Where the basis stands in a period's reporting cycle: the estimate, then the
+        preliminary figures, then the official ones."""
+        match self:
+            case Basis.ESTIMATE:
+                return 0
+            case Basis.PRELIMINARY:
+                return 1
+            case Basis.OFFICIAL:
+                return 2
 
 
 BASIS_TEXT = basis_pattern()
-"""How a basis may be written, as the JSON Schema says it: official, estimate, ước tính..."""
+"""How a basis may be written, as the JSON Schema says it: official, estimate, sơ bộ..."""
 
 
 def as_text(value: Any) -> Any:
@@ -182,14 +196,9 @@ def _parse_period(value: Any, year: int | None = None) -> Period:
     try:
         return parse_period(value)
     except ValueError:
-        hint = ""
         written = re.search(r"[0-9]{4}", value) if isinstance(value, str) else None
-        if isinstance(value, str):
-            from nq94.model.spoken import suggestion
-
-            codes = [str(p) for p in Period.all_of(int(written[0]))] if written else []
-            if close := suggestion(value, codes):
-                hint = "; " + t("err.did_you_mean", name=close)
+        close = suggested(value) if isinstance(value, str) else None
+        hint = "; " + t("err.did_you_mean", name=close) if close else ""
         shown = year or (int(written[0]) if written else datetime.date.today().year)
         raise invalid("err.expected_period", got=describe(value), hint=hint, year=shown) from None
 
@@ -420,17 +429,25 @@ def _dump_values(values: dict[str, AnyEntry]) -> dict[str, Any]:
 
 
 def looks_like_fraction(target: Target, entry: AnyEntry) -> bool:
-    """Whether a reported percent looks typed as a fraction: 0.95 for a target of 95 %, as a
-    spreadsheet's percent cell holds it. Only for targets of 10 % or more, where no figure
-    in (0, 1.5] is likely."""
+    """Whether a reported figure looks typed as a fraction, as a spreadsheet's percent cell holds
+    it: 0.95 for a target of 95 %, or 0.0085 ("0,85%" reformatted as a number) for a target of
+    0.8 percentage points.
+
+    A percent: for targets of 10 % or more, where no figure in (0, 1.5] is likely. Points: for
+    a target above 0, a figure a hundred times which is within a factor of 3 of the target (and
+    so itself at most 3 % of it), where a figure as small is no likelier than a slip.
+    """
     value = entry.value
-    return (
-        value is not None
-        and target.measure is Measure.PERCENT
-        and target.threshold >= _FRACTION_FROM
-        and 0 < value <= _FRACTION_AT_MOST
-    )
+    if value is None or value <= 0:
+        return False
+    if target.measure is Measure.PERCENT:
+        return target.threshold >= _FRACTION_FROM and value <= _FRACTION_AT_MOST
+    if target.measure is Measure.POINTS and target.threshold > 0:
+        meant = value * 100
+        return target.threshold / _POINTS_FACTOR <= meant <= target.threshold * _POINTS_FACTOR
+    return False
 
 
 _FRACTION_FROM = Decimal(10)
 _FRACTION_AT_MOST = Decimal("1.5")
+_POINTS_FACTOR = 3

@@ -107,9 +107,12 @@ def _compiled() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Any]],
 
 
 BASES = {"official": "official", "chính thức": "official", "chinh thuc": "official",
-         "estimate": "estimate", "ước tính": "estimate", "ước": "estimate",
-         "uoc tinh": "estimate", "uoc": "estimate"}  # fmt: skip
-"""How a report may write its basis, any case, and the basis meant."""
+         "estimate": "estimate", "ước tính": "estimate", "ước thực hiện": "estimate",
+         "ước": "estimate", "uoc tinh": "estimate", "uoc thuc hien": "estimate", "uoc": "estimate",
+         "preliminary": "preliminary", "sơ bộ": "preliminary", "so bo": "preliminary"}  # fmt: skip
+"""How a report may write its basis, any case, and the basis meant: the officers' words (the
+November estimate of the year is "ước thực hiện"; figures before the official ones "sơ bộ")
+and, without accents, as typed on a keyboard with no Vietnamese input."""
 
 
 def normal(text: str) -> str:
@@ -129,7 +132,8 @@ def spoken_period(text: str) -> Code | None:
 
 
 def spoken_basis(text: str) -> str | None:
-    """The basis ('official' or 'estimate') a text means, in any case, or None."""
+    """The basis ('official', 'estimate' or 'preliminary') a text means, in any case, or
+    None."""
     return BASES.get(normal(text).lower())
 
 
@@ -180,5 +184,16 @@ def schema_pattern(codes: str, year: int) -> str:
 
 
 def basis_pattern() -> str:
-    """The JSON Schema pattern of a basis, any case."""
-    return r"^\s*(?:" + "|".join(any_case(re.escape(word)) for word in BASES) + r")\s*$"
+    """The JSON Schema pattern of a basis, any case, with spaces around it."""
+    return r"^\s*(?:" + "|".join(any_case(literal(word)) for word in BASES) + r")\s*$"
+
+
+def literal(text: str) -> str:
+    """``text`` as a regular expression matching it alone, that every ECMA-262 engine reads:
+    only the characters that mean something are escaped (Python's ``re.escape`` escapes a space
+    too, as ``\\ ``, which ECMA-262's Unicode mode, that JSON Schema validators use, refuses)."""
+    return "".join(f"\\{c}" if c in _MEANING else c for c in text)
+
+
+_MEANING = frozenset("\\^$.|?*+()[]{}/")
+"""The characters that mean something in an ECMA-262 regular expression."""

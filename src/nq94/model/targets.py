@@ -346,6 +346,20 @@ class Target(Requirement):
         return self.margin_for(self.measure)
 
     @property
+    def at_risk_bands(self) -> tuple[tuple[Decimal, Decimal], ...]:
+        """Where a figure that is not final is at risk, as charts draw it: from a margin below
+        to a margin above each edge that decides (the threshold; the one edge of a range or an
+        "about" meant one-sided; both edges of a two-sided band), within the plausible range;
+        none without a margin. ``>= 7.5`` with margin 0.5 is at risk from 7 to 8."""
+        margin = self.at_risk_margin
+        if not margin:
+            return ()
+        side = self.side
+        edges = (side.edge,) if side is not None else self.band or (self.threshold,)
+        floor, ceiling = self.plausible
+        return tuple((max(edge - margin, floor), min(edge + margin, ceiling)) for edge in edges)
+
+    @property
     def ceiling(self) -> bool:
         """Whether the target asks for the most there can be ("Duy trì 100%"): a ">=" threshold
         at the top of the plausible range, met by a value at that top in any report."""

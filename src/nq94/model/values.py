@@ -12,9 +12,15 @@ from decimal import Decimal
 from typing import Annotated, Any, NamedTuple, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import (
+    DEFAULT_REF_TEMPLATE,
+    GenerateJsonSchema,
+    JsonSchemaMode,
+    JsonSchemaValue,
+)
+from pydantic_core import CoreSchema, PydanticCustomError
 
-from nq94.i18n import t
+from nq94.i18n import catalogue, current, t
 from nq94.model.numtext import NUMBER_TEXT, NumberError, read_number
 
 MAX_MAGNITUDE = 30
@@ -125,10 +131,53 @@ def _json_number(number: Decimal) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
+class Described(GenerateJsonSchema):
+    """pydantic's JSON Schema generator, with each description that is a catalogue key
+    (``schema.basis``: the models hold keys, so that one model serves both languages) said in
+    the language spoken now, and without the descriptions of enums (their docstrings, written
+    for programmers: the field that takes one says what it is)."""
+
+    def generate(self, schema: CoreSchema, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
+        made: JsonSchemaValue = said(super().generate(schema, mode))
+        for definition in made.get("$defs", {}).values():
+            if "enum" in definition:
+                definition.pop("description", None)
+        return made
+
+
+def said(node: Any) -> Any:
+    """``node`` (a JSON Schema, or a part of one) with every description that is a catalogue key
+    said in the language spoken now."""
+    words = catalogue(current())
+    if isinstance(node, dict):
+        return {
+            key: words[value]
+            if key == "description" and isinstance(value, str) and value in words
+            else said(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [said(item) for item in node]
+    return node
+
+
 class Frozen(BaseModel):
     """An immutable model that refuses keys it does not know."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def model_json_schema(
+        cls,
+        by_alias: bool | None = None,
+        ref_template: str = DEFAULT_REF_TEMPLATE,
+        schema_generator: type[GenerateJsonSchema] = Described,
+        mode: JsonSchemaMode = "validation",
+        **more: Any,
+    ) -> dict[str, Any]:
+        """The model's JSON Schema, each field described in words in the language spoken now
+        (English, unless NQ94_LANG or the locale says Vietnamese)."""
+        return super().model_json_schema(by_alias, ref_template, schema_generator, mode, **more)
 
 
 class Names(Frozen):

@@ -152,7 +152,7 @@ def read_document(
 
 
 def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, Mark] | None:
-    """The period a report file states, its basis (official unless it says estimate), and where
+    """The period a report file states, its basis (official unless it says otherwise), and where
     the period stands, even when the report is invalid; None when the file states no period
     that can be read."""
     try:
@@ -162,7 +162,7 @@ def period_of(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[Period, Basis, 
         return None
     stated = doc.data.get("basis")
     spoken = spoken_basis(stated) if isinstance(stated, str) else None
-    basis = Basis.ESTIMATE if spoken == Basis.ESTIMATE.value else Basis.OFFICIAL
+    basis = Basis(spoken) if spoken is not None else Basis.OFFICIAL
     return period, basis, doc.mark(("period",))
 
 
@@ -198,8 +198,16 @@ def _loaded(
     )
     if strict and warnings:
         raise InputError(warning._replace(warning=False) for warning in warnings)
+    notices = tuple(doc.notices) if not isinstance(doc, Document) else ()
     return Loaded(
-        doc.name, report, Positions(doc), written, warnings, doc.mark(("period",)), targets
+        doc.name,
+        report,
+        Positions(doc),
+        written,
+        warnings,
+        doc.mark(("period",)),
+        targets,
+        notices,
     )
 
 

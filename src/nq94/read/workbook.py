@@ -12,10 +12,8 @@ defined names ``period``, ``basis``, ``source`` and ``targets`` for the cells th
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, NamedTuple
 
 from nq94.errors import InputError, Mark, Problem
@@ -24,6 +22,13 @@ from nq94.layout import FIGURES, INPUTS, NAMES, SHEET, TEXTS, VALUES
 from nq94.model import Measure, Target, TargetsFile
 from nq94.model.numtext import plain
 from nq94.model.values import YamlDate
+from nq94.read.cells import (
+    NUMBER_FORMAT_NOISE,
+    RowState,
+    date_text,
+    decimal,
+    padded,
+)
 from nq94.read.xlsx import (
     Parsed,
     cell_name,
@@ -39,24 +44,6 @@ from nq94.read.xlsx import (
 )
 
 Path = tuple[str, ...]
-
-
-SHOWN_DIGITS = 15
-"""Significant digits a spreadsheet shows of a number: Excel saves =1.15-0.35 as
-0.79999999999999993 and shows 0.8, and 0.8 is the figure the officer reports."""
-
-CELL_LIMIT = 32_767
-"""The most characters (UTF-16 units) an Excel cell holds: a source or note longer than that goes
-on in the cells below it, in rows that hold nothing else (nq94.render.form writes it so)."""
-FULL_CELL = CELL_LIMIT - 2 * 64
-"""A text cell at least this full goes on in the cell below, when the row below holds nothing
-else: a writer cuts a long text a little before the limit (up to 64 characters, each at most two
-units) so that no piece starts with '=' or a combining mark."""
-
-
-_NUMBER_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
-"""Quoted text, [colours and conditions], and escaped, padding and fill characters in a number
-format: none of them says how a number is shown."""
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -86,6 +73,9 @@ class Workbook:
     sheets: dict[Path, str] = field(default_factory=dict)
     """The sheet of each part that stands on another sheet than the report's (a defined name
     may point to a cover sheet)."""
+    notices: list[str] = field(default_factory=list)
+    """What the reader needs told of how the workbook was read: its figures, or its period, read
+    from a sheet other than the one meant to hold them."""
 
     def settle(self, targets: TargetsFile) -> None:
         """Refuse, at its cell, each percent cell of a target not measured in percent, and say
@@ -207,6 +197,7 @@ class _Reader:
             raise InputError([doc.at(1, 1, t("err.xlsx.own_output", command=command))])
         named, wrong = self._defined_names()
         title, found = self._sheet(named)
+        title, found, moved = self._with_figures(title, found)
         doc.sheet = title
         doc.cells[()] = (1, 1)
         for each in wrong:
@@ -226,12 +217,14 @@ class _Reader:
             doc.problems.append(doc.at(header_row, again, message))
         body = rows[at + 1 :]
         for key in NAMES:
-            if key in named:
-                self._top(key, *named[key])
-            elif key in labels:
+            if key in labels and (moved or key not in named):  # a copy read holds its own
                 self._top(key, title, labels[key])
+            elif key in named:
+                self._top(key, *named[key])
         if ("period",) not in doc.cells and all(each.key != "period" for each in wrong):
-            doc.problems.append(doc.at(1, 1, t("err.xlsx.no_period")))
+            missing = self._period_elsewhere(title, None)
+            if missing is not None:
+                doc.problems.append(doc.at(1, 1, missing))
         doc.data.setdefault("period", None)
         if "value" not in header:
             doc.problems.append(doc.at(header_row, header["id"], t("err.xlsx.no_value_column")))
@@ -239,7 +232,7 @@ class _Reader:
         values: dict[str, Any] = {}
         doc.data["values"] = values
         formulas = self._formula_cells(title, header, [number for number, _ in body])
-        state = _State()
+        state = RowState()
         for number, cells in body:
             self._row(number, cells, header, values, state, formulas)
         return doc
@@ -317,6 +310,64 @@ class _Reader:
             raise InputError([doc.at(1, 1, t("err.xlsx.no_header"))])
         raise InputError([doc.at(1, 1, t("err.xlsx.no_header_sheet"))])
 
+    def _with_figures(self, title: str, found: Parsed) -> tuple[str, Parsed, bool]:
+        """The report sheet; or, when it holds no figure, the one other sheet with a header of
+        the same keys that holds some (an officer typed the figures on a copy), said in a
+        notice, and whether it is that other. Refused when several others hold figures."""
+        assert found.header is not None
+        if "value" not in found.header[1] or _figures(found):
+            return title, found, False
+        others = [
+            (other, parsed)
+            for other in self.book.sheetnames
+            if other != title
+            and (parsed := self.parsed(other)).header is not None
+            and "value" in parsed.header[1]
+            and _figures(parsed)
+        ]
+        if not others:
+            return title, found, False
+        doc = self.doc
+        if len(others) > 1:
+            at, header, _ = found.header
+            sheets = ", ".join(f"'{other}'" for other, _ in others)
+            doc.sheet = title
+            message = t("err.xlsx.figures_elsewhere", sheets=sheets)
+            raise InputError([doc.at(found.rows[at][0], header["value"], message)])
+        other, parsed = others[0]
+        doc.notices.append(t("note.xlsx.sheet_read", file=doc.name, empty=title, read=other))
+        return other, parsed, True
+
+    def _period_elsewhere(self, title: str, place: tuple[int, int] | None) -> str | None:
+        """For a period cell that is empty (at ``place`` on ``title``; None: no period cell at
+        all), the period another sheet holds in its labelled cell, read and said in a notice
+        when one other sheet holds one: then None; else what to say at the cell ("" for a
+        cell that is just empty, which is said with the targets' year)."""
+        doc = self.doc
+        found = []
+        for other in self.book.sheetnames:
+            parsed = self.parsed(other)
+            above = parsed.rows[: parsed.header[0]] if parsed.header else parsed.rows
+            where = dict(label for _, cells in above for label in _labels(cells)).get("period")
+            if other == title or where is None:
+                continue
+            cell = parsed.cell(where)
+            value = cell_value(cell)
+            if getattr(cell, "data_type", "") != "e" and value is not None and str(value).strip():
+                found.append((other, where))
+        cells = [f"'{other}'!{cell_name(*where)}" for other, where in found]
+        if len(found) == 1:
+            empty = f"'{title}'!{cell_name(*place)}" if place else ""
+            key = "note.xlsx.period_read" if place else "note.xlsx.period_found"
+            doc.notices.append(t(key, file=doc.name, cell=empty, other=cells[0]))
+            self._top("period", *found[0])
+            return None
+        if place is None:
+            return t("err.xlsx.no_period")
+        if found:
+            return t("err.xlsx.period_elsewhere", cells=", ".join(cells))
+        return ""  # empty, and no other sheet holds one: said with the targets' year
+
     def _top(self, key: str, title: str, place: tuple[int, int]) -> None:
         """The period, basis or source, from its cell (on any sheet)."""
         doc = self.doc
@@ -332,13 +383,17 @@ class _Reader:
                 formula = self.parsed(title, formulas=True).cell(place)
                 text_result = getattr(cell, "data_type", "") in ("s", "str")
                 uncalculated = getattr(formula, "data_type", "") == "f" and not text_result
+                message = t("err.xlsx.uncalculated") if uncalculated else None
+                if message is None:
+                    message = self._period_elsewhere(title, place)
+                    if message is None:  # read from another sheet
+                        return
                 doc.data["period"] = None
-                if uncalculated:
-                    message = t("err.xlsx.uncalculated")
-                elif self.targets is None:  # said once the targets, and their year, are known
+                if not message and self.targets is None:  # said once the targets' year is known
                     doc.empty_period = (place, title)
                     return
-                else:
+                if not message:
+                    assert self.targets is not None
                     message = t("err.xlsx.empty_period", year=self.targets.year)
                 doc.problems.append(doc.at(*place, message, sheet=title))
             return
@@ -349,10 +404,10 @@ class _Reader:
         if isinstance(value, bool):
             doc.data[key] = value
         elif isinstance(value, int | float):
-            number = _decimal(value)
+            number = decimal(value)
             doc.data[key] = plain(number) if key != "period" else number
         elif isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-            doc.data[key] = YamlDate(_date_text(value))
+            doc.data[key] = YamlDate(date_text(value))
         else:
             doc.data[key] = str(value)
 
@@ -408,7 +463,7 @@ class _Reader:
         cells: dict[int, Any],
         header: Mapping[str, int],
         values: dict[str, Any],
-        state: _State,
+        state: RowState,
         formulas: set[tuple[int, int]],
     ) -> None:
         doc = self.doc
@@ -482,17 +537,17 @@ class _Reader:
             return None
         if key in TEXTS:
             if isinstance(value, int | float) and not isinstance(value, bool):
-                return plain(_decimal(value))
+                return plain(decimal(value))
             if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-                return _date_text(value)
+                return date_text(value)
             return str(value)
         if isinstance(value, bool | str):
             return value
         if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-            return YamlDate(_date_text(value))
+            return YamlDate(date_text(value))
         number_format = str(getattr(cell, "number_format", "") or "")
-        figure = _decimal(value)
-        shown = _NUMBER_FORMAT_NOISE.sub("", number_format.split(";")[0])
+        figure = decimal(value)
+        shown = NUMBER_FORMAT_NOISE.sub("", number_format.split(";")[0])
         if "%" in shown:
             if self.targets is None:
                 doc.percent[(target_id, key)] = (number, column)
@@ -503,7 +558,20 @@ class _Reader:
                 )
                 return None
             figure = figure.scaleb(2)
-        return _padded(figure, shown)
+        return padded(figure, shown)
+
+
+def _figures(found: Parsed) -> bool:
+    """Whether a sheet holds a figure under its header: a value, a baseline or a current."""
+    assert found.header is not None
+    at, header, _ = found.header
+    columns = [header[key] for key in FIGURES if key in header]
+    for _, cells in found.rows[at + 1 :]:
+        for column in columns:
+            value = cell_value(cells.get(column))
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                return True
+    return False
 
 
 def _percent(target: Target, key: str) -> bool:
@@ -523,68 +591,6 @@ _LABELS = {
 
 _EMPTY = object()
 """An input cell with nothing in it."""
-
-
-def _date_text(value: datetime.date | datetime.time | datetime.timedelta) -> str:
-    """A date or time as ISO 8601 writes it; a date without its midnight."""
-    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
-        return value.date().isoformat()
-    return str(value) if isinstance(value, datetime.timedelta) else value.isoformat()
-
-
-def _decimal(value: int | float) -> Decimal:
-    """A spreadsheet's number as it shows it: to SHOWN_DIGITS significant digits (0.1, not
-    0.1000000000000000055511151231257827; 0.8 where Excel saved 0.79999999999999993)."""
-    number = Decimal(value)
-    if not number.is_finite() or len(number.as_tuple().digits) <= SHOWN_DIGITS:
-        return number
-    shown = Context(prec=SHOWN_DIGITS, rounding=ROUND_HALF_UP).plus(number)
-    if shown == shown.to_integral_value() and shown.adjusted() < 28:
-        return shown.quantize(Decimal(1))  # a whole number, written whole: 1e20 as 100…0
-    return shown.normalize()  # without the zeros rounding leaves after the point
-
-
-def _padded(figure: Decimal, shown: str) -> Decimal:
-    """``figure`` with the decimals its cell's format shows, when the format shows more than it
-    has (7.5 shown as 7.50 is 7.50, as written)."""
-    _, point, after = shown.partition(".")
-    decimals = len(after) - len(after.lstrip("0")) if point else 0
-    if figure.is_finite() and decimals > max(0, -int(figure.as_tuple().exponent)):
-        return figure.quantize(Decimal(1).scaleb(-decimals))
-    return figure
-
-
-@dataclass(slots=True)
-class _State:
-    """What one pass down the report sheet remembers from the rows above."""
-
-    seen: dict[str, int] = field(default_factory=dict)
-    """The row of each target id met."""
-    last: str | None = None
-    """The target of the row just above, while its text may go on below."""
-    tail: dict[str, str] = field(default_factory=dict)
-    """The last piece of that target's source and note."""
-
-    def goes_on(self, given: Mapping[str, Any], values: dict[str, Any]) -> bool:
-        """Whether ``given``, a row without an id, goes on with the source or note of the target
-        above, whose cell is full (FULL_CELL: nq94 writes a longer text so); if so, the pieces
-        are joined."""
-        entry = values.get(self.last) if self.last is not None else None
-        if not isinstance(entry, dict) or not given or not set(given) <= set(self.tail):
-            return False
-        if any(
-            not isinstance(given[key], str) or _units(self.tail[key]) < FULL_CELL for key in given
-        ):
-            return False
-        for key, piece in given.items():
-            entry[key] += piece
-            self.tail[key] = piece
-        return True
-
-
-def _units(text: str) -> int:
-    """The length of ``text`` as Excel counts it: in UTF-16 units."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _shown(text: Any, most: int = 60) -> str:

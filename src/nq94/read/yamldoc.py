@@ -161,11 +161,48 @@ def read_bytes(path: str, *, max_bytes: int | None = MAX_BYTES) -> bytes:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                 raise InputError([Problem(path, 1, 1, t("err.not_a_file"))])
             raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except FileNotFoundError as e:
+        raise InputError(
+            [Problem(path, 1, 1, t("err.cannot_read", reason=_not_found(path)))]
+        ) from e
     except OSError as e:
         raise InputError([Problem(path, 1, 1, t("err.cannot_read", reason=reason(e)))]) from e
     if max_bytes is not None and len(raw) > max_bytes:
         raise InputError([Problem(path, 1, 1, t("err.too_large", max_bytes=max_bytes))])
     return raw
+
+
+def _not_found(path: str) -> str:
+    """Why a file named ``path`` cannot be read when it is not there: the folder looked in,
+    whole (nq94 may be run from another one), and the report file there whose name is
+    closest, as it would be typed; or that the folder itself is not there."""
+    import difflib
+
+    from nq94.read.files import REPORT_SUFFIXES
+
+    typed, name = os.path.split(path)
+    folder = os.path.abspath(typed or os.curdir)
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.is_file()]
+    except FileNotFoundError:
+        return t("err.no_folder", folder=folder)
+    except OSError:
+        names = []
+
+    def alike(one: str, other: str) -> float:
+        return difflib.SequenceMatcher(None, one.lower(), other.lower()).ratio()
+
+    # close in the name before the suffix, which every report shares ("budget.yaml" is not
+    # "report.yaml"); then the closest whole ("2024-9m.xslx" is "2024-9m.xlsx")
+    stem = os.path.splitext(name)[0]
+    reports = [
+        each
+        for each in names
+        if each.lower().endswith(REPORT_SUFFIXES) and alike(stem, os.path.splitext(each)[0]) >= 0.75
+    ]
+    close = max(reports, key=lambda each: (alike(name, each), each), default=None)
+    hint = "; " + t("err.did_you_mean", name=os.path.join(typed, close)) if close else ""
+    return t("err.not_in_folder", folder=folder) + hint
 
 
 @cache

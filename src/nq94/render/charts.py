@@ -258,9 +258,8 @@ def _frame(
     under a flow's bars), with room above for the figures' labels."""
     spread = []
     for _, _, target in steps(course):  # every requirement in force during the year
-        margin = float(target.at_risk_margin)
-        edges = [float(edge) for edge in target.band or (target.threshold,)]
-        spread += [edge + step for edge in edges for step in (-margin, 0, margin)]
+        spread += [float(edge) for edge in target.band or (target.threshold,)]
+        spread += [float(end) for band in target.at_risk_bands for end in band]
     spread += [value for point in drawn for value in point[:2] if not math.isnan(value)]
     if any(not math.isnan(point.to_date) for point in drawn):
         spread.append(0)
@@ -350,8 +349,6 @@ def _requirement(
     from matplotlib.patches import Rectangle
 
     place = figure.transFigure
-    margin = float(target.at_risk_margin)
-    floor, ceiling = (float(bound) for bound in target.plausible)
     edges = [float(edge) for edge in target.band or (target.threshold,)]
 
     def band(bottom: float, top: float, color: str) -> None:
@@ -362,8 +359,8 @@ def _requirement(
             )
         )
 
-    for edge in edges if margin else ():
-        band(max(edge - margin, floor), min(edge + margin, ceiling), PALETTE["at_risk_band"])
+    for low, high in target.at_risk_bands:  # as the workbooks' charts shade it
+        band(float(low), float(high), PALETTE["at_risk_band"])
     if len(edges) == 2:  # over the at-risk band: a figure in the range is seen in it
         band(edges[0], edges[1], PALETTE["met_band"])
     for edge in edges if len(edges) == 2 else ():  # the range's ends

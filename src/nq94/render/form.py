@@ -6,11 +6,11 @@ contract in nq94.layout, which nq94.read.workbook reads back.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from nq94.i18n import current, pick, t
+from nq94.i18n import Lang, current, pick, t
 from nq94.i18n import number as said
 from nq94.layout import (
     FIGURES,
@@ -61,13 +61,14 @@ def template(
     lists = book.add_worksheet(LISTS[lang])
     lists.hide()
 
-    periods = Period.all_of(targets.document.year)
-    for row, each in enumerate(periods):
-        lists.write_string(row, 0, str(each))
-        lists.write_string(row, 1, period_name(each))
-    for row, choice in enumerate(Basis):
-        lists.write_string(row, 3, choice.value)
-        lists.write_string(row, 4, t(f"basis.{choice.value}"))
+    # the drop-downs offer what the reader says (codes in English, Vietnamese words, which
+    # nq94.read.workbook reads back as the codes they mean), each with the other form beside it
+    periods = _choices((str(each), period_name(each)) for each in Period.all_of(targets.year))
+    bases = _choices((each.value, t(f"basis.{each.value}")) for each in Basis)
+    for column, choices in ((0, periods), (3, bases)):
+        for row, (offered, other) in enumerate(choices):
+            lists.write_string(row, column, offered)
+            lists.write_string(row, column + 1, other)
     last = len(KEYS) - 1
     sheet.merge_range(TITLE_ROW - 1, 0, TITLE_ROW - 1, last, _title(targets), styles.title)
     sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, t("workbook.instructions"), styles.note)
@@ -75,24 +76,23 @@ def template(
 
     quoted = LISTS[lang].replace("'", "''")
     top = PERIOD_ROW - 1
-    for offset, (key, code, words, choices) in enumerate(
-        (
-            ("period", str(period), period_name(period), f"='{quoted}'!$A$1:$A${len(periods)}"),
-            ("basis", basis.value, t(f"basis.{basis.value}"), f"='{quoted}'!$D$1:$D$2"),
-        )
+    chosen = {"period": _choice(str(period), period_name(period)),
+              "basis": _choice(basis.value, t(f"basis.{basis.value}"))}  # fmt: skip
+    for offset, (key, choices, codes_column) in enumerate(
+        (("period", periods, "A"), ("basis", bases, "D"))
     ):
         row = top + offset
+        offered, other = chosen[key]
         sheet.write_string(row, 0, t(f"workbook.{key}"), styles.label)
-        sheet.write_string(row, 1, code, styles.choice)
-        codes_column = "A" if key == "period" else "D"
-        size = len(periods) if key == "period" else len(Basis)
+        sheet.write_string(row, 1, offered, styles.choice)
+        size, words_column = len(choices), chr(ord(codes_column) + 1)
         sheet.write_formula(
             row,
             2,
             f"=IFERROR(VLOOKUP(B{row + 1},'{quoted}'!${codes_column}$1:"
-            f'${chr(ord(codes_column) + 1)}${size},2,FALSE),"")',
+            f'${words_column}${size},2,FALSE),"")',
             styles.words,
-            words,
+            other,
         )
         sheet.data_validation(
             row,
@@ -101,7 +101,7 @@ def template(
             1,
             {
                 "validate": "list",
-                "source": choices,
+                "source": f"='{quoted}'!${codes_column}$1:${codes_column}${size}",
                 "error_title": t(f"workbook.{key}"),
                 "error_message": t(f"workbook.choose_{key}"),
             },
@@ -177,6 +177,22 @@ def template(
     sheet.activate()
     book.close()
     return buffer.getvalue()
+
+
+def _choice(code: str, words: str) -> tuple[str, str]:
+    """What a drop-down offers of a period or basis, and the other form shown beside it: the
+    code and its words in English, the words and their code in Vietnamese."""
+    return (words, code) if current() is Lang.VI else (code, words)
+
+
+def _choices(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The choices of a drop-down, each offered once ('tháng 1 năm 2024' is both 2024-1M and
+    2024-M01: the same months)."""
+    found: dict[str, str] = {}
+    for code, words in pairs:
+        offered, other = _choice(code, words)
+        found.setdefault(offered, other)
+    return list(found.items())
 
 
 _WIDTHS = {"id": 28, "section": 20, "target": 50, "unit": 13, "threshold": 10, "value": 12,

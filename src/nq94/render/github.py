@@ -59,7 +59,8 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
                     title=title,
                 )
             )
-        summary = f"{side(outcome)}: {summary_line(outcome.summary)}"
+        counts = summary_line(outcome.summary, warnings=len(outcome.warnings))
+        summary = f"{side(outcome)}: {counts}"
         out.write(f"::notice file={_property(outcome.file)}::{_data(summary)}\n")
 
 

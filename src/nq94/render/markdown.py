@@ -75,7 +75,8 @@ def report_markdown(evaluation: Evaluation) -> str:
     lines = [
         f"### {escape(side(evaluation))}",
         "",
-        escape(targets.document.name) + f": {summary_line(evaluation.summary)}.",
+        escape(targets.document.name)
+        + f": {summary_line(evaluation.summary, warnings=len(evaluation.warnings))}.",
         "",
         _header(("target", "actual", "required", "gap", "percent", "status"), words_of(targets)),
         "|---|--:|--:|--:|--:|---|",

@@ -342,13 +342,17 @@ def obtained_text(result: Result) -> str | None:
     return None
 
 
-def summary_line(summary: dict[Status, int]) -> str:
+def summary_line(summary: dict[Status, int], *, warnings: int = 0) -> str:
     """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data' (and how many are not assessed, where
-    a report of part of the year alone leaves some so)."""
+    a report of part of the year alone leaves some so), then '; 1 warning' where the report's
+    figures gave ``warnings``."""
     parts = ", ".join(
         f"{count} {_lower(status_label(status))}" for status, count in summary.items()
     )
-    return t("summary", total=sum(summary.values()), parts=parts)
+    line = t("summary", total=sum(summary.values()), parts=parts)
+    if not warnings:
+        return line
+    return t("summary.warned", summary=line, warnings=tn("warnings", warnings))
 
 
 def _lower(label: str) -> str:

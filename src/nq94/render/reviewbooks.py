@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from nq94.evaluate import Obtained
 from nq94.i18n import pick, t
 from nq94.layout import OWN_OUTPUT
-from nq94.model import Operator
 from nq94.render.cells import row_height
 from nq94.render.numbers import (
     change_words,
@@ -193,76 +192,111 @@ CHARTS_PER_PAGE = 3
 """Charts on each printed page of the charts sheet (A4 landscape), so that none is cut."""
 
 TARGET_LINE = {"color": PALETTE["target"], "dash_type": "dash", "width": 1.25}
-AT_RISK_LINE = {"color": PALETTE["at_risk_line"], "dash_type": "round_dot", "width": 1.5}
-"""The target's line (or its range's two) and the at-risk band's edges, as on the site."""
+"""The target's line (or its range's two), as on the site."""
+BAND = {"fill": {"color": PALETTE["at_risk_band"]}, "border": {"none": True}}
+UNSEEN = {"fill": {"none": True}, "border": {"none": True}}
+"""The at-risk band, shaded as on the site, and the unseen layers a stacked area lifts it on."""
+
+CHART_COLUMN = 9
+"""The column each chart stands at, right of the widest table of figures (a two-sided band's:
+the report, the figure, two lines and two bands' edges)."""
+STACK_COLUMN = 30
+"""The first of the hidden columns that hold the band as a stacked area draws it: the layer
+under it, then its height (and, for two bands, the gap between them and the second's)."""
 
 
-def _lines(target: Target) -> list[tuple[Decimal, str, dict[str, Any]]]:
-    """The horizontal lines of a target's chart: each figure, its title (empty for a line
-    whose twin the key already names) and its style. The target's line, or the two edges of the
-    range that meets it; then the outer edges of its at-risk band, if it has one."""
+def _lines(target: Target) -> list[tuple[Decimal, str]]:
+    """The horizontal lines of a target's chart: the target's line, or the two edges of the
+    range that meets it, each with its title (empty for a line whose twin the key names)."""
     required = requirement(target)
-    edges = list(target.band or (target.threshold,))
-    lines = [(edge, required if i == 0 else "", TARGET_LINE) for i, edge in enumerate(edges)]
-    margin = target.at_risk_margin
-    if margin:
-        floor, ceiling = target.plausible
-        below, above = max(edges[0] - margin, floor), min(edges[-1] + margin, ceiling)
-        at_risk = t("site.key.at_risk", margin=margin_text(target))
-        if target.band is not None:  # around both edges of the range
-            lines += [(below, at_risk, AT_RISK_LINE), (above, "", AT_RISK_LINE)]
-        elif target.operator in (Operator.GE, Operator.GT):  # below the line
-            lines.append((below, at_risk, AT_RISK_LINE))
+    edges = target.band or (target.threshold,)
+    return [(edge, required if i == 0 else "") for i, edge in enumerate(edges)]
+
+
+def _layers(bands: Sequence[tuple[Decimal, Decimal]]) -> list[tuple[Decimal, bool]]:
+    """The at-risk bands as a stacked area draws them: each layer's height, and whether it is
+    shaded (a band) or unseen (under the first band, between two). Bands that overlap, as a
+    narrow range's can, are drawn as one."""
+    merged: list[list[Decimal]] = []
+    for low, high in sorted(bands):
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
         else:
-            lines.append((above, at_risk, AT_RISK_LINE))
-    return lines
+            merged.append([low, high])
+    layers: list[tuple[Decimal, bool]] = []
+    top = Decimal(0)
+    for low, high in merged:
+        layers += [(low - top, False), (high - low, True)]
+        top = high
+    return layers
 
 
 def _chart(book: _Book, sheet: Any, course: Course, headings: Sequence[str], *, index: int) -> None:
     """A target's figures in a small table on the charts sheet, and its line chart beside
-    them: the figure compared in each report, the target's line (or its range's two) and the
-    edge of its at-risk band."""
+    them: the figure compared in each report, the target's line (or its range's two) and its
+    at-risk band shaded, as the site's charts draw them (Target.at_risk_bands)."""
     target, name = course.target, t("trendfile.sheet.charts")
     first = index * CHART_ROWS
     if index and index % CHARTS_PER_PAGE == 0:
         book.breaks.setdefault(sheet.name, []).append(first)
     sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 5, 12)
+    sheet.set_column(1, CHART_COLUMN - 2, 12)
+    sheet.set_column(STACK_COLUMN, STACK_COLUMN + 3, None, None, {"hidden": True})
     sheet.write_string(first, 0, pick(target.name), book.header)
     lines = _lines(target)
-    titles = [t("site.column.compared"), *(title for _, title, _ in lines)]
-    for column, title in enumerate(titles, start=1):
-        heading = (
-            t("site.key.band") if lines[column - 2][2] is AT_RISK_LINE and column > 1 else title
-        )
-        sheet.write_string(first + 1, column, heading, book.header)
-    sheet.write_string(first + 1, 0, t("site.column.report"), book.header)
+    bands = target.at_risk_bands
+    titles = [t("site.column.report"), t("site.column.compared")]
+    titles += [title for _, title in lines]
+    titles += [t(key) for _ in bands for key in ("trendfile.band_from", "trendfile.band_to")]
+    for column, title in enumerate(titles):
+        sheet.write_string(first + 1, column, title, book.header)
     sheet.set_row(first + 1, 60)  # the headings wrap
+    layers = _layers(bands)
     last = first + 1 + len(headings)
     for offset, (heading, result) in enumerate(zip(headings, course.results, strict=True)):
         row = first + 2 + offset
         sheet.write_string(row, 0, heading)
         book.figure(sheet, row, 1, result)
-        for column, (line, _, _) in enumerate(lines, start=2):
-            sheet.write_number(row, column, float(line), book.number(given_places(line)))
-    chart = book.book.add_chart({"type": "line"})
-    unnamed = []
-    for column, title in enumerate(titles, start=1):
-        series: dict[str, Any] = {
-            "name": title,
-            "categories": [name, first + 2, 0, last, 0],
-            "values": [name, first + 2, column, last, column],
-        }
+        edges = [line for line, _ in lines] + [end for band in bands for end in band]
+        for column, edge in enumerate(edges, start=2):
+            sheet.write_number(row, column, float(edge), book.number(given_places(edge)))
+        for column, (height, _) in enumerate(layers, start=STACK_COLUMN):
+            sheet.write_number(row, column, float(height))
+    unnamed: list[int] = []
+
+    def rows(column: int) -> list[Any]:
+        return [name, first + 2, column, last, column]
+
+    # the band first, so that the lines are drawn over it (a chart draws its parts in order)
+    chart = book.book.add_chart(
+        {"type": "area", "subtype": "stacked"} if layers else {"type": "line"}
+    )
+    lined = chart
+    if layers:
+        at_risk = t("site.key.at_risk", margin=margin_text(target))
+        for offset, (_, shaded) in enumerate(layers):
+            named = shaded and offset == 1  # the key names the first band, as the site's does
+            if not named:
+                unnamed.append(offset)
+            series: dict[str, Any] = {"categories": rows(0), "values": rows(STACK_COLUMN + offset)}
+            series |= (BAND if shaded else UNSEEN) | ({"name": at_risk} if named else {})
+            chart.add_series(series)
+        chart.show_hidden_data()  # the band's layers stand in hidden columns
+        lined = book.book.add_chart({"type": "line"})
+    for column, title in enumerate([titles[1], *(title for _, title in lines)], start=1):
+        series = {"name": title, "categories": rows(0), "values": rows(column)}
         if column == 1:
             series |= {"marker": {"type": "circle", "size": 6}, "line": {"color": PALETTE["line"]}}
         else:
-            series["line"] = lines[column - 2][2]
+            series["line"] = TARGET_LINE
         if not title:
-            unnamed.append(column - 1)
-        chart.add_series(series)
+            unnamed.append(len(layers) + column - 1)
+        lined.add_series(series)
+    if lined is not chart:
+        chart.combine(lined)
     chart.set_title({"name": pick(target.name), "name_font": {"size": 11}})
     chart.set_y_axis({"name": pick(target.unit), "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom", "delete_series": unnamed})
     chart.show_blanks_as("gap")
     chart.set_size({"width": 560, "height": 300})
-    sheet.insert_chart(first, 7, chart)
+    sheet.insert_chart(first, CHART_COLUMN, chart)

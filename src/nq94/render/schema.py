@@ -1,15 +1,15 @@
 """The JSON Schema of a report file: the report model's own schema, named and dated.
 
 Editors with a YAML language server use it to complete ids and flag mistakes while people type.
-The schema adds nothing to the model's (``model_json_schema``) but ``$schema`` and ``title``;
-the descriptions the models hold as catalogue keys are said in the reader's language.
+The schema adds nothing to the model's (``model_json_schema``, whose descriptions the models'
+own generator says in the reader's language) but ``$schema`` and ``title``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from nq94.i18n import catalogue, current, t
+from nq94.i18n import t
 from nq94.model import TargetsFile, report_model
 from nq94.render.numbers import words_of
 
@@ -18,16 +18,10 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def report_schema(targets: TargetsFile) -> dict[str, Any]:
     """The schema of a report checked against ``targets``."""
+    # described in words (model.values.Described); every version's targets
     schema = report_model(targets.throughout()).model_json_schema()
     schema.pop("title", None)
-    for definition in schema.get("$defs", {}).values():
-        if "enum" in definition:  # an enum's docstring, in English: its field says what it is
-            definition.pop("description", None)
-    return {
-        "$schema": DRAFT,
-        "title": t("schema.title", **words_of(targets)),
-        **_said(schema),
-    }
+    return {"$schema": DRAFT, "title": t("schema.title", **words_of(targets)), **schema}
 
 
 def targets_schema() -> dict[str, Any]:
@@ -35,26 +29,10 @@ def targets_schema() -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     from nq94.model import TargetsFile1, TargetsFile2
+    from nq94.model.values import Described
 
     either: Any = TargetsFile1 | TargetsFile2
-    schema = TypeAdapter(either).json_schema(by_alias=True)
+    schema = TypeAdapter(either).json_schema(by_alias=True, schema_generator=Described)
     for definition in schema.get("$defs", {}).values():
         definition.pop("title", None)
-        if "enum" in definition:
-            definition.pop("description", None)
-    return {"$schema": DRAFT, "title": t("schema.targets_title"), **_said(schema)}
-
-
-def _said(node: Any) -> Any:
-    """``node`` with every description that is a catalogue key said in the reader's language."""
-    words = catalogue(current())
-    if isinstance(node, dict):
-        return {
-            key: words[value]
-            if key == "description" and isinstance(value, str) and value in words
-            else _said(value)
-            for key, value in node.items()
-        }
-    if isinstance(node, list):
-        return [_said(item) for item in node]
-    return node
+    return {"$schema": DRAFT, "title": t("schema.targets_title"), **schema}

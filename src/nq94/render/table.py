@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
+from nq94.errors import Problem
 from nq94.evaluate import Evaluation, Result
 from nq94.i18n import t, tn
 from nq94.model import Basis, Status, Target
@@ -82,15 +83,20 @@ def check_columns(targets: Iterable[Target], words: dict[str, str | int]) -> tup
 
 
 def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool) -> None:
-    """Print a table and a summary for each evaluated report, as each arrives."""
+    """Print a table and a summary for each evaluated report, as each arrives; then the reports'
+    warnings again, located, which stderr said before a long table scrolled them away."""
     printed = False
+    warnings: list[Problem] = []
     for outcome in outcomes:
         if not isinstance(outcome, Evaluation):
             continue  # an invalid file's problems are on stderr
         if printed:
             out.write("\n")
         draw_report(outcome, out, color=color)
+        warnings += outcome.warnings
         printed = True
+    if warnings:
+        out.write("\n" + "".join(f"{warning}\n" for warning in warnings))
 
 
 def validate(outcomes: Iterable[Validated], out: TextIO, *, color: bool) -> None:
@@ -138,7 +144,7 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
     if report.is_final:
         basis = t("caption.final")
     else:
-        what = t("caption.estimate" if report.basis is Basis.ESTIMATE else "caption.partial")
+        what = t("caption.partial" if report.basis is Basis.OFFICIAL else f"caption.{report.basis}")
         basis = t("caption.margin", what=what)
     columns = check_columns((r.target for r in evaluation.results), words_of(evaluation.targets))
     keep = [i for i in range(len(columns)) if not (report.is_final and i == MARGIN)]
@@ -211,7 +217,12 @@ def summary_text(evaluation: Evaluation) -> list[Part]:
         if index:
             parts.append(Part(", "))
         parts.append(Part(f"{count} {status_label(status)}", STATUS_STYLE[status]))
-    return [*parts, Part(tail)]
+    parts.append(Part(tail))
+    if count := len(evaluation.warnings):  # as summary_line counts them
+        said = t("summary.warned", summary="{summary}", warnings=tn("warnings", count))
+        before, _, after = said.partition("{summary}")
+        parts = [Part(before), *parts, Part(after, "bold yellow")]
+    return parts
 
 
 def trend(trend: Trend, out: TextIO, *, color: bool) -> None:

@@ -35,7 +35,8 @@ def report_text(evaluation: Evaluation) -> str:
             f"{named(evaluation.file)}:{where.line}:{where.column}: "
             f"{status_label(result.status)}: {result.target.id}: {escaped(explain(result))}\n"
         )
-    lines.append(f"{side(evaluation)}: {summary_line(evaluation.summary)}\n")
+    summary = summary_line(evaluation.summary, warnings=len(evaluation.warnings))
+    lines.append(f"{side(evaluation)}: {summary}\n")
     return "".join(lines)
 
 

@@ -35,6 +35,26 @@ STATUS_COLUMNS = (
 SOURCE_COLUMNS = (
     ("id", 30), ("value", 12), ("baseline", 12), ("current", 12), ("source", 40), ("note", 50),
 )  # fmt: skip
+AS_THE_TEMPLATE = frozenset(("section", "id", "target", *(name for name, _ in SOURCE_COLUMNS)))
+"""Columns the template has too, named as it names them (Năm trước, Năm nay), so that a report
+filled in and its export say the same."""
+
+
+def heading(name: str, words: dict[str, str | int]) -> str:
+    """A column's heading: the template's words for the columns it has, else the table's."""
+    key = f"workbook.column.{name}" if name in AS_THE_TEMPLATE else f"column.{name}"
+    return t(key, **words)
+
+
+def printed(sheet: Any, id_column: int, *, pages_wide: int) -> None:
+    """A sheet printed on A4 landscape, ``pages_wide`` pages across and as many down as it
+    takes, its header row and its id column on every page."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.5)
+    sheet.repeat_rows(0)
+    sheet.repeat_columns(id_column)
+    sheet.fit_to_pages(pages_wide, 0)
 
 
 def render(evaluation: Evaluation) -> bytes:
@@ -74,7 +94,7 @@ def render(evaluation: Evaluation) -> bytes:
     report, targets = evaluation.report, evaluation.targets
     sheet = book.add_worksheet(t("sheet.status"))
     for column, (name, width) in enumerate(STATUS_COLUMNS):
-        sheet.write_string(0, column, t("column." + name, **words_of(targets)), header)
+        sheet.write_string(0, column, heading(name, words_of(targets)), header)
         sheet.set_column(column, column, width)
     sheet.freeze_panes(1, 0)
     for row, result in enumerate(evaluation.results, start=1):
@@ -106,15 +126,18 @@ def render(evaluation: Evaluation) -> bytes:
     period, basis = period_name(report.period), t("basis." + report.basis.value)
     title = f"{targets.document.name}: {period} ({basis})"
     sheet.set_header(f"&L{title.replace('&', '&&')}")
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
+    # one page across would print at half size: two, the words on one and the why on the
+    # other, each beside the target's id, a row's two halves on pages one after the other
+    printed(sheet, 1, pages_wide=2)
+    sheet.print_across()
 
     sources = book.add_worksheet(t("sheet.sources"))
     for column, (name, width) in enumerate(SOURCE_COLUMNS):
-        sources.write_string(0, column, t("column." + name, **words_of(targets)), header)
+        sources.write_string(0, column, heading(name, words_of(targets)), header)
         sources.set_column(column, column, width)
     sources.freeze_panes(1, 0)
+    sources.set_header(f"&L{title.replace('&', '&&')}")
+    printed(sources, 0, pages_wide=1)
 
     def text(row: int, column: int, value: str) -> int:
         """``value`` whole from ``row`` down, in as many cells as it needs; how many."""
