@@ -102,7 +102,7 @@ def test_auto_format_is_text_when_piped(cli: CLI, monkeypatch: pytest.MonkeyPatc
     """Outside a terminal and outside GitHub Actions, auto means text."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     run = cli("check", "samples/2024-9m.yaml")
-    assert run.stdout.startswith("samples/2024-9m.yaml:8:16: missed: grdp_growth: 5.9 vs ≥ 7.5%")
+    assert run.stdout.startswith("samples/2024-9m.yaml:8:16: off track: grdp_growth: 5.9 vs ≥ 7.5%")
 
 
 def test_junit_failures_are_exactly_the_missed_targets(cli: CLI) -> None:
@@ -232,19 +232,24 @@ def test_export_xlsx_prints_and_names_its_columns_as_the_template(
 
 
 def test_export_html_page(cli: CLI, tmp_path: Path) -> None:
-    """One self-contained page: title, a row per target with words, status, summary, and a bar
-    for each target with a figure that asks for at least a figure (none for 'below 3 %')."""
+    """One self-contained page: title, a row per target with words, status in the words of part
+    of a year, summary, and a bar for each amount, count or ratio with a figure that asks for at
+    least a figure (none for 'below 3 %', none for a growth rate)."""
     page = tmp_path / "status.html"
     assert cli("export", "samples/2024-9m.yaml", "-o", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
     assert "<title>Resolution 94/NQ-HĐND: first nine months of 2024 (official)</title>" in text
-    assert text.count('<div class="bar">') == 14
+    results = json.loads(cli("check", "-f", "json", "samples/2024-9m.yaml").stdout)["reports"][0]
+    barred = [r["id"] for r in results["results"] if r["percent_of_target"] is not None]
+    assert barred == ["budget_revenue", "new_rural_communes", "new_rural_districts",
+                      "defence_drill_districts"]  # fmt: skip
+    assert text.count('<div class="bar">') == len(barred)
     # a row per target: its name, the resolution's words marked as Vietnamese, its status
     # as an icon and a word, each figure labelled for a phone's screen where rows are cards
     assert text.count('<span class="name">') == 30
     assert '<span class="words" lang="vi">Tốc độ tăng trưởng kinh tế (GRDP): 7,5%</span>' in text
     assert '<td class="num required" data-label="Required">≥ 7.5%</td>' in text
-    assert '<span aria-hidden="true">✗</span> Missed</span></td></tr>' in text
+    assert '<span aria-hidden="true">✗</span> Off track</span></td></tr>' in text
     assert "@media screen and (max-width: 40rem)" in text
     assert "@page { size: A4" in text
     assert "http" not in text.replace("http-equiv", "")  # nothing fetched from elsewhere
@@ -253,7 +258,7 @@ def test_export_html_page(cli: CLI, tmp_path: Path) -> None:
     text = page.read_text(encoding="utf-8")
     assert '<html lang="vi">' in text
     assert "<title>Nghị quyết 94/NQ-HĐND: 9 tháng đầu năm 2024 (chính thức)</title>" in text
-    assert '<span aria-hidden="true">✗</span> Không đạt</span></li>' in text
+    assert '<span aria-hidden="true">✗</span> Khó đạt</span></li>' in text
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".html", ".xlsx"])

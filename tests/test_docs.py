@@ -107,7 +107,7 @@ def test_the_csv_is_said_to_be_imported_with_a_point_in_a_vietnamese_spreadsheet
     path = tmp_path / "status.csv"
     assert cli("export", "--lang", "vi", "samples/2024-9m.yaml", "-o", str(path)).exit_code == 0
     row = path.read_text(encoding="utf-8-sig").splitlines()[1]
-    assert ",5.9,báo cáo,5.9,7.5,>=," in row
+    assert ",5.9,báo cáo,5.9,,,7.5,>=," in row
     for title in ("Vietnamese or English", "Exports for people"):
         text = " ".join(_subsection(title).split())
         assert "every spreadsheet reads" not in text, title

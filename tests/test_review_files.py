@@ -317,7 +317,7 @@ def test_trend_html_starts_with_every_target_at_a_glance_by_section(
     budget = glance[glance.index('href="#budget_revenue"') :].split("</tr>", 1)[0]
     figures = re.findall(r'data-label="[^"]+">([^<]*?) <span class="status', budget)
     assert figures == ["9.100", "15.000", "20.150", "20.403"]
-    assert '<span class="sr">Không đạt</span>' in budget  # the icon's word, for screen readers
+    assert '<span class="sr">Khó đạt</span>' in budget  # the icon's word, for screen readers
     assert "Với chỉ tiêu lũy kế (như thu ngân sách), số của mỗi báo cáo là số lũy kế" in glance
     assert charts.count('<h2 class="section">') == 3  # the other sections' headings
     assert '<h3 id="budget_revenue">' in charts

@@ -217,11 +217,10 @@ def test_each_page_speaks_its_language(site: Path) -> None:
     assert "✓</span> Đạt</span>" in vi
     assert "✓</span> Met</span>" in en
     overview = (site / "index.html").read_text(encoding="utf-8")
-    assert "30 chỉ tiêu: 21 đạt, 0 có nguy cơ không đạt, 7 không đạt, 2 chưa có số liệu" in overview
+    assert "30 chỉ tiêu: 21 đạt, 7 không đạt, 2 chưa có số liệu" in overview
     cards = parse(overview).find("ul", "scorecard")[0].children
-    assert [card.text() for card in cards] == [
+    assert [card.text() for card in cards] == [  # official figures are never at risk
         "21 ✓ Đạt",
-        "0 ⚠ Có nguy cơ không đạt",
         "7 ✗ Không đạt",
         "2 – Chưa có số liệu",
     ]
@@ -248,9 +247,9 @@ def test_the_table_of_a_chart_gives_each_reports_source_and_note(site: Path) -> 
     (table,) = page.find("table", "chart-data")
     rows = [[cell.text() for cell in row.children] for row in table.find("tr")[1:]]
     assert rows == [
-        ["6 tháng 2024 (chính thức)", "9.100", "18.200", "✗ Không đạt", "Cục Thuế tỉnh", ""],
-        ["9 tháng 2024 (chính thức)", "15.000", "20.000", "✓ Đạt", "Cục Thuế tỉnh", ""],
-        ["Năm 2024 (ước tính)", "20.150", "20.150", "✓ Đạt", "Cục Thuế tỉnh", "số ước"],
+        ["6 tháng 2024 (chính thức)", "9.100", "18.200", "✗ Khó đạt", "Cục Thuế tỉnh", ""],
+        ["9 tháng 2024 (chính thức)", "15.000", "20.000", "✓ Có khả năng đạt", "Cục Thuế tỉnh", ""],
+        ["Năm 2024 (ước tính)", "20.150", "20.150", "✓ Ước đạt", "Cục Thuế tỉnh", "số ước"],
         ["Năm 2024 (chính thức)", "20.403", "20.403", "✓ Đạt", "Cục Thuế tỉnh", ""],
     ]
 
@@ -397,7 +396,9 @@ def test_a_status_is_a_word_and_an_icon(site: Path) -> None:
     """Never colour alone: each status badge holds its icon and its word."""
     root = parse((site / "en" / "index.html").read_text(encoding="utf-8"))
     badges = {badge.text() for badge in root.find("span", "status")}
-    assert badges == {"✓ Met", "⚠ At risk", "✗ Missed", "– No data"}
+    final = {"✓ Met", "⚠ At risk", "✗ Missed", "– No data"}
+    earlier = {"✓ On track", "✗ Off track", "✓ Likely met", "✗ Likely missed"}  # H1, 9M, estimate
+    assert badges == final | earlier
 
 
 def test_what_a_report_says_is_escaped(cli: CLI, tmp_path: Path) -> None:
@@ -694,9 +695,9 @@ def test_the_html_export_carries_the_overviews_scorecard(cli, tmp_path: Path) ->
         page,
     )
     assert cards == [
-        ("met", "3", "✓", "Met"),
+        ("met", "3", "✓", "On track"),
         ("at-risk", "6", "⚠", "At risk"),
-        ("missed", "6", "✗", "Missed"),
+        ("missed", "6", "✗", "Off track"),
         ("no-data", "15", "–", "No data"),
     ]
 

@@ -17,7 +17,7 @@ from .conftest import CLI_TYPE as CLI
 CASES = {
     "rounded": (
         'period: "2024"\nvalues:\n  grdp_growth: 7.499\n  urban_unemployment_rate: 2.999\n'
-        "  poverty_rate_reduction: {baseline: 1.15, current: 0.355}\n"
+        "  poverty_rate_reduction: {baseline: 1.15, current: 0.355}\n  budget_revenue: 19514\n"
     ),
     "margins": 'period: "2024"\nbasis: estimate\nvalues:\n  poverty_rate_reduction: 1.25\n',
     "ceiling": (
@@ -36,9 +36,10 @@ CASES = {
 # per case: (target id, status, shown figure in English, in Vietnamese, words that must appear)
 EXPECTED = {
     "rounded": [
-        ("grdp_growth", "missed", "7.499", "7,499", ["-0.001", "99.99%"]),
+        ("grdp_growth", "missed", "7.499", "7,499", ["-0.001"]),  # a rate: no percent of it
         ("urban_unemployment_rate", "met", "2.999", "2,999", ["-0.001"]),
-        ("poverty_rate_reduction", "missed", "0.795", "0,795", ["1.15 → 0.355", "99.4%"]),
+        ("poverty_rate_reduction", "missed", "0.795", "0,795", ["1.15 → 0.355"]),
+        ("budget_revenue", "missed", "19,514", "19.514", ["-1", "99.99%"]),  # an amount
     ],
     "margins": [("poverty_rate_reduction", "met", "1.25", "1,25", ["±0.08"])],
     "ceiling": [
@@ -141,7 +142,9 @@ def test_each_case_in_xlsx(cli: CLI, reports: dict[str, Path], tmp_path: Path) -
     grdp = rows["grdp_growth"]
     assert grdp[3].value == pytest.approx(7.499)
     assert grdp[3].number_format.count("0") + grdp[3].number_format.count("#") >= 3 + 1
-    decimals = grdp[7].number_format.split(".")[1].replace("\\%", "")
+    assert grdp[7].value == "0.001 points short"  # a growth rate: not a percent of its plan
+    budget = rows["budget_revenue"]
+    decimals = budget[7].number_format.split(".")[1].replace("\\%", "")
     assert len(decimals) >= 2  # 99.99 %, never 100.0 %
     unemployment = rows["urban_unemployment_rate"]
     assert unemployment[7].value == "0.001 to spare"

@@ -15,11 +15,13 @@ from nq94.model import (
     Amended,
     AnyEntry,
     Kind,
+    Measure,
     Operator,
     Period,
     PeriodKind,
     Report,
     Requirement,
+    Stage,
     Status,
     Target,
     TargetsFile,
@@ -88,6 +90,8 @@ class Result(NamedTuple):
     needs for the year to reach the annual threshold."""
     amended: Amended | None = None
     """How an amendment made the target what it is in the version that judged the report."""
+    stage: Stage = Stage.FINAL
+    """What the report can say of the year, which decides the words of the status."""
     alone: PeriodKind | None = None
     """For a result not assessed: the part of the year the report covers alone."""
 
@@ -161,7 +165,7 @@ def evaluate_target(
 ) -> Result:
     """The status of one target given its entry (None when the report has no figure for it)."""
     if entry is None:
-        return Result(target, Status.NO_DATA, amended=amended)
+        return Result(target, Status.NO_DATA, amended=amended, stage=report.stage)
     value = derive(target, entry)
     obtained = Obtained.DERIVED if entry.derived else Obtained.REPORTED
     period = report.period
@@ -169,7 +173,7 @@ def evaluate_target(
         # a quarter alone says nothing of the year's total: nothing to project
         return Result(
             target, Status.NOT_ASSESSED, entry, value, obtained=obtained, written=written,
-            amended=amended, alone=period.kind,
+            amended=amended, alone=period.kind, stage=report.stage,
         )  # fmt: skip
     actual, capped = value, False
     if target.kind is Kind.FLOW and not period.is_year_end:
@@ -197,7 +201,7 @@ def evaluate_target(
         actual=actual,
         obtained=obtained,
         gap=gap(requirement, actual),
-        percent_of_target=percent_of_target(requirement, actual),
+        percent_of_target=percent_of_target(target, requirement, actual),
         margin=margin,
         written=written,
         capped=capped,
@@ -206,6 +210,7 @@ def evaluate_target(
         plan=plan,
         needed=needed_rest_of_year(target, period, actual),
         amended=amended,
+        stage=report.stage,
     )
 
 
@@ -274,12 +279,23 @@ def judge(
     return status, margin
 
 
-def percent_of_target(target: Requirement, actual: Decimal) -> Decimal | None:
-    """``actual`` as a percent of the threshold, for targets that ask for at least a figure;
-    None for the others ("below 3 %" is not 93 % achieved by 2.8) and for a threshold of 0."""
-    if target.operator not in (Operator.GE, Operator.GT) or not target.threshold:
+PERCENT_OF = frozenset({Measure.AMOUNT, Measure.COUNT, Measure.RATIO})
+"""Measures whose figure may be read as a percent of its threshold: amounts, counts, ratios."""
+
+
+def percent_of_target(target: Target, requirement: Requirement, actual: Decimal) -> Decimal | None:
+    """``actual`` as a percent of the threshold, for amounts, counts and ratios that ask for at
+    least a figure. None for rates, shares, growth and points ("8 %" is not 23 % achieved by a
+    growth of 1.85: the gap in points says it), for the other comparisons ("below 3 %" is not
+    93 % achieved by 2.8), for a threshold of 0, and for a figure exactly at a "more than"
+    threshold, which misses it and is not 100 % of anything."""
+    if target.measure not in PERCENT_OF:
         return None
-    return actual / target.threshold * 100
+    if requirement.operator not in (Operator.GE, Operator.GT) or not requirement.threshold:
+        return None
+    if requirement.operator is Operator.GT and actual == requirement.threshold:
+        return None
+    return actual / requirement.threshold * 100
 
 
 def decide(requirement: Requirement, actual: Decimal, margin: Decimal) -> Status:

@@ -17,16 +17,25 @@ from nq94.evaluate import Evaluation, Result
 from nq94.i18n import t
 from nq94.model import Basis, Kind, Operator, Period, Status, Target
 
+JUDGED = frozenset({Status.MET, Status.AT_RISK, Status.MISSED})
+"""The statuses a figure is judged to have, against the target."""
+
 # --- trend ---------------------------------------------------------------------------------------
 
 
 class Direction(StrEnum):
-    """Which way a target's latest two figures moved, judged against its comparison."""
+    """Which way a target's figures moved over the year, from the first to the latest, judged
+    against its comparison."""
 
     TOWARD = "toward"
     """Closer to meeting the target, or further past it."""
     AWAY = "away"
     STEADY = "steady"
+    """Every figure within the target's at-risk margin of every other (all equal for a count)."""
+    WITHIN = "within"
+    """Inside the target's range at first and last, having moved more than the margin."""
+    BACK = "back"
+    """As the first figure stood, having moved more than the margin on the way."""
 
 
 class Pace(NamedTuple):
@@ -55,7 +64,8 @@ class Course(NamedTuple):
     projection: Decimal | None
     """Flows: the latest report's year-end figure (projected before the year end)."""
     direction: Direction | None
-    """With figures in two reports or more: which way the latest two moved."""
+    """With figures in two reports or more, the latest among them: which way the figures moved
+    from the first to the latest (None for flows, which have a pace)."""
     pace: Pace | None
 
 
@@ -146,7 +156,10 @@ def _aligned(evaluations: Sequence[Evaluation], target_id: str) -> tuple[Result,
     for evaluation in evaluations:
         found.append(next((r for r in evaluation.results if r.target.id == target_id), None))
     known = next(r.target for r in found if r is not None)
-    return tuple(r if r is not None else Result(known, Status.NO_DATA) for r in found)
+    return tuple(
+        r if r is not None else Result(known, Status.NO_DATA, stage=e.report.stage)
+        for r, e in zip(found, evaluations, strict=True)
+    )
 
 
 def _course(target: Target, results: tuple[Result, ...], periods: list[Period]) -> Course:
@@ -154,18 +167,38 @@ def _course(target: Target, results: tuple[Result, ...], periods: list[Period]) 
     flow = target.kind is Kind.FLOW
     projection = last.actual if flow else None
     pace = _pace(target, results, periods) if flow else None
-    figures = [result.actual for result in results if result.actual is not None]
-    direction = None
-    if not flow and len(figures) >= 2 and last.actual is not None:  # not the latest: unknown
-        before, now = _standing(target, figures[-2]), _standing(target, figures[-1])
-        direction = (
-            Direction.TOWARD
-            if now > before
-            else Direction.AWAY
-            if now < before
-            else Direction.STEADY
-        )
+    direction = None if flow or last.actual is None else _direction(target, results)
     return Course(target, results, last.status, projection, direction, pace)
+
+
+def _direction(target: Target, results: tuple[Result, ...]) -> Direction | None:
+    """How the first figure of the year and the latest compare, with figures in two reports or
+    more: steady only if every figure stayed within the margin of every other."""
+    figures = [result.actual for result in results if result.actual is not None]
+    if len(figures) < 2:
+        return None
+    spread = max(figures) - min(figures)
+    if not spread or spread < target.margin_for(target.measure):
+        return Direction.STEADY
+    before, now = _standing(target, figures[0]), _standing(target, figures[-1])
+    if now != before:
+        return Direction.TOWARD if now > before else Direction.AWAY
+    return Direction.WITHIN if target.band is not None and not now else Direction.BACK
+
+
+def changes(course: Course) -> tuple[Result, ...]:
+    """The results at which a target's status changed over the year: the latest result of each
+    run of one status, judged statuses only (met, at risk, missed); one result if it never
+    changed, none without a judged figure."""
+    runs: list[Result] = []
+    for result in course.results:
+        if result.status not in JUDGED:
+            continue
+        if runs and runs[-1].status is result.status:
+            runs[-1] = result
+        else:
+            runs.append(result)
+    return tuple(runs)
 
 
 def _pace(target: Target, results: tuple[Result, ...], periods: list[Period]) -> Pace | None:

@@ -27,7 +27,7 @@ from nq94.model.document import TargetsFile
 from nq94.model.numtext import plain
 from nq94.model.periods import Period, parse_period, period_pattern, suggested
 from nq94.model.spoken import basis_pattern
-from nq94.model.targets import DERIVABLE, DIVIDED, Kind, Measure, Target, requirement
+from nq94.model.targets import DERIVABLE, DIVIDED, Kind, Measure, Stage, Target, requirement
 from nq94.model.values import (
     Frozen,
     Number,
@@ -229,7 +229,14 @@ class Report(Frozen):
     @property
     def is_final(self) -> bool:
         """Official figures for a whole year: compared strictly, without an at-risk margin."""
-        return self.basis is Basis.OFFICIAL and self.period.is_year_end
+        return self.stage is Stage.FINAL
+
+    @property
+    def stage(self) -> Stage:
+        """Final (official, the whole year), an estimate of the whole year, or a part of it."""
+        if not self.period.is_year_end:
+            return Stage.PART
+        return Stage.FINAL if self.basis is Basis.OFFICIAL else Stage.ESTIMATE
 
 
 class Values(Frozen):

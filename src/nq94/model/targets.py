@@ -26,6 +26,16 @@ class Status(StrEnum):
     the year: shown, never counted for or against the target."""
 
 
+class Stage(StrEnum):
+    """What a report can say of a target's year, which decides the words of its statuses:
+    official figures of the whole year are final (met, missed); an estimate of the year says
+    likely met, at risk or likely missed; a part of the year, on track, at risk or off track."""
+
+    FINAL = "final"
+    ESTIMATE = "estimate"
+    PART = "part"
+
+
 class Operator(StrEnum):
     """How an actual value is compared with a target's threshold."""
 

@@ -13,7 +13,7 @@ from nq94.i18n import pick, t
 from nq94.outcome import Invalid, Validated
 from nq94.render.cells import safe
 from nq94.render.data import comparison_data, result_data, trend_data
-from nq94.render.numbers import section_name, status_label
+from nq94.render.numbers import said, section_name
 from nq94.render.outcomes import Checked, Piece, pieces_of
 from nq94.render.periods import period_name
 
@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 
 CHECK_COLUMNS = (
     "file", "period", "basis", "section", "id", "words", "status", "actual", "obtained", "value",
-    "threshold", "operator", "gap", "percent_of_target", "margin", "unit", "source", "note",
+    "baseline", "current", "threshold", "operator", "gap", "percent_of_target", "margin", "unit",
+    "source", "note",
 )  # fmt: skip
 TREND_COLUMNS = (
     "id", "words", "period", "basis", "file", "value", "actual", "status", "final_status",
@@ -39,15 +40,19 @@ def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[
     """The rows of one evaluated report, in CHECK_COLUMNS order.
 
     Statuses, periods and bases are the JSON contract's codes, or ``for_people`` words in the
-    reader's language (exports); numbers are always plain decimals with a point, which every
+    reader's language (exports); a figure derived from a baseline and a current figure has them
+    beside it; numbers are always plain decimals with a point, which every
     spreadsheet reads (the .xlsx export carries typed numbers for any locale).
     """
     report = evaluation.report
     for result in evaluation.results:
         data = result_data(result)
         entry = result.entry
+        given = data["input"] if isinstance(data["input"], dict) else {}
         row = {
             **data,
+            "baseline": given.get("baseline"),
+            "current": given.get("current"),
             "file": named(evaluation.file),
             "period": str(report.period),
             "basis": report.basis.value,
@@ -59,7 +64,7 @@ def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[
                 "period": period_name(report.period),
                 "basis": t("basis." + report.basis.value),
                 "section": section_name(evaluation.targets, result.target.section),
-                "status": status_label(result.status),
+                "status": said(result),
                 "obtained": t("obtained." + data["obtained"]) if data["obtained"] else None,
                 "unit": pick(result.target.unit),
             }

@@ -26,7 +26,10 @@ between), and is given with the decimals that keep a missed target below 100.
 3: a period's code says what it covers (2026-Q3 is the third quarter alone, 2026-9M the first
 nine months); ``not_assessed`` is a status; each report names its ``document`` and ``targets``
 file; each result gives ``part``, ``better``, ``stretch``, ``also``, ``plan``,
-``needed_rest_of_year`` and ``amended`` (README, "JSON output")."""
+``needed_rest_of_year`` and ``amended``; ``percent_of_target`` is null for rates, shares, growth
+and points too, and for a figure exactly at a "more than" threshold; a trend's ``direction``
+compares the first figure with the last, and may be ``within`` or ``back`` (README, "JSON
+output")."""
 _MOST_DECIMALS = Decimal("0.000001")
 """A figure nq94 works out (a plan, the growth still needed) is given to six decimals at most."""
 

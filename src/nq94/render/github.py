@@ -8,7 +8,7 @@ from typing import TextIO
 from nq94.errors import Problem, escaped
 from nq94.model import Status
 from nq94.outcome import Invalid, Validated
-from nq94.render.numbers import explain, side, status_label, summary_line
+from nq94.render.numbers import explain, said, side, summary_line
 from nq94.render.outcomes import Checked
 
 
@@ -47,7 +47,7 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
             if result.status not in (Status.MISSED, Status.AT_RISK):
                 continue
             where = outcome.position(result.target.id)
-            title = f"{result.target.id} {status_label(result.status)}"
+            title = f"{result.target.id} {said(result)}"
             message = f"{result.target.words}: {explain(result)}"
             out.write(
                 command(
@@ -59,8 +59,7 @@ def check(outcomes: Iterable[Checked], out: TextIO, *, color: bool = False) -> N
                     title=title,
                 )
             )
-        counts = summary_line(outcome.summary, warnings=len(outcome.warnings))
-        summary = f"{side(outcome)}: {counts}"
+        summary = f"{side(outcome)}: {summary_line(outcome)}"
         out.write(f"::notice file={_property(outcome.file)}::{_data(summary)}\n")
 
 

@@ -15,7 +15,7 @@ from nq94.evaluate import Evaluation
 from nq94.i18n import t, tn
 from nq94.model import Status
 from nq94.outcome import Invalid, Validated
-from nq94.render.numbers import explain, side, status_label
+from nq94.render.numbers import explain, said, side
 from nq94.render.outcomes import Checked
 
 
@@ -51,7 +51,7 @@ def _evaluation_suite(root: ET.Element, evaluation: Evaluation) -> None:
         case = ET.SubElement(
             suite, "testcase", classname=f"{target.section}", name=target.id, file=evaluation.file
         )
-        message = f"{status_label(result.status)}: {explain(result)}"
+        message = f"{said(result)}: {explain(result)}"
         if result.status is Status.MISSED:
             failure = ET.SubElement(case, "failure", message=message, type="missed")
             failure.text = target.words

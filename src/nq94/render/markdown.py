@@ -26,9 +26,9 @@ from nq94.render.numbers import (
     pace_text,
     percent_text,
     period_heading,
+    said,
     side,
     status_change_text,
-    status_label,
     summary_line,
     words_of,
     year_end_text,
@@ -75,8 +75,7 @@ def report_markdown(evaluation: Evaluation) -> str:
     lines = [
         f"### {escape(side(evaluation))}",
         "",
-        escape(targets.document.name)
-        + f": {summary_line(evaluation.summary, warnings=len(evaluation.warnings))}.",
+        escape(targets.document.name) + f": {summary_line(evaluation)}.",
         "",
         _header(("target", "actual", "required", "gap", "percent", "status"), words_of(targets)),
         "|---|--:|--:|--:|--:|---|",
@@ -85,7 +84,7 @@ def report_markdown(evaluation: Evaluation) -> str:
         target = result.target
         actual = actual_text(result)
         gap, share = gap_text(result), percent_text(result)
-        status = f"{STATUS_MARK[result.status]} {status_label(result.status)}"
+        status = f"{STATUS_MARK[result.status]} {said(result)}"
         words = f"{escape(target.words)} `{target.id}`"
         if target.part:
             words += f"<br>› {escape(target.part)}"
@@ -158,7 +157,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool = False) -> None:
         points = " | ".join(
             f"{figure_text(result)} {STATUS_MARK[result.status]}" for result in course.results
         )
-        status = f"{STATUS_MARK[course.final]} {status_label(course.final)}"
+        status = f"{STATUS_MARK[course.final]} {said(course.results[-1])}"
         lines.append(
             f"| {words} | {points} | {course_text(course)} | {year_end_text(course)} | {status} |"
         )

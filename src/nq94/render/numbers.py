@@ -9,9 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from nq94.errors import named
-from nq94.evaluate import AlsoResult, Evaluation, Obtained, Result
+from nq94.evaluate import AlsoResult, Evaluation, Obtained, Result, holds
 from nq94.i18n import Lang, current, number, pick, t, tn
-from nq94.model import Measure, Operator, PeriodKind, Status, Target, TargetsFile
+from nq94.model import Measure, Operator, PeriodKind, Stage, Status, Target, TargetsFile
 from nq94.model import comparison as comparison  # written for people here, defined by the model
 from nq94.model import measured as measured
 from nq94.model import requirement as requirement
@@ -53,9 +53,22 @@ def section_name(targets: TargetsFile, section: str) -> str:
     return pick(names) if names is not None else t("section.all")
 
 
-def status_label(status: Status) -> str:
-    """'met', 'at risk', 'missed', 'no data' (Đạt, Có nguy cơ không đạt, …)."""
+def status_label(status: Status, stage: Stage = Stage.FINAL) -> str:
+    """A status in the words of what the report can say: final 'met' and 'missed' (Đạt,
+    Không đạt); of an estimate, 'likely met', 'likely missed' (Ước đạt, Ước không đạt); of a part
+    of the year, 'on track', 'off track' (Có khả năng đạt, Khó đạt); 'at risk', 'no data' and
+    'not assessed' at any stage."""
+    if stage is not Stage.FINAL and status in (Status.MET, Status.MISSED):
+        return t(f"status.{stage.value}.{status.value}")
     return t(f"status.{status.value}")
+
+
+def said(result: Result | AlsoResult, stage: Stage | None = None) -> str:
+    """A result's status in the words of its report's stage (an other document's verdict, in
+    those of the result it belongs to, ``stage``)."""
+    if isinstance(result, Result):
+        stage = result.stage
+    return status_label(result.status, stage or Stage.FINAL)
 
 
 display = number
@@ -156,6 +169,8 @@ def percent_text(result: Result) -> str:
     if percent is not None:
         return f"{display(percent, places=percent_places(percent), fixed=True)}%"
     band = target.band
+    if band is None and target.upward:  # a rate, growth, points, or "more than" met exactly
+        return _standing_text(result)
     if band is None:  # below (or at most) the threshold: what is left before it
         headroom = target.threshold - actual
         if not headroom:
@@ -173,6 +188,54 @@ def percent_text(result: Result) -> str:
     if not outside:
         return t("band.inside")
     return t("band.outside", value=display(outside, places=places(result)))
+
+
+def _standing_text(result: Result) -> str:
+    """Where a figure of a target that asks for at least a figure stands, where a percent of the
+    target means nothing: '0.4 points short', '1.2 points over', or at the requirement ('at
+    the requirement; more than 135 needed' for a "more than" figure met exactly, which misses
+    it)."""
+    target, gap = result.target, result.gap
+    if gap is None:
+        return ""
+    if not gap:
+        side = target.side
+        if side is not None and side.operator is Operator.GT:
+            return t("standing.equal_more", value=display(side.edge))
+        return t("standing.equal")
+    value = display(abs(gap), places=places(result))
+    if target.measure in (Measure.PERCENT, Measure.POINTS):
+        value = t("standing.points", value=value)
+    return t("standing.short" if gap < 0 else "standing.over", value=value)
+
+
+def standing_note(result: Result) -> str:
+    """Where a figure stands, as a note beside its gap where a percent of the target does not
+    apply: the headroom under a ceiling, the distance from a range, a "more than" figure at
+    its threshold; not the points above or below a floor, which the gap says."""
+    target, side = result.target, result.target.side
+    if target.band is None and target.upward:
+        exactly = side is not None and side.operator is Operator.GT and result.gap == 0
+        return percent_text(result) if exactly else ""
+    return percent_text(result)
+
+
+def at_risk_text(result: Result) -> str | None:
+    """Why a figure is at risk, where the figure alone does not say: it meets the requirement,
+    or falls short of it, by less than the margin ('meets it, but by less than the margin of
+    0.5: not yet certain'); a count not reached while the year goes on. None for other statuses
+    and for a two-sided range (its distance from the edge says it)."""
+    if result.status is not Status.AT_RISK or result.actual is None or result.gap is None:
+        return None
+    side = result.target.side
+    if side is None:
+        return None
+    margin = result.margin or Decimal(0)
+    if abs(result.gap) >= margin:  # not within the margin: a count the year may still reach
+        return t("at_risk.count")
+    edge = result.actual - result.gap
+    key = "at_risk.meets" if holds(side.operator, result.actual, edge) else "at_risk.short"
+    return t(key, margin=display(margin))
 
 
 def _beyond_range(result: Result) -> str | None:
@@ -215,12 +278,14 @@ def explain(result: Result) -> str:
         parts.append(t("explain.gap", gap=gap_text(result)))
     if result.percent_of_target is not None:
         parts.append(t("explain.percent", percent=percent_text(result)))
-    elif standing := percent_text(result):
+    elif standing := standing_note(result):
         parts.append(standing)
     if result.margin:
         parts.append(t("explain.margin", margin=display(result.margin)))
         if target.ceiling and result.actual >= target.threshold:
             parts.append(t("explain.ceiling"))
+    if why := at_risk_text(result):
+        parts.append(why)
     return "; ".join([*parts, *context_notes(result)])
 
 
@@ -232,7 +297,8 @@ def notes(result: Result) -> list[str]:
         return [not_assessed_text(result), *context_notes(result)]
     said: list[str | None] = [reading(result), obtained_text(result)]
     if result.actual is not None and result.percent_of_target is None:
-        said.append(percent_text(result))
+        said.append(standing_note(result))
+    said.append(at_risk_text(result))
     return [text for text in said if text] + context_notes(result)
 
 
@@ -309,7 +375,7 @@ def also_text(result: Result, also: AlsoResult) -> str:
         by=pick(other.by),
         document=other.document,
         required=requirement(result.target, other),
-        status=first_upper(status_label(also.status)),
+        status=first_upper(said(also, result.stage)),
     )
 
 
@@ -342,17 +408,44 @@ def obtained_text(result: Result) -> str | None:
     return None
 
 
-def summary_line(summary: dict[Status, int], *, warnings: int = 0) -> str:
-    """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data' (and how many are not assessed, where
-    a report of part of the year alone leaves some so), then '; 1 warning' where the report's
-    figures gave ``warnings``."""
-    parts = ", ".join(
-        f"{count} {_lower(status_label(status))}" for status, count in summary.items()
-    )
-    line = t("summary", total=sum(summary.values()), parts=parts)
-    if not warnings:
+def inputs_text(result: Result) -> str | None:
+    """The figures a derived figure comes from, to stand beside it: '(27.1 → 27.6)'; None for a
+    figure given as it is."""
+    entry = result.entry
+    if result.obtained is not Obtained.DERIVED or entry is None:
+        return None
+    if entry.baseline is None or entry.current is None:
+        return None
+    return f"({exact(entry.baseline)} → {exact(entry.current)})"
+
+
+def summary_line(evaluation: Evaluation) -> str:
+    """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data', in the words of the report's stage
+    ('9 tháng 2024: … 3 có khả năng đạt, …'), and how many are not assessed, where a report of
+    part of the year alone leaves some so; then '; 1 warning' where the report's figures gave
+    warnings."""
+    stage = evaluation.report.stage
+    parts = ", ".join(counted(status, count, stage) for status, count in counts(evaluation))
+    line = t("summary", total=sum(evaluation.summary.values()), parts=parts)
+    if not (warnings := len(evaluation.warnings)):
         return line
     return t("summary.warned", summary=line, warnings=tn("warnings", warnings))
+
+
+def counts(evaluation: Evaluation) -> list[tuple[Status, int]]:
+    """How many targets have each status, as people read them: official figures for the whole
+    year are never at risk, so they are not counted as '0 at risk'."""
+    final = evaluation.report.stage is Stage.FINAL
+    return [
+        (status, count)
+        for status, count in evaluation.summary.items()
+        if count or not (final and status is Status.AT_RISK)
+    ]
+
+
+def counted(status: Status, count: int, stage: Stage) -> str:
+    """How many targets have a status, as a summary says it: '3 có khả năng đạt'."""
+    return f"{count} {_lower(status_label(status, stage))}"
 
 
 def _lower(label: str) -> str:
@@ -446,23 +539,39 @@ def pace_text(course: Course) -> str:
 
 
 def direction_text(course: Course) -> str:
-    """'↗ toward', '↘ away', '→ steady': how the latest two figures moved against the target."""
+    """How the figures moved from the first of the year to the latest, against the target:
+    '↗ better', '↘ worse', '→ steady'."""
     if course.direction is None:
         return ""
     figures = [result.actual for result in course.results if result.actual is not None]
-    moved = (figures[-1] > figures[-2]) - (figures[-1] < figures[-2])
+    moved = (figures[-1] > figures[0]) - (figures[-1] < figures[0])
     direction = course.direction.value
     if direction == "steady":
-        if moved and course.target.band is not None:  # moved, but stayed in the range
-            direction = "within"
         moved = 0
     return f"{_ARROW[moved]} {t('direction.' + direction)}"
 
 
+def status_changes(course: Course) -> tuple[Result, ...]:
+    """The result at each change of a target's status over the year, its latest of each run
+    (on track, at risk, missed); none if the status never changed."""
+    from nq94.review import changes
+
+    changed = changes(course)
+    return changed if len(changed) > 1 else ()
+
+
+def course_words(course: Course) -> str:
+    """The direction, and how the status changed on the way: '↘ worse: met → missed'."""
+    direction, changed = direction_text(course), status_changes(course)
+    if not direction or not changed:
+        return direction
+    return t("direction.changed", direction=direction, changes=" → ".join(map(said, changed)))
+
+
 def course_text(course: Course) -> str:
-    """A sparkline of the figures, then the direction of the latest move: '▁▃█ ↗ toward'."""
+    """A sparkline of the figures, then the course: '▁▃█ ↗ better: at risk → met'."""
     spark = sparkline([result.actual for result in course.results])
-    return f"{spark} {direction_text(course)}".strip()
+    return f"{spark} {course_words(course)}".strip()
 
 
 def year_end_text(course: Course) -> str:
@@ -471,8 +580,9 @@ def year_end_text(course: Course) -> str:
 
 
 def status_change_text(difference: Difference) -> str:
-    """'met → at risk', or the one status when it did not change."""
-    old, new = status_label(difference.old.status), status_label(difference.new.status)
+    """'on track → at risk', 'likely met → met', or the one status when its words did not
+    change."""
+    old, new = said(difference.old), said(difference.new)
     return new if old == new else f"{old} → {new}"
 
 

@@ -9,16 +9,17 @@ share), written by nq94.render.templating.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
 from nq94.i18n import Lang, current, t, use
-from nq94.model import Kind, Status
+from nq94.model import Kind, Stage, Status
 from nq94.render.numbers import (
     actual_text,
     figure_text,
     first_upper,
+    inputs_text,
     margin_text,
     period_heading,
     requirement,
@@ -60,9 +61,20 @@ MARK = {Status.MET: "●", Status.AT_RISK: "▲", Status.MISSED: "✖"}
 """The chart's markers of each status (nq94.render.charts.MARK), as a key shows them."""
 
 
-def status_words(status: Status) -> str:
-    """A status's word as a heading or a card says it: 'Met', 'Đạt'."""
-    return first_upper(status_label(status))
+def status_words(status: Status, stage: Stage) -> str:
+    """A status's words as a heading or a card says them, for a report of ``stage``: 'Met',
+    'On track', 'Đạt', 'Có khả năng đạt'."""
+    return first_upper(status_label(status, stage))
+
+
+def marks(stages: Iterable[Stage]) -> list[tuple[Status, str, str]]:
+    """Each chart marker, with its status and that status's words in the reports of ``stages``
+    a chart shows, once each: (met, '●', 'On track / Met')."""
+    stages = list(dict.fromkeys(stages)) or [Stage.FINAL]
+    return [
+        (status, mark, " / ".join(dict.fromkeys(status_words(status, s) for s in stages)))
+        for status, mark in MARK.items()
+    ]
 
 
 def chart_ids(target_id: str) -> tuple[str, str]:
@@ -131,6 +143,7 @@ class CourseRow(NamedTuple):
     figure: str
     compared: str
     status: Status
+    stage: Stage
     source: str
     note: str
 
@@ -145,9 +158,10 @@ def course_rows(
     return [
         CourseRow(
             heading,
-            figure_text(result),
+            " ".join(filter(None, (figure_text(result), inputs_text(result)))),
             actual_text(result),
             result.status,
+            result.stage,
             source(evaluation, result) or "",
             note(result) or "",
         )

@@ -26,9 +26,9 @@ from nq94.render.numbers import (
     period_words,
     places,
     requirement,
+    said,
     shown_places,
     sides,
-    status_label,
     words_of,
 )
 from nq94.render.palette import CELL_COLOURS, PALETTE
@@ -94,7 +94,7 @@ class _Book:
             self.figure(sheet, row, column, result)
 
     def status(self, sheet: Any, row: int, column: int, result: Result) -> None:
-        sheet.write_string(row, column, status_label(result.status), self.coloured[result.status])
+        sheet.write_string(row, column, said(result), self.coloured[result.status])
 
     def target(self, sheet: Any, row: int, target: Target) -> None:
         """The first three columns of a target's row: its id, name and what is required; the

@@ -16,9 +16,11 @@ from nq94.render.numbers import (
     apart,
     change_words,
     comparison,
-    course_text,
+    counted,
+    counts,
     diff_summary,
     difference_text,
+    direction_text,
     display,
     figure_text,
     gap_text,
@@ -27,10 +29,11 @@ from nq94.render.numbers import (
     pace_text,
     percent_text,
     plan_text,
+    said,
     section_name,
     side,
-    status_change_text,
-    status_label,
+    sparkline,
+    status_changes,
     words_of,
     year_end_text,
 )
@@ -39,7 +42,7 @@ from nq94.render.periods import period_name, short_name
 from nq94.render.terminal import SECTION, Cell, Column, Layout, Part, Row, draw, say, stacked
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
-    from nq94.review import Comparison, Trend
+    from nq94.review import Comparison, Course, Difference, Trend
 
 STATUS_STYLE = {
     Status.MET: "bold green",
@@ -59,10 +62,12 @@ CHECK_NARROWER = (
     ((0,), (1,), (2, 5), (3,), (4,), (6,)),
     ((0,), (1, 2, 5), (3, 4), (6,)),
     ((0,), (1, 2, 3, 4, 5), (6,)),
+    ((0,), (6, 1, 2, 3, 4, 5)),
 )
 """The status table's columns stacked, for ever narrower terminals: the margin under what is
 required, then the actual figure over both and the gap over the percent, then every figure in one
-column. Indices are those of check_columns()."""
+column, then the status over the figures (a status is never split over two lines). Indices are
+those of check_columns()."""
 
 
 def words_column(targets: Iterable[Target], words: dict[str, str | int]) -> Column:
@@ -78,7 +83,7 @@ def check_columns(targets: Iterable[Target], words: dict[str, str | int]) -> tup
     return (
         words_column(targets, words),
         *(Column(t(f"column.{name}"), right=True) for name in numbers),
-        Column(t("column.status"), wraps=True),
+        Column(t("column.status")),
     )
 
 
@@ -179,7 +184,7 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
 
 def _cells(result: Result) -> list[Cell]:
     target = result.target
-    status = [Part(status_label(result.status), STATUS_STYLE[result.status])]
+    status = [Part(said(result), STATUS_STYLE[result.status])]
     words = _words(target)
     # a target that asks for less, or for a range, has no percent of target: what it has to
     # spare, or how far it is from the range, goes with the notes under its words
@@ -209,14 +214,14 @@ def _words(target: Target) -> list[Part]:
 
 def summary_text(evaluation: Evaluation) -> list[Part]:
     """The summary line, each count in its status colour."""
-    summary = evaluation.summary
+    stage, total = evaluation.report.stage, sum(evaluation.summary.values())
     # the counts go where the catalogue puts {parts}, each in its own colour
-    head, _, tail = t("summary", total=sum(summary.values()), parts="{parts}").partition("{parts}")
+    head, _, tail = t("summary", total=total, parts="{parts}").partition("{parts}")
     parts = [Part(head)]
-    for index, (status, count) in enumerate(summary.items()):
+    for index, (status, count) in enumerate(counts(evaluation)):
         if index:
             parts.append(Part(", "))
-        parts.append(Part(f"{count} {status_label(status)}", STATUS_STYLE[status]))
+        parts.append(Part(counted(status, count, stage), STATUS_STYLE[status]))
     parts.append(Part(tail))
     if count := len(evaluation.warnings):  # as summary_line counts them
         said = t("summary.warned", summary="{summary}", warnings=tn("warnings", count))
@@ -238,11 +243,11 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
     columns = [
         words_column((c.target for c in trend.courses), words_of(trend.evaluations[-1].targets))
     ]
-    columns += [Column(f"{name}\n({basis})", right=True, wraps=True) for name, basis in headings]
+    columns += [Column(f"{name}\n({basis})", right=True) for name, basis in headings]
     columns += [
-        Column(t("column.course"), wraps=True),
+        Column(t("column.course")),
         Column(t("column.year_end"), right=True),
-        Column(t("column.status"), wraps=True),
+        Column(t("column.status")),
     ]
     periods = len(headings)
     longest = 0  # the longest line of a period under the words, which had better not wrap
@@ -266,27 +271,31 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         points: list[Cell] = [
             [
                 Part(figure_text(result)),
-                Part(f"\n{status_label(result.status)}", STATUS_STYLE[result.status]),
+                Part(f"\n{said(result)}", STATUS_STYLE[result.status]),
                 *([Part(f"\n{_planned(result)}", "dim")] if result.plan else []),
             ]
             for result in course.results
         ]
         lines = list(words)
         for (name, basis), result in zip(headings, course.results, strict=True):
+            # the status starts the line, where folding the words never splits it
             period = [
-                Part(f"\n{name} ({basis}): ", "dim"),
+                Part("\n"),
+                Part(said(result), STATUS_STYLE[result.status]),
+                Part(f" · {name} ({basis}): ", "dim"),
                 Part(figure_text(result)),
-                Part(" · ", "dim"),
-                Part(status_label(result.status), STATUS_STYLE[result.status]),
                 *([Part(f" · {_planned(result)}", "dim")] if result.plan else []),
             ]
             longest = max(longest, sum(len(part.text) for part in period) - 1)
             lines += period
-        status = [Part(status_label(course.final), STATUS_STYLE[course.final])]
-        wide.append([words, *points, course_text(course), year_end_text(course), status])
-        merged.append([lines, course_text(course), year_end_text(course), status])
-        sparkline = Part(f"\n{t('column.course')}: {course_text(course)}", "dim")
-        narrow.append([[*lines, sparkline], year_end_text(course), status])
+        status = [Part(said(course.results[-1]), STATUS_STYLE[course.final])]
+        wide.append([words, *points, _course(course), year_end_text(course), status])
+        merged.append([lines, _course(course), year_end_text(course), status])
+        # the statuses are each on their period's line above
+        spark = sparkline([result.actual for result in course.results])
+        course_line = f"{spark} {direction_text(course)}".strip()
+        sparkline_part = Part(f"\n{t('column.course')}: {course_line}", "dim")
+        narrow.append([[*lines, sparkline_part], year_end_text(course), status])
     names = " → ".join(
         f"{period_name(e.report.period)} ({t('basis.' + e.report.basis.value)})"
         for e in trend.evaluations
@@ -295,7 +304,8 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         [
             Layout(columns, wide),
             Layout([columns[0], *columns[periods + 1 :]], merged, comfortable=longest),
-            Layout([columns[0], *columns[periods + 2 :]], narrow, comfortable=longest),
+            narrowest := Layout([columns[0], *columns[periods + 2 :]], narrow, comfortable=longest),
+            stacked(narrowest, ((0,), (2, 1))),  # the status over the year's end
         ],
         out,
         color=color,
@@ -303,6 +313,19 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         caption=t("trend.caption", periods=names),
         expand=True,
     )
+
+
+def _course(course: Course) -> list[Part]:
+    """A course's cell: the sparkline and the direction, then each status it changed to, a
+    line each ('Khó đạt →', 'Có nguy cơ không đạt'), which the column never splits."""
+    spark = sparkline([result.actual for result in course.results])
+    parts = [Part(f"{spark} {direction_text(course)}".strip())]
+    changed = status_changes(course)
+    for index, result in enumerate(changed):
+        parts += [Part("\n"), Part(said(result), STATUS_STYLE[result.status])]
+        if index + 1 < len(changed):
+            parts.append(Part(" →"))
+    return parts
 
 
 def _planned(result: Result) -> str:
@@ -323,7 +346,7 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
         Column(t("column.before"), right=True),
         Column(t("column.after"), right=True),
         Column(t("column.difference"), right=True),
-        Column(t("column.status"), wraps=True),
+        Column(t("column.status")),
     )
     rows: list[Row] = []
     narrow: list[Row] = []
@@ -336,11 +359,12 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
         # a settled figure that ends worse than the estimate said is marked as a worsening is
         style = CHANGE_STYLE["worsened" if d.regressed else d.change]
         change = Part(change_words(d), style)
-        status = Part(status_change_text(d), STATUS_STYLE[d.new.status])
+        status = _status_change(d)
         difference = difference_text(d)
         figures = [figure_text(d.old), figure_text(d.new), difference]
-        rows.append([_words(d.target), [change], *figures, [status]])
-        words = [*_words(d.target), Part("\n"), change, Part(" · ", "dim"), status]
+        rows.append([_words(d.target), [change], *figures, status])
+        # each status starts a line, where folding the words never splits it
+        words = [*_words(d.target), Part("\n"), *status, Part(" · ", "dim"), change]
         narrow.append([words, *figures])
     verdict = [Part(diff_summary(comparison), "bold red" if comparison.regressed else "")]
     title = f"{side(old)} → {side(new)}"
@@ -354,6 +378,15 @@ def diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
         stacked(Layout([columns[0], *columns[2:5]], narrow), ((0,), (1, 2, 3))),
     ]
     draw(layouts, out, color=color, title=title, expand=True, after=[verdict])
+
+
+def _status_change(difference: Difference) -> list[Part]:
+    """The status in the new report, under the old one's where its words changed: each a line
+    of its own, which a table never splits."""
+    new = Part(said(difference.new), STATUS_STYLE[difference.new.status])
+    if said(difference.old) == new.text:
+        return [new]
+    return [Part(said(difference.old), STATUS_STYLE[difference.old.status]), Part(" →\n"), new]
 
 
 CHANGE_STYLE = {

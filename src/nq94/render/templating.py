@@ -58,10 +58,10 @@ def one_line(css: Markup) -> Markup:
 
 
 FROM_NUMBERS = (
-    "actual_text", "change_label", "change_words", "diff_summary", "difference_text",
-    "document_line", "explain", "figure_text", "first_upper", "gap_text", "measured",
-    "percent_text", "period_heading", "period_words", "requirement", "section_name", "side",
-    "step_caption", "summary_line", "year_end_text",
+    "actual_text", "at_risk_text", "change_label", "change_words", "counts", "diff_summary",
+    "difference_text", "document_line", "explain", "figure_text", "first_upper", "gap_text",
+    "inputs_text", "measured", "percent_text", "period_heading", "period_words", "requirement",
+    "section_name", "side", "step_caption", "summary_line", "year_end_text",
 )  # fmt: skip
 """What the templates may call of nq94.render.numbers: the words and figures as every other
 output says them."""
@@ -87,7 +87,7 @@ def _environment() -> jinja2.Environment:
         pick=pick,
         STATUS_CLASS=pages.STATUS_CLASS,
         ICON=pages.ICON,
-        MARK=pages.MARK,
+        marks=pages.marks,
         status_words=pages.status_words,
         chart_ids=pages.chart_ids,
         chart_key=pages.chart_key,

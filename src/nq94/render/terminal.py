@@ -117,7 +117,8 @@ def stacked(layout: Layout, groups: Sequence[Sequence[int]]) -> Layout:
             columns.append(first)
             continue
         header = "\n".join(layout.columns[index].header for index in group)
-        columns.append(Column(header, right=first.right, keep_header=True))
+        right = any(layout.columns[index].right for index in group)  # figures stay aligned
+        columns.append(Column(header, right=right, keep_header=True))
     rows: list[Row] = []
     for row in layout.rows:
         if row is SECTION:

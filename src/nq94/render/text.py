@@ -9,7 +9,7 @@ from nq94.errors import escaped, named
 from nq94.evaluate import Evaluation
 from nq94.i18n import t, tn
 from nq94.outcome import Invalid, Validated
-from nq94.render.numbers import explain, side, status_label, summary_line
+from nq94.render.numbers import explain, said, side, summary_line
 from nq94.render.outcomes import Checked, Piece, pieces_of
 
 
@@ -33,10 +33,9 @@ def report_text(evaluation: Evaluation) -> str:
         where = evaluation.position(result.target.id)
         lines.append(
             f"{named(evaluation.file)}:{where.line}:{where.column}: "
-            f"{status_label(result.status)}: {result.target.id}: {escaped(explain(result))}\n"
+            f"{said(result)}: {result.target.id}: {escaped(explain(result))}\n"
         )
-    summary = summary_line(evaluation.summary, warnings=len(evaluation.warnings))
-    lines.append(f"{side(evaluation)}: {summary}\n")
+    lines.append(f"{side(evaluation)}: {summary_line(evaluation)}\n")
     return "".join(lines)
 
 

@@ -20,9 +20,9 @@ from nq94.render.numbers import (
     percent_text,
     places,
     requirement,
+    said,
     section_name,
     shown_places,
-    status_label,
     words_of,
 )
 from nq94.render.palette import CELL_COLOURS, PALETTE
@@ -115,7 +115,7 @@ def render(evaluation: Evaluation) -> bytes:
         elif standing := percent_text(result):  # the headroom, or the distance from the band
             sheet.write_string(row, 7, standing, top)
         cell(row, 8, result.margin, 2, sheet)
-        sheet.write_string(row, 9, status_label(result.status), status_format[result.status])
+        sheet.write_string(row, 9, said(result), status_format[result.status])
         sheet.write_string(row, 10, explain(result), wrap)
         widths = dict(STATUS_COLUMNS)
         sheet.set_row(row, row_height(

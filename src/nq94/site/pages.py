@@ -20,7 +20,7 @@ from nq94.model import Kind
 from nq94.render.numbers import (
     also_text,
     amended_text,
-    direction_text,
+    course_words,
     first_upper,
     margin_text,
     measured,
@@ -189,7 +189,7 @@ def _facts(course: Course) -> list[tuple[str, str]]:
         facts.append((t("column.kind"), first_upper(t("kind_help." + kind))))
     if course.projection is not None:
         facts.append((t("column.year_end"), measured(year_end_text(course), unit)))
-    if direction := direction_text(course):
+    if direction := course_words(course):
         facts.append((t("column.course"), direction))
     if pace := pace_text(course):
         facts.append((t("site.fact.pace"), pace))
