@@ -33,6 +33,30 @@ def test_a_report_piped_on_stdin_is_named_stdin() -> None:
     assert broken.stderr.decode().startswith("<stdin>:2:10: values.grdp_growht: unknown target")
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("stdin", ["closed", "write-only"])
+def test_standard_input_that_cannot_be_read_is_one_line(stdin: str, lang: str) -> None:
+    """`nq94 check - <&-` (closed) or `0>/dev/null` (open for writing only): one line naming
+    <stdin> and why, in the reader's language, exit 2 (a traceback, and half a JSON document
+    then 'cannot write standard output', before)."""
+    redirect = "<&-" if stdin == "closed" else "0>/dev/null"
+    for fmt in ("text", "json"):
+        run = subprocess.run(
+            ["sh", "-c", f'exec "$0" check -f {fmt} --lang {lang} - {redirect}', NQ94],
+            cwd=ROOT, capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+        reason = {
+            "en": "cannot read file: Bad file descriptor (closed, or not open for this)",
+            "vi": "không đọc được tệp: luồng dữ liệu không dùng được (đã đóng, hoặc không mở "
+            "cho việc này)",
+        }[lang]
+        assert (run.returncode, run.stderr) == (2, f"<stdin>:1:1: {reason}\n"), run
+        if fmt == "json":  # the document is whole, the problem in it
+            assert json.loads(run.stdout)["problems"][0]["file"] == "<stdin>"
+        else:
+            assert run.stdout == ""
+
+
 def test_a_workbook_piped_on_stdin_is_read_as_one(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     workbook = tmp_path / "r.xlsx"
     assert cli("convert", str(SAMPLES / "2024-9m.yaml"), "-o", str(workbook)).exit_code == 0

@@ -137,5 +137,6 @@ SYSTEM_REASONS = {
     errno.ENAMETOOLONG: "os.name_too_long",
     errno.ELOOP: "os.loop",
     errno.EIO: "os.io",
+    errno.EBADF: "os.bad_descriptor",
 }
 """Catalogue keys of the reasons a write fails for most often; others keep the system's words."""

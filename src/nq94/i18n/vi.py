@@ -470,6 +470,7 @@ MESSAGES: dict[str, str] = {
     "os.name_too_long": "tên tệp quá dài",
     "os.loop": "quá nhiều cấp liên kết tượng trưng",
     "os.io": "lỗi vào/ra",
+    "os.bad_descriptor": "luồng dữ liệu không dùng được (đã đóng, hoặc không mở cho việc này)",
     "cli.unknown_target": "nq94: mã chỉ tiêu '{id}' không có; {hint}",
     "cli.worker_lost": "nq94: một tiến trình con dừng đột ngột; không kiểm tra thêm được gì",
     "cli.out_of_memory": "nq94: hết bộ nhớ; không kiểm tra thêm được gì",

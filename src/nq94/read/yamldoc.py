@@ -8,6 +8,7 @@ so reading a large file costs no bookkeeping per value.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -150,7 +151,11 @@ def read_bytes(path: str, *, max_bytes: int | None = MAX_BYTES) -> bytes:
     why it cannot be read; a file over ``max_bytes`` (None: no limit) is refused without
     reading more of it."""
     if path == STDIN:
-        raw = _stdin(max_bytes)
+        try:
+            raw = _stdin(max_bytes)
+        except OSError as e:  # closed (<&-), or opened for writing only
+            problem = Problem(STDIN_NAME, 1, 1, t("err.cannot_read", reason=reason(e)))
+            raise InputError([problem]) from e
         if max_bytes is not None and len(raw) > max_bytes:
             raise InputError([Problem(STDIN_NAME, 1, 1, t("err.too_large", max_bytes=max_bytes))])
         return raw
@@ -207,7 +212,10 @@ def _not_found(path: str) -> str:
 
 @cache
 def _stdin(max_bytes: int | None) -> bytes:
-    """Standard input, read once (a report read twice, as trend does, reads the same bytes)."""
+    """Standard input, read once (a report read twice, as trend does, reads the same bytes);
+    OSError when there is none to read."""
+    if sys.stdin is None:  # Python's own for a closed descriptor 0
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
     stream = sys.stdin.buffer
     return stream.read() if max_bytes is None else stream.read(max_bytes + 1)
 
