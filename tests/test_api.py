@@ -75,8 +75,10 @@ def test_check_needs_a_report_validated_against_targets() -> None:
     """A report of the shape-only base model cannot be evaluated: it knows no targets."""
     from nq94.model import Period, Report
 
-    with pytest.raises(TypeError, match="validate the report"):
+    with pytest.raises(TypeError, match=r"a report validated by nq94\.Report"):
         nq94.check(Report(period=Period.parse("2024"), values={}))
+    with pytest.raises(TypeError, match="got str"):
+        nq94.check("samples/2024-9m.yaml")  # type: ignore[arg-type]
 
 
 def test_messages_follow_the_environments_language(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,3 +87,77 @@ def test_messages_follow_the_environments_language(monkeypatch: pytest.MonkeyPat
     with pytest.raises(pydantic.ValidationError) as caught:
         nq94.report_model().model_validate({"period": "2024", "values": {"grdp_growth": "bảy"}})
     assert "cần một số" in caught.value.errors()[0]["msg"]
+
+
+def test_the_api_reads_what_the_command_line_reads() -> None:
+    """A year as a number, a numeric source or note, a date for a note: `nq94 check` reads
+    them from YAML, and so does the API from what yaml.safe_load gives (refused before)."""
+    data = yaml.safe_load(
+        "period: 2024\nsource: 263\nvalues:\n"
+        "  grdp_growth: {value: 7.5, note: 2024-12-31}\n"
+        "  budget_revenue: {value: 20000, source: 5}\n"
+    )
+    report = nq94.Report.model_validate(data)
+    assert (str(report.period), report.source) == ("2024", "263")
+    assert report.values["grdp_growth"].note == "2024-12-31"
+    assert report.values["budget_revenue"].source == "5"
+
+
+def test_numbers_of_other_libraries_are_numbers() -> None:
+    """numpy's integers and floats say they are numbers.Integral and numbers.Real: read as
+    the numbers they are (numpy.int64(3) was 'not a number'); a bool stays refused."""
+    import numbers
+
+    class Int64:  # as numpy.int64 is: no int, but an Integral
+        def __init__(self, value: int) -> None:
+            self.value = value
+
+        def __int__(self) -> int:
+            return self.value
+
+    numbers.Integral.register(Int64)
+    report = nq94.Report.model_validate(
+        {"period": "2024", "values": {"new_rural_communes": Int64(3), "grdp_growth": 7.25}}
+    )
+    assert report.values["new_rural_communes"].value == Decimal(3)
+    assert report.values["grdp_growth"].value == Decimal("7.25")
+    with pytest.raises(pydantic.ValidationError, match="got a boolean"):
+        nq94.Report.model_validate({"period": "2024", "values": {"grdp_growth": True}})
+
+
+@pytest.mark.parametrize(
+    ("lang", "unknown_id", "unknown_key"),
+    [
+        (
+            "en",
+            "unknown target id; did you mean 'grdp_growth'?",
+            "unknown key; did you mean 'source'?",
+        ),
+        (
+            "vi",
+            "mã chỉ tiêu không có; có phải là 'grdp_growth'?",
+            "khóa không hợp lệ; có phải là 'source'?",
+        ),
+    ],
+)
+def test_pydantics_own_errors_are_said_as_nq94_says_them(
+    lang: str, unknown_id: str, unknown_key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unknown id or key: nq94's words in the reader's language, at the same path (pydantic's
+    English 'Extra inputs are not permitted' under Vietnamese, before)."""
+    monkeypatch.setenv("NQ94_LANG", lang)
+    data = {"period": "2024", "Source": "x", "values": {"grdp_growht": 7}}
+    with pytest.raises(pydantic.ValidationError) as caught:
+        nq94.report_model().model_validate(data)
+    said = {error["loc"]: error["msg"] for error in caught.value.errors()}
+    assert said == {("values", "grdp_growht"): unknown_id, ("Source",): unknown_key}
+    assert caught.value.title == "Report"
+
+
+def test_check_takes_plain_data_too() -> None:
+    """nq94.check({...}) validates the data on the built-in targets first (an AttributeError
+    before)."""
+    data = nq94.check({"period": 2024, "values": {"grdp_growth": 7.5}})
+    assert data["summary"]["met"] == 1
+    with pytest.raises(pydantic.ValidationError):
+        nq94.check({"period": "2024", "values": {"grdp_growth": "bảy"}})

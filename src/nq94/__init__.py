@@ -13,6 +13,8 @@ import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from nq94.model import Report
 
 __version__ = "0.1.0"
@@ -138,35 +140,19 @@ def _streams(*streams: object) -> None:
             stream.reconfigure(encoding="utf-8", errors=stream.errors)
 
 
-def check(report: Report, *, file: str = "") -> dict[str, Any]:
-    """The evaluation of a validated report, as the JSON contract's report object: ``file``,
-    ``period``, ``basis``, ``summary`` and ``results`` (numbers as exact Decimals).
+def check(report: Report | Mapping[str, Any], *, file: str = "") -> dict[str, Any]:
+    """The evaluation of a report, as the JSON contract's report object (see nq94.api.check)."""
+    from nq94 import api
 
-    The report is evaluated against the targets file its model was built from.
-    """
-    from nq94.evaluate import evaluate
-    from nq94.render.data import report_data
-
-    targets = type(report).targets
-    if targets is None:
-        raise TypeError("validate the report with nq94.Report or report_model(targets) first")
-    return report_data(evaluate(targets, report, file=file))
+    return api.check(report, file=file)
 
 
 def report_model(targets: str | None = None) -> type[Report]:
-    """The model of a report on the targets file at ``targets`` (None: the built-in one).
+    """The model of a report on the targets file at ``targets`` (None: the built-in one), its
+    messages in the reader's language (see nq94.api.report_model)."""
+    from nq94 import api
 
-    Its messages are in the language the environment asks for (NQ94_LANG, else the locale),
-    as the command line's are.
-    """
-    import os
-
-    from nq94.i18n import detect, use
-    from nq94.model import report_model as model_of
-    from nq94.read.loading import load_targets
-
-    use(detect([], os.environ))
-    return model_of(load_targets(targets))
+    return api.report_model(targets)
 
 
 def __getattr__(name: str) -> Any:

@@ -178,7 +178,10 @@ class Period(NamedTuple):
 
 
 def parse_period(value: Any) -> Period:
-    """A period from text ('2026-9M') or a whole YAML number (2026); ValueError otherwise."""
+    """A period from text ('2026-9M') or a whole number (2026, as YAML or Python has it);
+    ValueError otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = Decimal(value)
     if (
         isinstance(value, Decimal)
         and value.is_finite()

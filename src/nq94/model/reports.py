@@ -68,11 +68,14 @@ BASIS_TEXT = basis_pattern()
 
 def as_text(value: Any) -> Any:
     """A source or a note YAML read as a number or a date (source: 263, note: 2026-11-12),
-    as the text written: provenance, not a figure."""
+    as the text written: provenance, not a figure. Python's numbers and dates too, as
+    ``yaml.safe_load`` gives them to the API."""
     if isinstance(value, YamlDate):
         return value.text
     if isinstance(value, Decimal) and value.is_finite():
         return str(value)
+    if isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
+        return value.isoformat() if isinstance(value, datetime.date) else str(value)
     return value
 
 

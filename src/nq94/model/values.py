@@ -7,6 +7,7 @@ error's location where the problem stands. :mod:`nq94.read.loading` turns errors
 lines.
 """
 
+import numbers
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Annotated, Any, NamedTuple, Union
@@ -69,8 +70,12 @@ def parse_number(
     """
     if isinstance(value, Decimal):
         number = value
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    elif isinstance(value, bool):
+        raise NumberError(t("err.expected_number", got=describe(value)))
+    elif isinstance(value, numbers.Integral):  # int, and numpy's integers, which are Integral
+        number = Decimal(int(value))
+    elif isinstance(value, numbers.Real):  # float, numpy's floats: as Python prints them
+        number = Decimal(repr(float(value)))
     elif isinstance(value, str):
         number = read_number(value, plausible, percent=percent)
     else:

@@ -304,7 +304,14 @@ def raise_all(doc: Source, found: list[Problem], *, more: int = 0) -> None:
 
 
 def problem(doc: Source, model: type[BaseModel], error: Any) -> Problem:
-    """One validation error of ``model`` as a located problem of ``doc``.
+    """One validation error of ``model`` as a located problem of ``doc``."""
+    loc, message, at_key = explained(model, error, doc.data)
+    return locate(doc, loc, message, at_key=at_key)
+
+
+def explained(model: type[BaseModel], error: Any, data: Any) -> tuple[tuple[str, ...], str, bool]:
+    """Where one validation error of ``model`` on ``data`` stands (the path of keys), what it
+    says in the reader's language, and whether it is the key that is wrong.
 
     Errors nq94 raises carry their message in the reader's language and, in ``at``, the path
     below the error's location where the problem stands. pydantic's own errors are said again
@@ -314,20 +321,34 @@ def problem(doc: Source, model: type[BaseModel], error: Any) -> Problem:
     context = error.get("ctx") or {}
     kind = error["type"]
     if "at" in context:
-        return locate(doc, (*loc, *context["at"]), error["msg"])
+        return (*loc, *context["at"]), error["msg"], False
     if kind == "missing":
         key = loc[-1]
-        if same := _cased(doc.data, loc):  # Period: for period
+        if same := _cased(data, loc):  # Period: for period
             hint = t("err.did_you_mean", name=key)
-            return locate(doc, (*loc[:-1], same), t("err.unknown_key_hint", hint=hint), at_key=True)
+            return (*loc[:-1], same), t("err.unknown_key_hint", hint=hint), True
         year = getattr(getattr(model, "targets", None), "year", None) or datetime.date.today().year
         example = t(EXAMPLES[key], year=year) if key in EXAMPLES and len(loc) == 1 else ""
-        return locate(doc, loc[:-1], t("err.missing_key", key=key, example=example))
+        return loc[:-1], t("err.missing_key", key=key, example=example), False
     if kind == "extra_forbidden":
-        return locate(
-            doc, loc, _unknown_key(tags[-2] if len(tags) > 1 else model, loc[-1]), at_key=True
+        return loc, _unknown_key(tags[-2] if len(tags) > 1 else model, loc[-1]), True
+    return loc, _message(kind, error, tags[-1], root=not loc, model=model), False
+
+
+def in_words(model: type[BaseModel], error: ValidationError, data: Any) -> ValidationError:
+    """``error`` with each of its errors said as the command line says it, in the reader's
+    language, at the same place: what the Python API raises."""
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    details = [
+        InitErrorDetails(
+            type=PydanticCustomError(each["type"], explained(model, each, data)[1]),
+            loc=each["loc"],
+            input=each.get("input"),
         )
-    return locate(doc, loc, _message(kind, error, tags[-1], root=not loc, model=model))
+        for each in error.errors()
+    ]
+    return ValidationError.from_exception_data(error.title, details)
 
 
 def _cased(data: Any, loc: tuple[str, ...]) -> str | None:
