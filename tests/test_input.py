@@ -46,7 +46,7 @@ def test_standard_input_that_cannot_be_read_is_one_line(stdin: str, lang: str) -
             cwd=ROOT, capture_output=True, text=True, check=False, timeout=60,
         )  # fmt: skip
         reason = {
-            "en": "cannot read file: Bad file descriptor (closed, or not open for this)",
+            "en": "cannot read file: Bad file descriptor",
             "vi": "không đọc được tệp: luồng dữ liệu không dùng được (đã đóng, hoặc không mở "
             "cho việc này)",
         }[lang]

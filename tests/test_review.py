@@ -16,8 +16,8 @@ import pytest
 from nq94.evaluate import evaluate
 from nq94.model import Names, Period, Status, TargetsFile
 from nq94.read.loading import loaded_from
-from nq94.render.numbers import sparkline
 from nq94.render.periods import period_names
+from nq94.render.reviewed import sparkline
 from nq94.review import Change, Direction, compare, trend
 
 from .conftest import CLI_TYPE as CLI

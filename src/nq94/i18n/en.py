@@ -466,7 +466,7 @@ MESSAGES: dict[str, str] = {
     "os.name_too_long": "File name too long",
     "os.loop": "Too many levels of symbolic links",
     "os.io": "Input/output error",
-    "os.bad_descriptor": "Bad file descriptor (closed, or not open for this)",
+    "os.bad_descriptor": "Bad file descriptor",
     "cli.unknown_target": "nq94: unknown target id '{id}'; {hint}",
     "cli.worker_lost": "nq94: a worker process stopped unexpectedly; nothing more was checked",
     "cli.out_of_memory": "nq94: out of memory; nothing more was checked",

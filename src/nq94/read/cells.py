@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
+from nq94.model import Measure, Target
+
 SHOWN_DIGITS = 15
 """Significant digits a spreadsheet shows of a number: Excel saves =1.15-0.35 as
 0.79999999999999993 and shows 0.8, and 0.8 is the figure the officer reports."""
@@ -90,3 +92,17 @@ class RowState:
 def units(text: str) -> int:
     """The length of ``text`` as Excel counts it: in UTF-16 units."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def percent_cell(target: Target, key: str) -> bool:
+    """Whether a cell of ``target`` may be a percent cell: a value in %, or the two rates a
+    change in percentage points comes from."""
+    if key == "value":
+        return target.measure is Measure.PERCENT
+    return target.measure is Measure.POINTS
+
+
+def quoted(text: Any, most: int = 60) -> str:
+    """A defined name's formula as a message quotes it, cut short when long."""
+    said = str(text or "")
+    return said if len(said) <= most else said[: most - 1] + "…"

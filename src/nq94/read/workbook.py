@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from nq94.errors import InputError, Mark, Problem
 from nq94.i18n import Lang, catalogue, pick, t
 from nq94.layout import FIGURES, INPUTS, NAMES, SHEET, TEXTS, VALUES
-from nq94.model import Measure, Target, TargetsFile
+from nq94.model import TargetsFile
 from nq94.model.numtext import plain
 from nq94.model.values import YamlDate
 from nq94.read.cells import (
@@ -28,6 +28,8 @@ from nq94.read.cells import (
     date_text,
     decimal,
     padded,
+    percent_cell,
+    quoted,
 )
 from nq94.read.xlsx import (
     Parsed,
@@ -89,7 +91,7 @@ class Workbook:
         values = self.data.get("values")
         for (target_id, key), (row, column) in self.percent.items():
             target = targets.by_id.get(target_id)
-            if target is None or _percent(target, key) or not isinstance(values, dict):
+            if target is None or percent_cell(target, key) or not isinstance(values, dict):
                 continue
             self.problems.append(
                 self.at(row, column, t("err.xlsx.percent_cell", unit=pick(target.unit)))
@@ -254,7 +256,7 @@ class _Reader:
                 text = str(defined.attr_text or "")
                 title, place, problem = self._destination(text)
                 if problem:
-                    message = t(problem, name=key, value=_shown(text))
+                    message = t(problem, name=key, value=quoted(text))
                     wrong.setdefault(key, _Named(key, message, title, place))
                     continue
                 assert title is not None and place is not None
@@ -552,7 +554,7 @@ class _Reader:
             if self.targets is None:
                 doc.percent[(target_id, key)] = (number, column)
             target = self.targets.by_id.get(target_id) if self.targets else None
-            if target is not None and not _percent(target, key):
+            if target is not None and not percent_cell(target, key):
                 doc.problems.append(
                     doc.at(number, column, t("err.xlsx.percent_cell", unit=pick(target.unit)))
                 )
@@ -574,14 +576,6 @@ def _figures(found: Parsed) -> bool:
     return False
 
 
-def _percent(target: Target, key: str) -> bool:
-    """Whether a cell of ``target`` may be a percent cell: a value in %, or the two rates a
-    change in percentage points comes from."""
-    if key == "value":
-        return target.measure is Measure.PERCENT
-    return target.measure is Measure.POINTS
-
-
 _LABELS = {
     words.lower(): key
     for key in NAMES
@@ -591,12 +585,6 @@ _LABELS = {
 
 _EMPTY = object()
 """An input cell with nothing in it."""
-
-
-def _shown(text: Any, most: int = 60) -> str:
-    """A defined name's formula as a message quotes it, cut short when long."""
-    said = str(text or "")
-    return said if len(said) <= most else said[: most - 1] + "…"
 
 
 def _labels(cells: dict[int, Any]) -> Iterator[tuple[str, tuple[int, int]]]:

@@ -14,27 +14,29 @@ from nq94.model import Status
 from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import (
     actual_text,
-    apart,
-    change_words,
     comparison,
     context_notes,
-    course_text,
-    diff_summary,
-    difference_text,
     figure_text,
     gap_text,
-    pace_text,
     percent_text,
     period_heading,
     said,
     side,
-    status_change_text,
     summary_line,
     words_of,
-    year_end_text,
 )
 from nq94.render.outcomes import Checked
 from nq94.render.periods import period_name, short_name
+from nq94.render.reviewed import (
+    apart,
+    change_words,
+    course_text,
+    diff_summary,
+    difference_text,
+    pace_text,
+    status_change_text,
+    year_end_text,
+)
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff
     from nq94.review import Comparison, Trend

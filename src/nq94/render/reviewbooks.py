@@ -18,8 +18,6 @@ from nq94.i18n import pick, t
 from nq94.layout import OWN_OUTPUT
 from nq94.render.cells import row_height
 from nq94.render.numbers import (
-    change_words,
-    diff_summary,
     given_places,
     margin_text,
     period_heading,
@@ -28,10 +26,10 @@ from nq94.render.numbers import (
     requirement,
     said,
     shown_places,
-    sides,
     words_of,
 )
 from nq94.render.palette import CELL_COLOURS, PALETTE
+from nq94.render.reviewed import change_words, diff_summary, sides
 
 if TYPE_CHECKING:
     from nq94.evaluate import Result

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from nq94.i18n import current, t
 from nq94.model import Kind
 from nq94.render import charts
-from nq94.render.numbers import Sides, apart, period_heading, period_words, sides, words_of
+from nq94.render.numbers import period_heading, period_words, words_of
 from nq94.render.pages import chart_ids, sections
+from nq94.render.reviewed import Sides, apart, sides
 from nq94.render.templating import write
 
 if TYPE_CHECKING:

@@ -13,32 +13,34 @@ from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import (
     actual_text,
     amended_text,
-    apart,
-    change_words,
     comparison,
     counted,
     counts,
-    diff_summary,
-    difference_text,
-    direction_text,
     display,
     figure_text,
     gap_text,
     needed_text,
     notes,
-    pace_text,
     percent_text,
     plan_text,
     said,
     section_name,
     side,
-    sparkline,
-    status_changes,
     words_of,
-    year_end_text,
 )
 from nq94.render.outcomes import Checked
 from nq94.render.periods import period_name, short_name
+from nq94.render.reviewed import (
+    apart,
+    change_words,
+    diff_summary,
+    difference_text,
+    direction_text,
+    pace_text,
+    sparkline,
+    status_changes,
+    year_end_text,
+)
 from nq94.render.terminal import SECTION, Cell, Column, Layout, Part, Row, draw, say, stacked
 
 if TYPE_CHECKING:  # for annotations only: the review module loads with trend and diff

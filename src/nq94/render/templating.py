@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from nq94 import __version__
 from nq94.i18n import current, pick, t, tn
-from nq94.render import numbers, pages
+from nq94.render import numbers, pages, reviewed
 from nq94.render.palette import PALETTE
 from nq94.render.terminal import clean
 
@@ -58,13 +58,16 @@ def one_line(css: Markup) -> Markup:
 
 
 FROM_NUMBERS = (
-    "actual_text", "at_risk_text", "change_label", "change_words", "counts", "diff_summary",
-    "difference_text", "document_line", "explain", "figure_text", "first_upper", "gap_text",
-    "inputs_text", "measured", "percent_text", "period_heading", "period_words", "requirement",
-    "section_name", "side", "step_caption", "summary_line", "year_end_text",
+    "actual_text", "at_risk_text", "counts", "document_line", "explain", "figure_text",
+    "first_upper", "gap_text", "inputs_text", "measured", "percent_text", "period_heading",
+    "period_words", "requirement", "section_name", "side", "summary_line",
 )  # fmt: skip
-"""What the templates may call of nq94.render.numbers: the words and figures as every other
-output says them."""
+FROM_REVIEWED = (
+    "change_label", "change_words", "diff_summary", "difference_text", "step_caption",
+    "year_end_text",
+)  # fmt: skip
+"""What the templates may call of nq94.render.numbers and nq94.render.reviewed: the words and
+figures as every other output says them."""
 
 
 def _environment() -> jinja2.Environment:
@@ -93,6 +96,7 @@ def _environment() -> jinja2.Environment:
         chart_key=pages.chart_key,
         course_rows=pages.course_rows,
         **{name: getattr(numbers, name) for name in FROM_NUMBERS},
+        **{name: getattr(reviewed, name) for name in FROM_REVIEWED},
     )
     return environment
 

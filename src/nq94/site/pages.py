@@ -20,21 +20,19 @@ from nq94.model import Kind
 from nq94.render.numbers import (
     also_text,
     amended_text,
-    course_words,
     first_upper,
     margin_text,
     measured,
     needed_text,
-    pace_text,
     period_heading,
     plan_text,
     requirement,
     section_name,
     stretch_text,
     words_of,
-    year_end_text,
 )
 from nq94.render.pages import overview_key, sections
+from nq94.render.reviewed import course_words, pace_text, year_end_text
 from nq94.render.templating import write
 
 if TYPE_CHECKING:
