@@ -349,3 +349,22 @@ def test_a_derived_figure_keeps_its_inputs(cli: CLI, tmp_path: Path) -> None:
     assert "(30.950 → 33.300)" in overview
     assert "7,59" in overview
     assert "7,592892" not in overview
+
+
+def test_a_derived_figure_has_six_decimals_at_most_everywhere(cli: CLI, tmp_path: Path) -> None:
+    """trend and diff in CSV and JSON, and the site's data files, give a derived growth rate to
+    6 decimals at most, as check does (25 decimals before: 6.9651741293532338308457711)."""
+    reports = [f"samples/{sample}.yaml" for sample in SAMPLES]
+    out = tmp_path / "site"
+    assert cli("site", *reports, "-o", str(out)).exit_code == 0
+    texts = {
+        "trend csv": cli("trend", "-f", "csv", *reports).stdout,
+        "trend json": cli("trend", "-f", "json", *reports).stdout,
+        "diff json": cli("diff", "-f", "json", reports[2], reports[3]).stdout,
+        "diff csv": cli("diff", "-f", "csv", reports[2], reports[3]).stdout,
+        "site csv": (out / "data" / "export_growth.csv").read_text(encoding="utf-8-sig"),
+        "site json": (out / "data" / "export_growth.json").read_text(encoding="utf-8"),
+    }
+    for name, text in texts.items():
+        assert "7.592892" in text or name.startswith("diff"), name
+        assert not re.search(r"\d\.\d{7,}", text), (name, re.findall(r"\d+\.\d{7,}", text))

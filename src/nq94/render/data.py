@@ -271,14 +271,14 @@ def course_data(course: Course, evaluations: Sequence[Evaluation]) -> dict[str, 
                 "period": str(evaluation.report.period),
                 "basis": evaluation.report.basis.value,
                 "status": result.status.value,
-                "value": _computed(result.value),
-                "actual": _computed(result.actual),
+                "value": _shown(result.value, bounds(result)),
+                "actual": _shown(result.actual, bounds(result)),
                 "obtained": result.obtained.value if result.obtained else None,
             }
             for evaluation, result in zip(evaluations, course.results, strict=True)
         ],
         "final_status": course.final.value,
-        "projection": _computed(course.projection),
+        "projection": _shown(course.projection, bounds(course.results[-1])),
         "direction": course.direction.value if course.direction else None,
         "pace": (
             {
@@ -312,9 +312,9 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "change": d.change.value,
                 "old_status": d.old.status.value,
                 "new_status": d.new.status.value,
-                "old_value": _computed(d.old.value),
-                "new_value": _computed(d.new.value),
-                "difference": _computed(d.difference),
+                "old_value": _shown(d.old.value, bounds(d.old)),
+                "new_value": _shown(d.new.value, bounds(d.new)),
+                "difference": _shown(d.difference, (Decimal(0),)),
                 "target_changed": d.target_changed,
                 "unit": d.target.unit.en,
             }
