@@ -122,6 +122,41 @@ def test_figures_on_several_copies_are_refused_naming_them(
     [
         (
             "en",
+            "8:6: (Report!F8) the sheets 'Report (2)' hold figures too, under the same headers; "
+            "nq94 reads one sheet of a report: keep the figures on 'Report' alone and delete the "
+            "copies",
+        ),
+        (
+            "vi",
+            "8:6: (Báo cáo!F8) các trang 'Báo cáo (2)' cũng có số liệu dưới cùng tiêu đề; nq94 "
+            "chỉ đọc một trang của báo cáo: hãy để toàn bộ số liệu ở trang 'Báo cáo' và xóa các "
+            "bản sao",
+        ),
+    ],
+)
+def test_figures_on_the_report_sheet_and_on_a_copy_are_refused(
+    cli: CLI, tmp_path: Path, lang: str, said: str
+) -> None:
+    """One figure typed on the report sheet, the rest on a copy: the copy's figures were passed
+    over in silence ('29 no data', exit 0, and validate said valid). Refused, naming the copy,
+    exit 2."""
+    path = _template(cli, tmp_path, lang)
+    book = openpyxl.load_workbook(path)
+    report = book.worksheets[0]
+    report.cell(_rows(report)["budget_revenue"], 6).value = 15000
+    _copy(book, f"{SHEET[lang]} (2)", grdp=6.8)
+    book.save(path)
+    for command in ("check", "validate"):
+        run = cli(command, "--lang", lang, str(path))
+        assert run.exit_code == 2, run
+        assert run.stderr == f"{path}:{said}\n", run
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
             "report.xlsx: the period cell 'Report'!B3 is empty; read the period from 'Copy'!B3, "
             "the only other sheet that holds one",
         ),

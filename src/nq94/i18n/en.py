@@ -611,6 +611,8 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.figures_elsewhere": "no figures on this sheet, but the sheets {sheets} hold figures "
     "under the same headers; nq94 reads one sheet: keep the figures on one and delete the other "
     "copies",
+    "err.xlsx.figures_also": "the sheets {sheets} hold figures too, under the same headers; nq94 "
+    "reads one sheet of a report: keep the figures on '{sheet}' alone and delete the copies",
     "note.xlsx.sheet_read": "{file}: no figures on the sheet '{empty}'; read the figures from the "
     "sheet '{read}', the only one that holds any",
     "note.xlsx.period_read": "{file}: the period cell {cell} is empty; read the period from "

@@ -616,6 +616,8 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.figures_elsewhere": "trang này không có số liệu, nhưng các trang {sheets} có số liệu "
     "dưới cùng tiêu đề; nq94 chỉ đọc một trang: hãy để số liệu ở một trang và xóa các bản sao "
     "còn lại",
+    "err.xlsx.figures_also": "các trang {sheets} cũng có số liệu dưới cùng tiêu đề; nq94 chỉ đọc "
+    "một trang của báo cáo: hãy để toàn bộ số liệu ở trang '{sheet}' và xóa các bản sao",
     "note.xlsx.sheet_read": "{file}: trang '{empty}' không có số liệu; đã đọc số liệu ở trang "
     "'{read}', trang duy nhất có số liệu",
     "note.xlsx.period_read": "{file}: ô kỳ báo cáo {cell} để trống; đã đọc kỳ báo cáo ở ô "

@@ -315,10 +315,12 @@ class _Reader:
     def _with_figures(self, title: str, found: Parsed) -> tuple[str, Parsed, bool]:
         """The report sheet; or, when it holds no figure, the one other sheet with a header of
         the same keys that holds some (an officer typed the figures on a copy), said in a
-        notice, and whether it is that other. Refused when several others hold figures."""
+        notice, and whether it is that other. Refused when several others hold figures, or when
+        the report sheet and another both do: one of them would be passed over in silence."""
         assert found.header is not None
-        if "value" not in found.header[1] or _figures(found):
+        if "value" not in found.header[1]:
             return title, found, False
+        filled = _figures(found)
         others = [
             (other, parsed)
             for other in self.book.sheetnames
@@ -330,6 +332,12 @@ class _Reader:
         if not others:
             return title, found, False
         doc = self.doc
+        if filled:
+            at, header, _ = found.header
+            sheets = ", ".join(f"'{other}'" for other, _ in others)
+            doc.sheet = title
+            message = t("err.xlsx.figures_also", sheets=sheets, sheet=title)
+            raise InputError([doc.at(found.rows[at][0], header["value"], message)])
         if len(others) > 1:
             at, header, _ = found.header
             sheets = ", ".join(f"'{other}'" for other, _ in others)
