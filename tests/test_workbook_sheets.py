@@ -224,3 +224,29 @@ def test_an_empty_report_sheet_with_no_copy_is_as_before(cli: CLI, tmp_path: Pat
     path = _template(cli, tmp_path, "en")
     run = cli("validate", str(path))
     assert (run.exit_code, run.stderr) == (0, ""), run
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "the cell is formatted as a percentage, but this target is in percentage points: "
+               "type 0.85 in a cell formatted as a number"),
+        ("vi", "ô được định dạng phần trăm, nhưng chỉ tiêu này tính bằng điểm phần trăm: hãy "
+               "định dạng ô là số (Number) rồi gõ 0,85"),
+    ],
+)  # fmt: skip
+def test_a_percent_cell_for_points_says_the_figure_to_type(
+    cli: CLI, tmp_path: Path, lang: str, said: str
+) -> None:
+    """'0,85%' typed for "Từ 0,8% trở lên" (points) in a percent cell holds 0.0085: the message
+    says to type 0,85 in a number cell ('format it as a number' alone gave 0.0085, then a
+    silent 'missed')."""
+    path = _template(cli, tmp_path, lang)
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    cell = sheet.cell(_rows(sheet)["poverty_rate_reduction"], 6)
+    cell.value, cell.number_format = 0.0085, "0.00%"
+    book.save(path)
+    run = cli("check", "--lang", lang, str(path))
+    assert run.exit_code == 2, run
+    assert run.stderr.strip().endswith(said), run

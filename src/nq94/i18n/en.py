@@ -624,6 +624,8 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.error_cell": "the cell shows the error {error}; correct its formula",
     "err.xlsx.percent_cell": "the cell is formatted as a percentage, but this target is in "
     "{unit}; format it as a number",
+    "err.xlsx.percent_cell_typed": "the cell is formatted as a percentage, but this target is in "
+    "{unit}: type {number} in a cell formatted as a number",
     "err.xlsx.no_id": "figures without a target id in column {column}; fill it in or clear the row",
     "err.xlsx.duplicate_id": "target {id} given twice, first in row {row}; give each target once",
     "err.xlsx.empty": "the file is empty; give a report in YAML or .xlsx",

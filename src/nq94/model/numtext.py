@@ -111,10 +111,10 @@ def read_number(
     unit = _UNIT.fullmatch(text)
     if unit and not _SHAPE.fullmatch(_pasted(text)):
         number = read_number(unit.group(1), plausible)
-        raise NumberError(t("err.unit", text=text.strip(), number=plain(number)))
+        raise NumberError(t("err.unit", text=text.strip(), number=typed(number)))
     if not percent and "%" in text:
         number = read_number(text.replace("%", ""), plausible)
-        raise NumberError(t("err.percent_sign", text=text.strip(), number=plain(number)))
+        raise NumberError(t("err.percent_sign", text=text.strip(), number=typed(number)))
     found = readings(text)
     if len(found) == 1:
         return found[0]
@@ -135,6 +135,14 @@ def read_number(
             small_said=said(small, places=20, grouped=False),
         )
     )
+
+
+def typed(number: Decimal) -> str:
+    """A number as a message asks the reader to type it: every decimal it has, pointed as the
+    reader writes numbers and not grouped (0,85 and 14820 in Vietnamese; 0.85 in English)."""
+    exponent = number.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return said(number, places=decimals, grouped=False)
 
 
 def plain(number: Decimal) -> str:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
+from nq94.i18n import pick, t
 from nq94.model import Measure, Target
+from nq94.model.numtext import typed
 
 SHOWN_DIGITS = 15
 """Significant digits a spreadsheet shows of a number: Excel saves =1.15-0.35 as
@@ -106,3 +108,12 @@ def quoted(text: Any, most: int = 60) -> str:
     """A defined name's formula as a message quotes it, cut short when long."""
     said = str(text or "")
     return said if len(said) <= most else said[: most - 1] + "…"
+
+
+def percent_refused(target: Target, shown: Any) -> str:
+    """Why a percent cell is refused where the target is not in %, and for a target in points,
+    the figure to type instead: '0,85%' is 0.0085 in the cell, which was meant as 0,85 points."""
+    unit = pick(target.unit)
+    if target.measure is Measure.POINTS and isinstance(shown, Decimal):
+        return t("err.xlsx.percent_cell_typed", unit=unit, number=typed(shown))
+    return t("err.xlsx.percent_cell", unit=unit)

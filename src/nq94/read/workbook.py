@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from nq94.errors import InputError, Mark, Problem
-from nq94.i18n import Lang, catalogue, pick, t
+from nq94.i18n import Lang, catalogue, t
 from nq94.layout import FIGURES, INPUTS, NAMES, SHEET, TEXTS, VALUES
 from nq94.model import TargetsFile
 from nq94.model.numtext import plain
@@ -29,6 +29,7 @@ from nq94.read.cells import (
     decimal,
     padded,
     percent_cell,
+    percent_refused,
     quoted,
 )
 from nq94.read.xlsx import (
@@ -93,10 +94,9 @@ class Workbook:
             target = targets.by_id.get(target_id)
             if target is None or percent_cell(target, key) or not isinstance(values, dict):
                 continue
-            self.problems.append(
-                self.at(row, column, t("err.xlsx.percent_cell", unit=pick(target.unit)))
-            )
             given = values.get(target_id)
+            figure = given.get(key) if isinstance(given, dict) else given
+            self.problems.append(self.at(row, column, percent_refused(target, figure)))
             if isinstance(given, dict):
                 given[key] = None
             else:
@@ -564,7 +564,7 @@ class _Reader:
             target = self.targets.by_id.get(target_id) if self.targets else None
             if target is not None and not percent_cell(target, key):
                 doc.problems.append(
-                    doc.at(number, column, t("err.xlsx.percent_cell", unit=pick(target.unit)))
+                    doc.at(number, column, percent_refused(target, figure.scaleb(2)))
                 )
                 return None
             figure = figure.scaleb(2)
