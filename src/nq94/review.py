@@ -122,10 +122,11 @@ def same_year(reports: Sequence[Stated]) -> list[Problem]:
 
 def cycle_order(evaluation: Evaluation) -> tuple[int, int, int]:
     """Where a report stands in the year's reporting cycle: by the end of its period (a part
-    alone after the period to date that ends with it), and within a period the estimate, then
-    the preliminary figures, then the official ones."""
+    alone before the period to date that ends with it, which has the last word: the fourth
+    quarter or December alone never overrides the year's figures), and within a period the
+    estimate, then the preliminary figures, then the official ones."""
     report = evaluation.report
-    return report.period.months, report.period.first, report.basis.stage
+    return report.period.months, -report.period.first, report.basis.stage
 
 
 def trend(evaluations: Sequence[Evaluation]) -> Trend:

@@ -1,0 +1,68 @@
+"""What a fourth hostile round found on reviews and targets files: a part of the year alone
+taking the year's last word, a diff across documents called an amendment, and a report that
+could make nq94 print any file it names as its targets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import CLI_TYPE as CLI
+
+
+def _write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("part", ["2024-M12", "2024-Q4", "2024-H2"])
+def test_a_part_of_the_year_alone_never_overrides_the_years_figures(
+    part: str, tmp_path: Path, cli: CLI
+) -> None:
+    """The official 2024 figures and December (or Q4, H2) alone: the year's figures have the
+    last word in trend and on the site (December's 8.6 made GRDP 'on track', and revenue
+    'no data', against the official 7.0 missed and 20,000 met)."""
+    year = _write(
+        tmp_path, "2024.yaml",
+        'period: "2024"\nbasis: official\nvalues:\n  grdp_growth: 7.0\n  budget_revenue: 20000\n',
+    )  # fmt: skip
+    alone = _write(tmp_path, "part.yaml", f'period: "{part}"\nvalues:\n  grdp_growth: 8.6\n')
+    data = json.loads(cli("trend", "-f", "json", year, alone).stdout)["trend"]
+    assert [p["period"] for p in data["periods"]] == [part, "2024"]
+    final = {t["id"]: t["final_status"] for t in data["targets"]}
+    assert (final["grdp_growth"], final["budget_revenue"]) == ("missed", "met")
+    site = tmp_path / "site"
+    assert cli("site", year, alone, "-o", str(site)).exit_code == 0
+    overview = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "full year 2024 (official)" in overview
+
+
+def test_diff_refuses_reports_of_different_documents(cli: CLI) -> None:
+    """Thái Nguyên's 2024 resolution is no amendment of Hà Nội's 2025 one: refused as trend
+    refuses it, exit 2 (it said 'target amended: ≥ 7.5% → ≥ 8%' and --fail-on passed)."""
+    run = cli(
+        "diff", "--fail-on", "regressed", "samples/2024-9m.yaml", "samples/ha-noi-2025/2025-9m.yaml"
+    )
+    assert run.exit_code == 2, run
+    assert run.stdout == ""
+    assert run.stderr.startswith("samples/ha-noi-2025/2025-9m.yaml:2:9: this report is checked")
+    assert "reviewed against one targets file" in run.stderr
+
+
+@pytest.mark.parametrize("where", ["yaml", "github"])
+def test_a_file_named_as_targets_is_never_echoed(where: str, tmp_path: Path, cli: CLI) -> None:
+    """`targets: gitcred` naming a file of text: said to be text, its content never printed
+    (it went whole into the message, and into a GitHub annotation)."""
+    _write(tmp_path, "gitcred", "https://x-access-token:ghs_FAKE0123@github.com\n")
+    report = _write(
+        tmp_path, "r.yaml", 'period: "2024"\ntargets: gitcred\nvalues:\n  grdp_growth: 7.6\n'
+    )
+    fmt = "text" if where == "yaml" else "github"
+    run = cli("check", "-f", fmt, report)
+    assert run.exit_code == 2, run
+    said = run.stdout + run.stderr
+    assert "ghs_FAKE0123" not in said
+    assert "expected a targets file with resolution, sections, targets, got text" in said
