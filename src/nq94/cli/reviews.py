@@ -160,6 +160,8 @@ def diff(
         may_write(output, replace=force, reports=names)
     found = finder(targets)
     before, after = read_all(names, found, max_bytes, as_of=as_of)
+    if problems := _one_targets_file([before, after]):  # another document is no amendment
+        fail(problems)
     comparison = compare(evaluated(found.default(), before), evaluated(found.default(), after))
     formatter = review_module(_review_format(output_format))
     formatter.diff(comparison, sys.stdout, color=color(sys.stdout))
