@@ -308,6 +308,7 @@ MESSAGES: dict[str, str] = {
     "describe.date": "a date ('{text}')",
     "describe.mapping": "a mapping",
     "describe.list": "a list",
+    "describe.text": "text, not keys and values",
     "warning": "warning",
     "warn.fraction": "{value} looks like a fraction; did you mean {meant}?",
     "err.more": "and {count} more problems; correct these first",

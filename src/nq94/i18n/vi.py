@@ -309,6 +309,7 @@ MESSAGES: dict[str, str] = {
     "describe.date": "một ngày tháng ('{text}')",
     "describe.mapping": "một bảng khóa - giá trị",
     "describe.list": "một danh sách",
+    "describe.text": "một đoạn văn bản, không phải các khóa và giá trị",
     "warning": "cảnh báo",
     "warn.fraction": "{value} có vẻ là một phân số; có phải ý là {meant}?",
     "err.more": "và {count} lỗi khác; hãy sửa các lỗi trên trước",

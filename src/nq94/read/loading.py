@@ -413,8 +413,14 @@ def _in_report(parent: Any) -> bool:
 def _message(kind: str, error: Any, expected: Any, *, root: bool, model: Any) -> str:
     got = describe(error["input"])
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if root:
-            return t(model.expected, got=t("err.empty_file") if error["input"] is None else got)
+        if root:  # a whole file that is no mapping: said by its kind, never echoed (a report's
+            # `targets:` may name any file, whose text would go into a CI log)
+            given = error["input"]
+            if given is None:
+                got = t("err.empty_file")
+            elif isinstance(given, str):
+                got = t("describe.text")
+            return t(model.expected, got=got)
         return t("err.expected_mapping", got=got)
     if kind in ("tuple_type", "list_type"):
         return t("err.expected_list", got=got)
