@@ -187,6 +187,8 @@ MESSAGES: dict[str, str] = {
     "at_risk.short": "short of it, but within the margin of {margin}: can still be met",
     "at_risk.count": "not reached yet; the year is not over",
     "band.near_edge": "within the range, {value} from its edge",
+    "band.near_low": "within the range, {value} above its lower end",
+    "band.near_high": "within the range, {value} below its upper end",
     "explain.ceiling": "met: nothing can be above the plausible maximum",
     "explain.plan": "plan for {period}: {plan}",
     "explain.year": "the year: {required}",

@@ -185,6 +185,8 @@ MESSAGES: dict[str, str] = {
     "at_risk.short": "chưa đạt, nhưng còn trong biên {margin}: vẫn có thể đạt",
     "at_risk.count": "chưa đạt; năm chưa kết thúc",
     "band.near_edge": "trong khoảng, cách biên {value}",
+    "band.near_low": "trong khoảng, cao hơn cận dưới {value}",
+    "band.near_high": "trong khoảng, thấp hơn cận trên {value}",
     "explain.ceiling": "đạt: không thể vượt mức tối đa hợp lý",
     "explain.plan": "kịch bản {period}: {plan}",
     "explain.year": "cả năm: {required}",
