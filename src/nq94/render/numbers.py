@@ -328,9 +328,15 @@ def plan_text(result: Result) -> str:
     """The plan a result was judged by, with its unit: '10.25%'; empty without one."""
     if result.plan is None:
         return ""
+    return measured(plan_figure(result), pick(result.target.unit))
+
+
+def plan_figure(result: Result) -> str:
+    """The plan a result was judged by, without its unit: '10.25'; empty without one."""
+    if result.plan is None:
+        return ""
     threshold = result.plan.threshold
-    shown = display(threshold, places=decisive(threshold, (), places=2))
-    return measured(shown, pick(result.target.unit))
+    return display(threshold, places=decisive(threshold, (), places=2))
 
 
 def not_assessed_text(result: Result) -> str:
