@@ -34,6 +34,18 @@ from markupsafe import Markup
 from nq94.evaluate import Evaluation, Obtained
 from nq94.i18n import Lang, pick, t
 from nq94.model import Kind, Measure, Operator, Status, Target
+from nq94.render.chartlayout import (
+    TURN,
+    Box,
+    Margins,
+    Room,
+    Segment,
+    measure,
+    overflow,
+    place,
+    turned,
+    widest,
+)
 from nq94.render.numbers import actual_text, display
 from nq94.render.pages import speaking
 from nq94.render.palette import MARK_COLOURS, PALETTE
@@ -41,6 +53,7 @@ from nq94.render.periods import part_name
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
     from matplotlib.typing import RcKeyType
 
     from nq94.review import Course
@@ -74,6 +87,13 @@ class Point(NamedTuple):
     """A flow's figure for the period itself, or NaN."""
     status: Status
     projected: bool
+    plan: float = math.nan
+    """The plan for the period a growth target's quarterly path gives, which judged the
+    figure, or NaN."""
+
+
+PLAN = 0.3
+"""How far either side of its column's middle a plan for the period is drawn (of a column)."""
 
 
 def points(course: Course) -> list[Point]:
@@ -84,7 +104,8 @@ def points(course: Course) -> list[Point]:
         compared = _float(result.actual)
         to_date = _float(result.value) if flow else math.nan
         projected = result.obtained is Obtained.PROJECTED
-        found.append(Point(compared, to_date, result.status, projected))
+        plan = float(result.plan.threshold) if result.plan is not None else math.nan
+        found.append(Point(compared, to_date, result.status, projected, plan))
     return found
 
 
@@ -159,33 +180,54 @@ def large_charts(
     periods, the figures and the unit as text. Each report's column is named by the part of the
     year and the basis, or by the two lines of ``columns`` (in the one language asked for).
 
-    The chart is drawn once, with a token for each text (every text is anchored at its
-    baseline, so where it stands does not depend on what it says), and the tokens replaced by
-    each language's words: drawing is what takes the time.
+    The chart is drawn once, with a token for each text (every text is anchored, so where it
+    stands does not depend on what it says), and the tokens replaced by each language's words:
+    drawing is what takes the time. It is laid out for the widest of each text's words, and
+    grows where matplotlib's renderer finds one of them past its edge.
     """
     style = _style()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     drawn = points(course)
     languages = list(languages)
-    size = _period_size(evaluations, languages, columns, count=len(drawn))
-    crowded = size < SMALLEST  # the periods' names no longer fit side by side: turned
     with style:
-        height = LARGE[1] + (0.6 if crowded else 0)
-        figure = Figure(figsize=(LARGE[0], height))
-        bottom = (0.62 if crowded else 0.52) / height
-        frame = _frame(course, drawn, (LEFT, bottom, WIDTH, 0.72 * LARGE[1] / height))
+        span = _frame(course, drawn, (LEFT, 0.0, WIDTH, 1.0))
         whole = course.target.measure is Measure.COUNT or course.target.kind is Kind.COUNT
-        ticks, places = _ticks(frame, whole=whole)
-        frame = _room_for(frame, ticks, places)
-        _draw(figure, frame, course, drawn, small=False)
-        lines = [frame.y(line) for line in target_lines(course)]
-        _label(figure, frame, ticks, drawn, lines, size=max(size, SMALLEST), crowded=crowded)
+        ticks, places = _ticks(span, whole=whole)
+        said = {}
+        for lang in languages:
+            with speaking(lang):
+                said[lang] = Said(
+                    [display(Decimal(repr(tick)), places=places) for tick in ticks],
+                    pick(course.target.unit),
+                    [actual_text(result) for result in course.results if result.actual is not None],
+                    _names(evaluations, columns),
+                )
+        setting = _setting(list(said.values()), span.columns)
+        margins = setting.margins
+        for _ in range(4):  # once, unless a text leaves the figure: then grown as it needs
+            height = margins.bottom + PLOT + margins.top
+            figure = Figure(figsize=(LARGE[0], height / 72))
+            FigureCanvasAgg(figure)  # the renderer that measures the texts
+            frame = span._replace(
+                left=margins.left / WIDE,
+                bottom=margins.bottom / height,
+                width=(WIDE - margins.left - margins.right) / WIDE,
+                height=PLOT / height,
+            )
+            _draw(figure, frame, course, drawn, small=False)
+            texts = _label(figure, frame, ticks, drawn, course, setting)
+            more = overflow(figure, texts)
+            if more is None:
+                break
+            margins = margins.grown(more)
+        for index, text in enumerate(texts):
+            text.set_text(f"@@{index}@@")
         svg = scoped(_svg(figure), scope, labelled_by=labelled_by, described_by=described_by)
     charts = {}
     for lang in languages:
-        with speaking(lang):
-            words = _words(course, _names(evaluations, columns), ticks, places, crowded=crowded)
+        words = said[lang].words(crowded=setting.crowded)
         # Markup: matplotlib's SVG, its texts escaped by _said, goes into a page as is
         charts[lang] = Markup(_TOKEN.sub(partial(_said, words), svg))
     return charts
@@ -193,37 +235,70 @@ def large_charts(
 
 LEFT, WIDTH = 0.125, 0.85
 """Where the plot of a large chart stands across it, at the least: the scale at its left."""
-
-
-def _room_for(frame: Frame, ticks: list[float], places: int) -> Frame:
-    """The frame, narrowed from the left as far as the widest figure of its scale needs (a
-    digit is about 0.64 of the text's size: 10 units)."""
-    widest = max((len(display(Decimal(repr(tick)), places=places)) for tick in ticks), default=1)
-    left = max(LEFT, (widest * 6.4 + 8) / (LARGE[0] * 72))
-    return frame._replace(left=left, width=LEFT + WIDTH - left)
-
-
+WIDE = LARGE[0] * 72
+PLOT = 0.72 * LARGE[1] * 72
+"""A large chart's width, and its plot's height, in points."""
 SMALLEST = 7.5
 """The smallest size of the periods' names side by side; a smaller one would be hard to read."""
+TURNED_SIZE = 8
+"""The size of the periods' names turned."""
 
 
-def _period_size(
-    evaluations: Sequence[Evaluation],
-    languages: list[Lang],
-    columns: Sequence[tuple[str, str]] | None,
-    *,
-    count: int,
-) -> float:
-    """The size of the periods' names under a large chart: 10, or as much less as lets the
-    longest, in any of ``languages``, keep to its column (guessed from its letters: a
-    browser's font is narrower than the one measured here)."""
-    longest = 1
-    for lang in languages:
-        with speaking(lang):
-            for lines in _names(evaluations, columns):
-                longest = max(longest, *(len(line) for line in lines))
-    column = LARGE[0] * 72 * WIDTH / count
-    return min(10.0, (column - 6) / (0.6 * longest))
+class Said(NamedTuple):
+    """A large chart's texts in one language: the scale (as the reader writes numbers), the
+    unit, the figures (with the decimals their status needs), each column's two lines."""
+
+    scale: list[str]
+    unit: str
+    figures: list[str]
+    periods: Sequence[tuple[str, str]]
+
+    def words(self, *, crowded: bool) -> list[str]:
+        """The texts in the order of _label's: each column's two lines on one, turned, when
+        ``crowded``."""
+        words = [*self.scale, self.unit, *self.figures]
+        for period, basis in self.periods:
+            words += [f"{period} ({basis})"] if crowded else [period, basis]
+        return words
+
+
+class Setting(NamedTuple):
+    """How a large chart's texts are set: the room around its plot, the size of the periods'
+    names (turned, when ``crowded``) and of the figures, and the widest words of each text."""
+
+    margins: Margins
+    crowded: bool
+    period_size: float
+    figure_size: float
+    widest: list[str]
+
+
+def _setting(said: list[Said], columns: int) -> Setting:
+    """The setting that lets the widest words of each text (in any language) fit: the scale
+    left of the plot, the periods' names side by side under their columns (at 10, or as much
+    less as lets the widest keep to its column; turned below SMALLEST), the figures at 10 or
+    less (8 at the least: two that still meet stand one above and one below their marks)."""
+    scale = widest(text for each in said for text in each.scale)
+    left = max(LEFT * WIDE, scale + 0.015 * WIDE + 4)
+    right = (1 - LEFT - WIDTH) * WIDE
+    column = (WIDE - left - right) / max(columns, 1)
+    lines = widest(line for each in said for pair in each.periods for line in pair)
+    size = min(10.0, 10 * (column - 6) / max(lines, 1))
+    crowded = size < SMALLEST
+    figures = widest(text for each in said for text in each.figures)
+    figure_size = max(8.0, min(10.0, 10 * (column - 4) / max(figures, 1)))
+    bottom = 0.52 * 72
+    if crowded:
+        names = (f"{period} ({basis})" for each in said for period, basis in each.periods)
+        reach, down = turned(widest(names, TURNED_SIZE), TURNED_SIZE)
+        bottom = 12 + down + 3
+        left = max(left, reach - column / 2 + 2)
+    every = [each.words(crowded=crowded) for each in said]
+    longest = [
+        max(texts, key=lambda text: measure(text, 10)[0]) for texts in zip(*every, strict=True)
+    ]
+    margins = Margins(left, right, bottom, LARGE[1] * 72 - PLOT - 0.52 * 72)  # the unit's
+    return Setting(margins, crowded, max(size, SMALLEST), figure_size, longest)
 
 
 def _names(
@@ -260,7 +335,12 @@ def _frame(
     for _, _, target in steps(course):  # every requirement in force during the year
         spread += [float(edge) for edge in target.band or (target.threshold,)]
         spread += [float(end) for band in target.at_risk_bands for end in band]
-    spread += [value for point in drawn for value in point[:2] if not math.isnan(value)]
+    spread += [
+        value
+        for point in drawn
+        for value in (point.compared, point.to_date, point.plan)
+        if not math.isnan(value)
+    ]
     if any(not math.isnan(point.to_date) for point in drawn):
         spread.append(0)
     low, high = min(spread), max(spread)
@@ -288,6 +368,18 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
                     (left, base), width, top - base, transform=place, color=PALETTE["to_date"], lw=0
                 )
             )
+    for column, point in enumerate(drawn):  # the plan that judged the figure, across its column
+        if not math.isnan(point.plan):
+            figure.add_artist(
+                Line2D(
+                    [frame.x(column - PLAN), frame.x(column + PLAN)],
+                    [frame.y(point.plan)] * 2,
+                    transform=place,
+                    color=PALETTE["plan"],
+                    lw=2 if small else 2.5,
+                    solid_capstyle="butt",
+                )
+            )
     xs = [frame.x(column) for column in range(len(drawn))]
     ys = [frame.y(point.compared) for point in drawn]
     figure.add_artist(
@@ -312,12 +404,6 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
                 ls="none",
             )
         )
-
-
-def target_lines(course: Course) -> list[float]:
-    """The figures of a chart's dashed lines: the threshold, or both ends of a 'between' (of the
-    targets in force for each report, where an amendment changed them)."""
-    return sorted({line for _, _, target in steps(course) for line in _lines(target)})
 
 
 def _lines(target: Target) -> list[float]:
@@ -359,10 +445,13 @@ def _requirement(
             )
         )
 
-    for low, high in target.at_risk_bands:  # as the workbooks' charts shade it
+    if len(edges) == 2:  # the range that meets; a plan meant one-sided, on past its other end
+        bottom, top = edges
+        if target.side is not None:
+            bottom, top = (bottom, frame.high) if target.upward else (frame.low, top)
+        band(bottom, top, PALETTE["met_band"])
+    for low, high in target.at_risk_bands:  # over the range, as the workbooks' charts shade it
         band(float(low), float(high), PALETTE["at_risk_band"])
-    if len(edges) == 2:  # over the at-risk band: a figure in the range is seen in it
-        band(edges[0], edges[1], PALETTE["met_band"])
     for edge in edges if len(edges) == 2 else ():  # the range's ends
         figure.add_artist(
             Line2D(
@@ -398,90 +487,81 @@ def _ticks(frame: Frame, *, whole: bool) -> tuple[list[float], int]:
 
 
 def _label(
-    figure: Figure,
-    frame: Frame,
-    ticks: list[float],
-    drawn: list[Point],
-    lines: list[float],
-    *,
-    size: float,
-    crowded: bool,
-) -> None:
-    """The y axis's scale and unit, the figures by their marks (above them, or below where the
-    target's dashed ``lines`` would cross the figure), the periods under the plot: each text a
-    token, in the order of _words."""
+    figure: Figure, frame: Frame, ticks: list[float], drawn: list[Point], course: Course,
+    setting: Setting,
+) -> list[Text]:  # fmt: skip
+    """The y axis's scale and unit, the figures by their marks (where they meet least: see
+    chartlayout.place), the periods under the plot; each text in the widest of its words (a
+    token replaces it once measured), in the order of Said.words."""
     from matplotlib.lines import Line2D
-    from matplotlib.transforms import offset_copy
+    from matplotlib.transforms import Affine2D
 
-    place = figure.transFigure
-    tokens = (f"@@{index}@@" for index in itertools.count())
+    at = Affine2D().scale(1 / 72) + figure.dpi_scale_trans  # points from the lower left
+    high = figure.get_figheight() * 72
+    words = iter(setting.widest)
+    texts: list[Text] = []
 
-    def shifted(points: float) -> Any:
-        return offset_copy(place, fig=figure, y=points, units="points")
+    def text(x: float, y: float, **style: Any) -> None:
+        texts.append(figure.text(x, y, next(words), transform=at, **style))
+
+    def spot(x: float, y: float) -> tuple[float, float]:  # a place in the frame, in points
+        return frame.x(x) * WIDE, frame.y(y) * high
 
     ink, muted = PALETTE["ink"], PALETTE["muted"]
+    left, base, top = frame.left * WIDE, frame.bottom * high, (frame.bottom + frame.height) * high
     for tick in ticks:
-        y = frame.y(tick)
+        y = frame.y(tick) * high
         figure.add_artist(  # under the bands
-            Line2D(
-                [frame.left, frame.right],
-                [y, y],
-                transform=place,
-                color=PALETTE["grid"],
-                lw=0.8,
-                zorder=0,
-            )
-        )
-        figure.text(frame.left - 0.015, y, next(tokens), transform=shifted(-3.3), ha="right",
-                    color=ink)  # fmt: skip
-    base = frame.bottom
+            Line2D([left, frame.right * WIDE], [y, y], transform=at, color=PALETTE["grid"],
+                   lw=0.8, zorder=0)
+        )  # fmt: skip
+        text(left - 0.015 * WIDE, y - 3.3, ha="right", color=ink)
     figure.add_artist(
-        Line2D([frame.left, frame.right], [base, base], transform=place, color=muted, lw=0.8)
+        Line2D([left, frame.right * WIDE], [base, base], transform=at, color=muted, lw=0.8)
     )
-    figure.text(0.015, frame.bottom + frame.height, next(tokens), transform=shifted(10),
-                color=muted)  # fmt: skip
-    points = 72 * figure.get_figheight()  # the figure's height, in points
-
-    def crossed(y: float, low: float, high: float) -> bool:
-        """Whether a line crosses the text from ``low`` to ``high`` points above ``y``."""
-        return any(low - 2 <= (line - y) * points <= high + 2 for line in lines)
-
-    for column, point in enumerate(drawn):
-        if not math.isnan(point.compared):
-            x, y = frame.x(column), frame.y(point.compared)
-            shift = 9
-            below = y - 19 / points > frame.bottom  # room for it under the mark
-            if crossed(y, 9, 17) and below and not crossed(y, -19, -11):
-                shift = -19
-            figure.text(x, y, next(tokens), transform=shifted(shift), ha="center", color=ink)
+    text(0.015 * WIDE, top + 10, color=muted)
+    unit = texts[-1].get_window_extent(figure.canvas.get_renderer())  # type: ignore[attr-defined]
+    scale = 72 / figure.dpi
+    columns = [column for column, point in enumerate(drawn) if not math.isnan(point.compared)]
+    marks = [spot(column, drawn[column].compared) for column in columns]
+    sizes = [
+        measure(word, setting.figure_size)
+        for word in setting.widest[len(ticks) + 1 : len(ticks) + 1 + len(columns)]
+    ]
+    found = place(
+        marks, sizes, lines=_segments(frame, course, drawn, high),
+        course=list(itertools.pairwise(marks)),
+        room=Room(left, WIDE - 1, base + 1, high - 1),
+        taken=[Box(*(value * scale for value in unit.extents))],
+    )  # fmt: skip
+    for (x, _), baseline in zip(marks, found, strict=True):
+        text(x, baseline, ha="center", color=ink, fontsize=setting.figure_size)
     for column in range(frame.columns):
-        x = frame.x(column)
-        if crowded:  # turned, so that each keeps to its own column
-            figure.text(x, base, next(tokens), transform=shifted(-12), ha="right", rotation=40,
-                        rotation_mode="anchor", fontsize=8, color=ink)  # fmt: skip
+        x = frame.x(column) * WIDE
+        if setting.crowded:  # turned, so that each keeps to its own column
+            text(x, base - 12, ha="right", rotation=TURN, rotation_mode="anchor",
+                 fontsize=TURNED_SIZE, color=ink)  # fmt: skip
             continue
-        for shift in (-15, -28):  # the period, and its basis under it
-            figure.text(x, base, next(tokens), transform=shifted(shift), ha="center",
-                        fontsize=size, color=ink)  # fmt: skip
+        for shift in (15, 28):  # the period, and its basis under it
+            text(x, base - shift, ha="center", fontsize=setting.period_size, color=ink)
+    return texts
 
 
-def _words(
-    course: Course,
-    names: Sequence[tuple[str, str]],
-    ticks: list[float],
-    places: int,
-    *,
-    crowded: bool,
-) -> list[str]:
-    """The texts of a large chart in the language spoken now, in the order of _label's tokens:
-    the scale (as the reader writes numbers), the unit, the figures (with the decimals their
-    status needs), and each column's two lines (on one, turned, when crowded)."""
-    words = [display(Decimal(repr(tick)), places=places) for tick in ticks]
-    words.append(pick(course.target.unit))
-    words += [actual_text(result) for result in course.results if result.actual is not None]
-    for period, basis in names:
-        words += [f"{period} ({basis})"] if crowded else [period, basis]
-    return words
+def _segments(frame: Frame, course: Course, drawn: list[Point], high: float) -> list[Segment]:
+    """The target's lines (or its range's ends) and the plans for the periods, in points: no
+    figure's text should stand on one."""
+    found: list[Segment] = []
+    for first, last, target in steps(course):
+        left = frame.left if first == 0 else frame.x(first - 0.5)
+        right = frame.right if last == frame.columns - 1 else frame.x(last + 0.5)
+        for line in [*_lines(target), *(float(edge) for edge in target.band or ())]:
+            y = frame.y(line) * high
+            found.append(((left * WIDE, y), (right * WIDE, y)))
+    for column, point in enumerate(drawn):
+        if not math.isnan(point.plan):
+            y = frame.y(point.plan) * high
+            found.append(((frame.x(column - PLAN) * WIDE, y), (frame.x(column + PLAN) * WIDE, y)))
+    return found
 
 
 def _places(ticks: list[float]) -> int:

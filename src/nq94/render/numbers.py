@@ -177,9 +177,13 @@ def percent_text(result: Result) -> str:
     beyond = _beyond_range(result)
     if beyond is not None:
         return beyond
-    edge = min(actual - low, high - actual)
+    side = target.side  # a range a plan means one-sided: near the one edge that decides
+    edge = abs(actual - side.edge) if side is not None else min(actual - low, high - actual)
     if not outside and result.margin and edge < result.margin:  # at risk: say how near
-        return t("band.near_edge", value=display(edge, places=places(result)))
+        key = (
+            "band.near_edge" if side is None else f"band.near_{'low' if target.upward else 'high'}"
+        )
+        return t(key, value=display(edge, places=places(result)))
     if not outside:
         return t("band.inside")
     return t("band.outside", value=display(outside, places=places(result)))
@@ -324,9 +328,15 @@ def plan_text(result: Result) -> str:
     """The plan a result was judged by, with its unit: '10.25%'; empty without one."""
     if result.plan is None:
         return ""
+    return measured(plan_figure(result), pick(result.target.unit))
+
+
+def plan_figure(result: Result) -> str:
+    """The plan a result was judged by, without its unit: '10.25'; empty without one."""
+    if result.plan is None:
+        return ""
     threshold = result.plan.threshold
-    shown = display(threshold, places=decisive(threshold, (), places=2))
-    return measured(shown, pick(result.target.unit))
+    return display(threshold, places=decisive(threshold, (), places=2))
 
 
 def not_assessed_text(result: Result) -> str:

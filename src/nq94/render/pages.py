@@ -22,6 +22,7 @@ from nq94.render.numbers import (
     inputs_text,
     margin_text,
     period_heading,
+    plan_figure,
     requirement,
     status_label,
 )
@@ -108,11 +109,13 @@ KeyItem = tuple[str, str]
 """A key's swatch (its class) and its words."""
 
 
-def overview_key() -> list[KeyItem]:
-    """The overview's key to its small charts: every kind of line and band they draw."""
+def overview_key(*, plans: bool = False) -> list[KeyItem]:
+    """The overview's key to its small charts: every kind of line and band they draw (the plan
+    for the period where a target's quarterly path judged a report: ``plans``)."""
     return [
         ("line", t("site.key.figure")),
         ("target", t("site.key.target_line")),
+        *([("plan", t("site.key.plan"))] if plans else []),
         ("at-risk-band", t("site.key.band")),
         ("met-band", t("site.key.range")),
         ("to-date", t("site.key.to_date")),
@@ -129,11 +132,18 @@ def chart_key(course: Course) -> list[KeyItem]:
     if flow:
         items.append(("to-date", t("site.key.to_date")))
     items.append(("target", t("site.key.target", required=required)))
+    if planned(course):
+        items.append(("plan", t("site.key.plan")))
     if target.band is not None:
         items.append(("met-band", t("site.key.range")))
     if target.at_risk_margin:
         items.append(("at-risk-band", t("site.key.at_risk", margin=margin_text(target))))
     return items
+
+
+def planned(course: Course) -> bool:
+    """Whether a target's quarterly path gave the plan that judged any of its reports."""
+    return any(result.plan is not None for result in course.results)
 
 
 class CourseRow(NamedTuple):
@@ -142,6 +152,8 @@ class CourseRow(NamedTuple):
     heading: str
     figure: str
     compared: str
+    plan: str
+    """The plan for the period that judged the figure (a growth target's quarterly path)."""
     status: Status
     stage: Stage
     source: str
@@ -160,6 +172,7 @@ def course_rows(
             heading,
             " ".join(filter(None, (figure_text(result), inputs_text(result)))),
             actual_text(result),
+            plan_figure(result),
             result.status,
             result.stage,
             source(evaluation, result) or "",

@@ -26,6 +26,7 @@ PALETTE: dict[str, str] = {
     "at_risk_band": "#f8e3a3",
     "met_band": "#cdebd3",
     "grid": "#e3e3e3",
+    "plan": "#7b3294",  # the plan for the period a quarterly path gives
     "at_risk_line": "#b07800",  # a workbook's chart draws the at-risk band's edge as a line
     # a status: its words, and its badge's (or cell's) ground
     "met": "#14592a",

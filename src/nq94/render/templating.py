@@ -95,6 +95,7 @@ def _environment() -> jinja2.Environment:
         chart_ids=pages.chart_ids,
         chart_key=pages.chart_key,
         course_rows=pages.course_rows,
+        planned=pages.planned,
         **{name: getattr(numbers, name) for name in FROM_NUMBERS},
         **{name: getattr(reviewed, name) for name in FROM_REVIEWED},
     )

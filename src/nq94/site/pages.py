@@ -31,7 +31,7 @@ from nq94.render.numbers import (
     stretch_text,
     words_of,
 )
-from nq94.render.pages import overview_key, sections
+from nq94.render.pages import overview_key, planned, sections
 from nq94.render.reviewed import course_words, pace_text, year_end_text
 from nq94.render.templating import write
 
@@ -102,7 +102,7 @@ def overview(trend: Trend, small: Mapping[str, Markup]) -> str:
         sections=sections(trend),
         names=latest.targets.sections,
         periods=" → ".join(period_heading(evaluation) for evaluation in trend.evaluations),
-        overview_key=overview_key(),
+        overview_key=overview_key(plans=any(planned(course) for course in trend.courses)),
         small=small,
         target_href=lambda target_id: _link(here, target_path(current(), target_id)),
     )
