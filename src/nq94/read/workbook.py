@@ -37,6 +37,7 @@ from nq94.read.xlsx import (
     cell_name,
     cell_value,
     damage,
+    has_figures,
     open_books,
     parse_sheet,
     quiet,
@@ -320,14 +321,14 @@ class _Reader:
         assert found.header is not None
         if "value" not in found.header[1]:
             return title, found, False
-        filled = _figures(found)
+        filled = has_figures(found, FIGURES)
         others = [
             (other, parsed)
             for other in self.book.sheetnames
             if other != title
             and (parsed := self.parsed(other)).header is not None
             and "value" in parsed.header[1]
-            and _figures(parsed)
+            and has_figures(parsed, FIGURES)
         ]
         if not others:
             return title, found, False
@@ -569,19 +570,6 @@ class _Reader:
                 return None
             figure = figure.scaleb(2)
         return padded(figure, shown)
-
-
-def _figures(found: Parsed) -> bool:
-    """Whether a sheet holds a figure under its header: a value, a baseline or a current."""
-    assert found.header is not None
-    at, header, _ = found.header
-    columns = [header[key] for key in FIGURES if key in header]
-    for _, cells in found.rows[at + 1 :]:
-        for column in columns:
-            value = cell_value(cells.get(column))
-            if value is not None and not (isinstance(value, str) and not value.strip()):
-                return True
-    return False
 
 
 _LABELS = {

@@ -14,7 +14,7 @@ import contextlib
 import io
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -297,3 +297,16 @@ def cell_name(row: int, column: int) -> str:
     from openpyxl.utils import get_column_letter  # read with openpyxl: loaded already
 
     return f"{get_column_letter(column)}{row}"
+
+
+def has_figures(found: Parsed, keys: Iterable[str]) -> bool:
+    """Whether a sheet holds a figure under its header, in a column of ``keys``."""
+    assert found.header is not None
+    at, header, _ = found.header
+    columns = [header[key] for key in keys if key in header]
+    for _, cells in found.rows[at + 1 :]:
+        for column in columns:
+            value = cell_value(cells.get(column))
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                return True
+    return False

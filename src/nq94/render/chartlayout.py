@@ -156,3 +156,76 @@ def overflow(figure: Figure, texts: Iterable[Text]) -> Margins | None:
     if max(left, right, bottom, top) <= 0:
         return None
     return Margins(*(max(0.0, side) for side in (left, right, bottom, top)))
+
+
+LARGE = (4.0, 3.0)
+SMALL = (2.4, 1.0)
+"""Sizes in inches (72 SVG units each); the page scales a chart to its width. A large chart is
+narrow enough that its text, 10 units, is about 12 px on a phone's screen (343 px wide)."""
+
+LEFT, WIDTH = 0.125, 0.85
+"""Where the plot of a large chart stands across it, at the least: the scale at its left."""
+WIDE = LARGE[0] * 72
+PLOT = 0.72 * LARGE[1] * 72
+"""A large chart's width, and its plot's height, in points."""
+SMALLEST = 7.5
+"""The smallest size of the periods' names side by side; a smaller one would be hard to read."""
+TURNED_SIZE = 8
+"""The size of the periods' names turned."""
+
+
+class Said(NamedTuple):
+    """A large chart's texts in one language: the scale (as the reader writes numbers), the
+    unit, the figures (with the decimals their status needs), each column's two lines."""
+
+    scale: list[str]
+    unit: str
+    figures: list[str]
+    periods: Sequence[tuple[str, str]]
+
+    def words(self, *, crowded: bool) -> list[str]:
+        """The texts in the order of _label's: each column's two lines on one, turned, when
+        ``crowded``."""
+        words = [*self.scale, self.unit, *self.figures]
+        for period, basis in self.periods:
+            words += [f"{period} ({basis})"] if crowded else [period, basis]
+        return words
+
+
+class Setting(NamedTuple):
+    """How a large chart's texts are set: the room around its plot, the size of the periods'
+    names (turned, when ``crowded``) and of the figures, and the widest words of each text."""
+
+    margins: Margins
+    crowded: bool
+    period_size: float
+    figure_size: float
+    widest: list[str]
+
+
+def setting(said: list[Said], columns: int) -> Setting:
+    """The setting that lets the widest words of each text (in any language) fit: the scale
+    left of the plot, the periods' names side by side under their columns (at 10, or as much
+    less as lets the widest keep to its column; turned below SMALLEST), the figures at 10 or
+    less (8 at the least: two that still meet stand one above and one below their marks)."""
+    scale = widest(text for each in said for text in each.scale)
+    left = max(LEFT * WIDE, scale + 0.015 * WIDE + 4)
+    right = (1 - LEFT - WIDTH) * WIDE
+    column = (WIDE - left - right) / max(columns, 1)
+    lines = widest(line for each in said for pair in each.periods for line in pair)
+    size = min(10.0, 10 * (column - 6) / max(lines, 1))
+    crowded = size < SMALLEST
+    figures = widest(text for each in said for text in each.figures)
+    figure_size = max(8.0, min(10.0, 10 * (column - 4) / max(figures, 1)))
+    bottom = 0.52 * 72
+    if crowded:
+        names = (f"{period} ({basis})" for each in said for period, basis in each.periods)
+        reach, down = turned(widest(names, TURNED_SIZE), TURNED_SIZE)
+        bottom = 12 + down + 3
+        left = max(left, reach - column / 2 + 2)
+    every = [each.words(crowded=crowded) for each in said]
+    longest = [
+        max(texts, key=lambda text: measure(text, 10)[0]) for texts in zip(*every, strict=True)
+    ]
+    margins = Margins(left, right, bottom, LARGE[1] * 72 - PLOT - 0.52 * 72)  # the unit's
+    return Setting(margins, crowded, max(size, SMALLEST), figure_size, longest)

@@ -35,16 +35,23 @@ from nq94.evaluate import Evaluation, Obtained
 from nq94.i18n import Lang, pick, t
 from nq94.model import Kind, Measure, Operator, Status, Target
 from nq94.render.chartlayout import (
+    LARGE,
+    LEFT,
+    PLOT,
+    SMALL,
     TURN,
+    TURNED_SIZE,
+    WIDE,
+    WIDTH,
     Box,
-    Margins,
     Room,
+    Said,
     Segment,
+    Setting,
     measure,
     overflow,
     place,
-    turned,
-    widest,
+    setting,
 )
 from nq94.render.numbers import actual_text, display
 from nq94.render.pages import speaking
@@ -71,11 +78,6 @@ RC: dict[RcKeyType, Any] = {
 }
 """Text as text, ids from a fixed salt; a wide font measures the text, so that it fits in any
 narrower one a browser chooses."""
-
-LARGE = (4.0, 3.0)
-SMALL = (2.4, 1.0)
-"""Sizes in inches (72 SVG units each); the page scales a chart to its width. A large chart is
-narrow enough that its text, 10 units, is about 12 px on a phone's screen (343 px wide)."""
 
 
 class Point(NamedTuple):
@@ -204,8 +206,8 @@ def large_charts(
                     [actual_text(result) for result in course.results if result.actual is not None],
                     _names(evaluations, columns),
                 )
-        setting = _setting(list(said.values()), span.columns)
-        margins = setting.margins
+        set_as = setting(list(said.values()), span.columns)
+        margins = set_as.margins
         for _ in range(4):  # once, unless a text leaves the figure: then grown as it needs
             height = margins.bottom + PLOT + margins.top
             figure = Figure(figsize=(LARGE[0], height / 72))
@@ -217,7 +219,7 @@ def large_charts(
                 height=PLOT / height,
             )
             _draw(figure, frame, course, drawn, small=False)
-            texts = _label(figure, frame, ticks, drawn, course, setting)
+            texts = _label(figure, frame, ticks, drawn, course, set_as)
             more = overflow(figure, texts)
             if more is None:
                 break
@@ -227,78 +229,10 @@ def large_charts(
         svg = scoped(_svg(figure), scope, labelled_by=labelled_by, described_by=described_by)
     charts = {}
     for lang in languages:
-        words = said[lang].words(crowded=setting.crowded)
+        words = said[lang].words(crowded=set_as.crowded)
         # Markup: matplotlib's SVG, its texts escaped by _said, goes into a page as is
         charts[lang] = Markup(_TOKEN.sub(partial(_said, words), svg))
     return charts
-
-
-LEFT, WIDTH = 0.125, 0.85
-"""Where the plot of a large chart stands across it, at the least: the scale at its left."""
-WIDE = LARGE[0] * 72
-PLOT = 0.72 * LARGE[1] * 72
-"""A large chart's width, and its plot's height, in points."""
-SMALLEST = 7.5
-"""The smallest size of the periods' names side by side; a smaller one would be hard to read."""
-TURNED_SIZE = 8
-"""The size of the periods' names turned."""
-
-
-class Said(NamedTuple):
-    """A large chart's texts in one language: the scale (as the reader writes numbers), the
-    unit, the figures (with the decimals their status needs), each column's two lines."""
-
-    scale: list[str]
-    unit: str
-    figures: list[str]
-    periods: Sequence[tuple[str, str]]
-
-    def words(self, *, crowded: bool) -> list[str]:
-        """The texts in the order of _label's: each column's two lines on one, turned, when
-        ``crowded``."""
-        words = [*self.scale, self.unit, *self.figures]
-        for period, basis in self.periods:
-            words += [f"{period} ({basis})"] if crowded else [period, basis]
-        return words
-
-
-class Setting(NamedTuple):
-    """How a large chart's texts are set: the room around its plot, the size of the periods'
-    names (turned, when ``crowded``) and of the figures, and the widest words of each text."""
-
-    margins: Margins
-    crowded: bool
-    period_size: float
-    figure_size: float
-    widest: list[str]
-
-
-def _setting(said: list[Said], columns: int) -> Setting:
-    """The setting that lets the widest words of each text (in any language) fit: the scale
-    left of the plot, the periods' names side by side under their columns (at 10, or as much
-    less as lets the widest keep to its column; turned below SMALLEST), the figures at 10 or
-    less (8 at the least: two that still meet stand one above and one below their marks)."""
-    scale = widest(text for each in said for text in each.scale)
-    left = max(LEFT * WIDE, scale + 0.015 * WIDE + 4)
-    right = (1 - LEFT - WIDTH) * WIDE
-    column = (WIDE - left - right) / max(columns, 1)
-    lines = widest(line for each in said for pair in each.periods for line in pair)
-    size = min(10.0, 10 * (column - 6) / max(lines, 1))
-    crowded = size < SMALLEST
-    figures = widest(text for each in said for text in each.figures)
-    figure_size = max(8.0, min(10.0, 10 * (column - 4) / max(figures, 1)))
-    bottom = 0.52 * 72
-    if crowded:
-        names = (f"{period} ({basis})" for each in said for period, basis in each.periods)
-        reach, down = turned(widest(names, TURNED_SIZE), TURNED_SIZE)
-        bottom = 12 + down + 3
-        left = max(left, reach - column / 2 + 2)
-    every = [each.words(crowded=crowded) for each in said]
-    longest = [
-        max(texts, key=lambda text: measure(text, 10)[0]) for texts in zip(*every, strict=True)
-    ]
-    margins = Margins(left, right, bottom, LARGE[1] * 72 - PLOT - 0.52 * 72)  # the unit's
-    return Setting(margins, crowded, max(size, SMALLEST), figure_size, longest)
 
 
 def _names(
