@@ -17,6 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, Union
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    ConfigDict,
     Discriminator,
     Field,
     PrivateAttr,
@@ -78,12 +79,16 @@ def _at_least_two(names: tuple[str, ...]) -> tuple[str, ...]:
 class SumRule(Frozen):
     """Several targets' values must add up to a total, within a tolerance."""
 
-    id: str
-    rule: Literal["sum"]
-    targets: Annotated[tuple[str, ...], AfterValidator(_at_least_two)]
-    total: Number
-    tolerance: Number
-    description: Names
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.sum_rule"})
+
+    id: str = Field(description="schema.targets.rule_id")
+    rule: Literal["sum"] = Field(description="schema.targets.rule")
+    targets: Annotated[tuple[str, ...], AfterValidator(_at_least_two)] = Field(
+        description="schema.targets.rule_targets"
+    )
+    total: Number = Field(description="schema.targets.total")
+    tolerance: Number = Field(description="schema.targets.rule_tolerance")
+    description: Names = Field(description="schema.targets.rule_description")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -111,11 +116,13 @@ class SumRule(Frozen):
 class AtMostRule(Frozen):
     """One target's value must not exceed another's."""
 
-    id: str
-    rule: Literal["at_most"]
-    target: str
-    limit: str
-    description: Names
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.at_most_rule"})
+
+    id: str = Field(description="schema.targets.rule_id")
+    rule: Literal["at_most"] = Field(description="schema.targets.rule")
+    target: str = Field(description="schema.targets.rule_target")
+    limit: str = Field(description="schema.targets.limit")
+    description: Names = Field(description="schema.targets.rule_description")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -152,17 +159,21 @@ Rule = Annotated[
 class Resolution(Frozen):
     """The resolution a format 1 targets file encodes."""
 
-    number: str
-    title: Names
-    issuer: str
-    adopted: str
-    year: Year
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.resolution"})
+
+    number: str = Field(description="schema.targets.number")
+    title: Names = Field(description="schema.targets.title")
+    issuer: str = Field(description="schema.targets.issuer")
+    adopted: str = Field(description="schema.targets.adopted")
+    year: Year = Field(description="schema.targets.year")
 
 
 class Document(Frozen):
     """The document that sets the targets: its kind (Nghị quyết, Kế hoạch, ...), its number as
     written without the kind ("58/NQ-HĐND", or "unknown"), title, issuer, the day it was adopted
     and the year its targets are for."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.document"})
 
     kind: Label | None = Field(None, description="schema.targets.document_kind")
     number: str = Field(description="schema.targets.number")
@@ -253,9 +264,15 @@ def _change_fields() -> dict[str, Any]:
     return fields
 
 
+class _Change(Frozen):
+    """The base of TargetChange, which describes it in the JSON Schema."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.change"})
+
+
 TargetChange: Any = create_model(
     "TargetChange",
-    __base__=Frozen,
+    __base__=_Change,
     __doc__="What an amendment says of a target: an existing id takes the keys given, a new id "
     "is a whole target.",
     **_change_fields(),
@@ -265,6 +282,8 @@ TargetChange: Any = create_model(
 class Amendment(Frozen):
     """A document that changes the targets from a day (a supplementary resolution adopted
     mid-year): targets it changes or adds, and the ids it removes."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.amendment"})
 
     kind: Label | None = Field(None, description="schema.targets.document_kind")
     number: str = Field(description="schema.targets.number")
@@ -311,7 +330,9 @@ class TargetsFile(Frozen):
     format: int
     sections: dict[str, Names]
     targets: tuple[Target, ...]
-    rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = ()
+    rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = Field(
+        (), description="schema.targets.rules"
+    )
     _report_models: dict[Lang, type[Any]] = PrivateAttr(default_factory=dict)
     """The model of a report on these targets in each language it was built in (model.reports)."""
     _origin: str | None = PrivateAttr(None)
@@ -411,6 +432,8 @@ class TargetsFile1(TargetsFile):
     """A targets file of format 1: a resolution, its sections, and each target with its clause
     and plausible range."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.file1"})
+
     format: Literal[1] = Field(1, description="schema.targets.format")
     resolution: Resolution = Field(description="schema.targets.resolution")
     sections: dict[str, Names] = Field(description="schema.targets.sections")
@@ -441,6 +464,8 @@ class TargetsFile1(TargetsFile):
 class TargetsFile2(TargetsFile):
     """A targets file of format 2: any document, sections optional, and targets that may say
     which side of a range a plan means, a stretch level, and other documents' requirements."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.file2"})
 
     format: Literal[2] = Field(description="schema.targets.format")
     given_document: Document = Field(alias="document", description="schema.targets.document")

@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal, NamedTuple, Self, Union
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from nq94.i18n import Lang, current, number, pick, t
 from nq94.model.values import Frozen, Label, Names, Number, describe, invalid
@@ -268,6 +268,8 @@ class Also(Requirement):
     """Another document's requirement on the same figure: the Government's assigned 8.5 %
     beside the Council's 10.5 %."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.also_entry"})
+
     by: Label = Field(description="schema.targets.by")
     document: str = Field(description="schema.targets.also_document")
 
@@ -281,6 +283,8 @@ Stretch = Annotated[
 
 class Target(Requirement):
     """One quantified aim of a document, with the words that set it."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.target"})
 
     id: Annotated[str, BeforeValidator(_target_id), Field(pattern=TARGET_ID)] = Field(
         description="schema.targets.id"
