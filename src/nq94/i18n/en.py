@@ -461,7 +461,20 @@ MESSAGES: dict[str, str] = {
     "them, or leave 'section' out)",
     "err.amendment_order": "amendments come in the order they take effect: this one takes effect "
     "before the one above it",
-    "err.removed_unknown": "there is no target '{id}' to remove at this point",
+    "err.amend_unknown": "there is no target '{id}' to change at this point; {hint}",
+    "err.amend_new": "a new target gives all of its keys (missing: {missing})",
+    "err.quarter_key": "expected a quarter, {quarters}, got {got}{hint}",
+    "err.amendment_before": "adopted before the document it amends; expected {adopted} or later, "
+    "the day {document} was adopted",
+    "err.effective_year": "takes effect on {day}, outside {year}, the year of the targets; "
+    "expected a day from {year}-01-01 to {year}-12-31",
+    "err.adopted_year": "adopted on {day}, so in effect from that day, outside {year}, the year of "
+    "the targets; expected a day in {year}, or an 'effective' day in it",
+    "err.no_such_day": "'{text}' is not a real date: month {month} of {year} has days 1 to "
+    "{days}; expected a date such as 2025-02-25",
+    "err.no_such_month": "'{text}' is not a real date: a year has months 1 to 12; expected a date "
+    "such as 2025-02-25",
+    "err.removed_unknown": "there is no target '{id}' to remove at this point{hint}",
     "err.amended": "as amended: {said}",
     "err.path_growth": "'{key}' applies only to a growth target",
     "err.path_quarters": "'{key}' gives each of the four quarters: Q1, Q2, Q3 and Q4",

@@ -462,7 +462,21 @@ MESSAGES: dict[str, str] = {
     "báo, hoặc bỏ 'section')",
     "err.amendment_order": "các văn bản sửa đổi cần theo thứ tự có hiệu lực: văn bản này có hiệu "
     "lực trước văn bản ở trên",
-    "err.removed_unknown": "không có chỉ tiêu '{id}' để bỏ vào thời điểm này",
+    "err.amend_unknown": "không có chỉ tiêu '{id}' để sửa đổi vào thời điểm này; {hint}",
+    "err.amend_new": "chỉ tiêu mới phải ghi đủ các khóa (còn thiếu: {missing})",
+    "err.quarter_key": "cần một quý, {quarters}, nhưng gặp {got}{hint}",
+    "err.amendment_before": "được thông qua trước văn bản mà nó sửa đổi; cần ngày {adopted} "
+    "trở đi, ngày {document} được thông qua",
+    "err.effective_year": "có hiệu lực từ {day}, ngoài năm {year} là năm thực hiện các chỉ tiêu; "
+    "cần một ngày từ {year}-01-01 đến {year}-12-31",
+    "err.adopted_year": "được thông qua ngày {day} nên có hiệu lực từ ngày đó, ngoài năm {year} "
+    "là năm thực hiện các chỉ tiêu; cần một ngày trong năm {year}, hoặc ghi 'effective' là một "
+    "ngày trong năm đó",
+    "err.no_such_day": "'{text}' không phải là một ngày có thật: tháng {month}/{year} chỉ có từ "
+    "ngày 1 đến ngày {days}; cần một ngày như 2025-02-25",
+    "err.no_such_month": "'{text}' không phải là một ngày có thật: một năm chỉ có từ tháng 1 đến "
+    "tháng 12; cần một ngày như 2025-02-25",
+    "err.removed_unknown": "không có chỉ tiêu '{id}' để bỏ vào thời điểm này{hint}",
     "err.amended": "sau khi sửa đổi: {said}",
     "err.path_growth": "'{key}' chỉ dùng cho chỉ tiêu tốc độ tăng (growth)",
     "err.path_quarters": "'{key}' cần đủ bốn quý: Q1, Q2, Q3 và Q4",

@@ -7,8 +7,10 @@ every target has its clause and plausible range. Format 2 (``format: 2``) names 
 under ``document``, and lets sections, clauses and plausible ranges be left out.
 """
 
+import calendar
 import datetime
 import itertools
+import re
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
@@ -30,7 +32,7 @@ from pydantic_core import PydanticCustomError
 from nq94.i18n import Lang, pick, t
 from nq94.model.rules import Rule
 from nq94.model.targets import Operator, Target
-from nq94.model.values import Frozen, Label, Names, YamlDate, describe, invalid
+from nq94.model.values import Frozen, Label, Names, YamlDate, closest, describe, invalid
 
 UNKNOWN_NUMBER = "unknown"
 """A document's number where the press gives none."""
@@ -44,16 +46,30 @@ def _year(value: Any) -> int:
 
 
 def _date(value: Any) -> Any:
-    """A date as YAML writes it (2026-12-10, quoted or not)."""
+    """A date as YAML writes it (2026-12-10, quoted or not); one written so that is no day of
+    the calendar (2025-02-30) is said to be none."""
     text = value.text if isinstance(value, YamlDate) else value
     if isinstance(text, str):
         try:
             return datetime.date.fromisoformat(text.strip())
         except ValueError:
-            pass
+            _no_such_day(text.strip())
     if isinstance(value, datetime.date):
         return value
     raise invalid("err.expected_date", got=describe(value))
+
+
+def _no_such_day(text: str) -> None:
+    """Refuses ``text`` written as a date, YYYY-MM-DD, that no calendar holds: month 13, the
+    30th of February; returns for text of any other form."""
+    written = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if written is None:
+        return
+    year, month, _ = (int(part) for part in written.groups())
+    if not 1 <= month <= 12:
+        raise invalid("err.no_such_month", text=text)
+    days = calendar.monthrange(year, month)[1]
+    raise invalid("err.no_such_day", text=text, year=year, month=month, days=days)
 
 
 Date = Annotated[
@@ -402,11 +418,14 @@ class TargetsFile2(TargetsFile):
         versions = [Version(None, None, self)]
         for index, amendment in enumerate(self.amendments):
             at = ("amendments", str(index))
+            self._dated(amendment, at)
             if index and amendment.since < self.amendments[index - 1].since:
                 raise invalid("err.amendment_order", at=(*at, "adopted"))
             for number, change in enumerate(amendment.targets):
                 given = change.model_dump(by_alias=True, exclude_unset=True)
                 before = current.get(given["id"])
+                if before is None:
+                    _new(given, current, (*at, "targets", str(number), "id"))
                 merged = given if before is None else _dump(before) | given
                 target = self._changed(merged, (*at, "targets", str(number)))
                 current[target.id] = target
@@ -414,8 +433,9 @@ class TargetsFile2(TargetsFile):
             for number, removed in enumerate(amendment.removed):
                 if current.pop(removed, None) is None:
                     raise invalid(
-                        "err.removed_unknown", at=(*at, "removed", str(number)), id=removed
-                    )
+                        "err.removed_unknown", at=(*at, "removed", str(number)), id=removed,
+                        hint=_close(removed, current),
+                    )  # fmt: skip
                 amended.pop(removed, None)
             version = self._version(tuple(current.values()), dict(amended))
             versions.append(Version(amendment.since, amendment, version))
@@ -423,6 +443,25 @@ class TargetsFile2(TargetsFile):
         for each in versions[1:]:
             each.targets._versions = self._versions  # a version knows the others
         return self
+
+    def _dated(self, amendment: Amendment, at: tuple[str, ...]) -> None:
+        """An amendment is adopted no earlier than the document it amends, and takes effect
+        within the year of the targets (an amendment in force from another year would judge
+        every report, or none)."""
+        adopted, year = self.given_document.adopted, self.given_document.year
+        if adopted is not None and amendment.adopted < adopted:
+            raise invalid(
+                "err.amendment_before", at=(*at, "adopted"), adopted=adopted.isoformat(),
+                document=self.given_document.name,
+            )  # fmt: skip
+        if amendment.since.year != year:
+            given = amendment.effective is not None
+            raise invalid(
+                "err.effective_year" if given else "err.adopted_year",
+                at=(*at, "effective" if given else "adopted"),
+                day=amendment.since.isoformat(),
+                year=year,
+            )
 
     def _changed(self, merged: dict[str, Any], at: tuple[str, ...]) -> Target:
         """A target as an amendment leaves it, checked as the file's own targets are."""
@@ -471,6 +510,25 @@ class Version(NamedTuple):
     since: datetime.date | None
     amendment: Amendment | None
     targets: TargetsFile
+
+
+def _new(given: dict[str, Any], current: dict[str, Target], at: tuple[str, ...]) -> None:
+    """An id an amendment gives that no target in force holds is a new target, which gives
+    every key a target needs; one that does not is taken for a mistyped id."""
+    keys = [field.alias or name for name, field in Target.model_fields.items()
+            if field.is_required()]  # fmt: skip
+    missing = [key for key in keys if key not in given]
+    if not missing:
+        return
+    hint = _close(given["id"], current).removeprefix("; ")
+    hint = hint or t("err.amend_new", missing=", ".join(missing))
+    raise invalid("err.amend_unknown", at=at, id=given["id"], hint=hint)
+
+
+def _close(name: str, current: dict[str, Target]) -> str:
+    """'; did you mean ...?' with the id in force most like ``name``, or nothing."""
+    close = closest(name, current)
+    return "; " + t("err.did_you_mean", name=close) if close else ""
 
 
 def _dump(target: Target) -> dict[str, Any]:

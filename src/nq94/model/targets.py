@@ -146,9 +146,23 @@ def _pair(value: Any) -> Any:
     return value
 
 
-Quarter = Literal["Q1", "Q2", "Q3", "Q4"]
+QUARTERS: tuple["Quarter", ...] = ("Q1", "Q2", "Q3", "Q4")
+
+
+def _quarter(value: Any) -> Any:
+    """A path's or its weights' key is a quarter, written Q1..Q4."""
+    if value in QUARTERS:
+        return value
+    from nq94.model.values import closest
+
+    close = closest(value.strip().upper(), QUARTERS) if isinstance(value, str) else None
+    hint = "; " + t("err.did_you_mean", name=close) if close else ""
+    quarters = t("err.or", first=", ".join(f"'{q}'" for q in QUARTERS[:-1]), last="'Q4'")
+    raise invalid("err.quarter_key", quarters=quarters, got=describe(value), hint=hint)
+
+
+Quarter = Annotated[Literal["Q1", "Q2", "Q3", "Q4"], BeforeValidator(_quarter)]
 """A quarter, as a path's and its weights' keys name it."""
-QUARTERS: tuple[Quarter, ...] = ("Q1", "Q2", "Q3", "Q4")
 
 
 def _season_key(key: str) -> str:
