@@ -7,9 +7,11 @@ import json
 import re
 import shlex
 import shutil
+import typing
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from .conftest import CLI_TYPE, ROOT
 
@@ -114,3 +116,46 @@ def test_the_csv_is_said_to_be_imported_with_a_point_in_a_vietnamese_spreadsheet
         assert "decimal separator" in text, title
         assert "point" in text, title
         assert "`.xlsx`" in text, title
+
+
+def _keys(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    """Every key a file read by ``model`` may hold: its fields' names as written (their
+    aliases), and those of every model inside them, however deep."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return set()
+    seen.add(model)
+    keys: set[str] = set()
+    for name, field in model.model_fields.items():
+        keys.add(field.alias or name)
+        pending = [field.annotation]
+        while pending:
+            annotation = pending.pop()
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                keys |= _keys(annotation, seen)
+            pending.extend(typing.get_args(annotation))
+    return keys
+
+
+def test_the_targets_reference_documents_every_key() -> None:
+    """docs/targets.md, which says it lists every key, names each key of a targets file of
+    either format, as the models read it (aliases included): amendments and their keys, path,
+    weights and season too."""
+    from nq94.model import TargetsFile1, TargetsFile2
+
+    reference = (ROOT / "docs" / "targets.md").read_text(encoding="utf-8")
+    keys = _keys(TargetsFile1) | _keys(TargetsFile2)
+    assert {"amendments", "effective", "removed", "path", "weights", "season"} <= keys
+    assert {"document", "plausible"} <= keys  # the aliases, not the fields' names
+    missing = sorted(key for key in keys if f"`{key}`" not in reference)
+    assert not missing, f"docs/targets.md does not name {missing}"
+
+
+def test_the_targets_reference_says_how_a_path_judges_part_of_the_year() -> None:
+    """The kinds table does not say a growth target is compared as it stands in part of the
+    year where a quarterly path judges it; the amendments section says an amendment keeps the
+    path it does not restate."""
+    reference = (ROOT / "docs" / "targets.md").read_text(encoding="utf-8")
+    (growth,) = [line for line in reference.splitlines() if line.startswith("| `growth` |")]
+    assert "`path`" in growth, growth
+    assert "every key it does not give stays as\n  it was**, `path`" in reference

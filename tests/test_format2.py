@@ -5,6 +5,7 @@ its targets file (PRODUCT.md, "Any year, any document")."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -335,3 +336,30 @@ def test_the_targets_files_schema_is_valid_and_accepts_every_targets_file(cli: C
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         errors = list(validator.iter_errors(json.loads(json.dumps(data, default=str))))
         assert not errors, (path, errors[:3])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_inits_commented_path_season_and_amendment_are_valid_once_uncommented(
+    cli: CLI, tmp_path: Path, lang: str
+) -> None:
+    """The starter shows, commented out, a quarterly path with weights, a season and an
+    amendment that restates the path; uncommented, they make a file nq94 reads, whose
+    amendment changes the growth target and drops a target."""
+    path = tmp_path / "targets.yaml"
+    assert cli("init", "--lang", lang, "--year", "2026", "-o", str(path)).exit_code == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("# amendments:")
+    uncommented = [
+        re.sub(r"^(\s*)# (path|weights|season): ", r"\1\2: ", line) for line in lines[:start]
+    ] + [line.removeprefix("# ") for line in lines[start:]]
+    assert sum(line != was for line, was in zip(uncommented, lines, strict=True)) >= 15
+    path.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    listed = cli("targets", "--lang", lang, str(path))
+    assert listed.exit_code == 0, listed
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    growth = data["targets"][0]
+    assert set(growth) >= {"path", "weights"}
+    assert any("season" in target for target in data["targets"])
+    (amendment,) = data["amendments"]
+    assert set(amendment) >= {"adopted", "effective", "targets", "removed"}
+    assert "path" in amendment["targets"][0]

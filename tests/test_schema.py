@@ -212,3 +212,47 @@ def test_the_python_apis_schema_describes_in_words(lang: str, basis: str) -> Non
     described = re.findall(r'"description": "([^"]*)"', done.stdout)
     assert described
     assert not [text for text in described if text in keys or text.startswith("schema.")]
+
+
+def _descriptions(node: object, path: str = "") -> dict[str, str]:
+    """Every description in a JSON Schema, by where it stands (a property named `description`,
+    as a rule's, is walked into, not taken for one)."""
+    found: dict[str, str] = {}
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found[path] = value
+            else:
+                found |= _descriptions(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found |= _descriptions(item, f"{path}/{index}")
+    return found
+
+
+def test_the_targets_file_schema_describes_in_words_in_each_language(cli: CLI) -> None:
+    """`nq94 schema --targets-file` describes every key and every part of a targets file in
+    words, which editors show on hover: no description looks like a catalogue key, the keys an
+    officer writes (path, weights, season, amendments, effective, removed) are described, and
+    under --lang vi no description is left in English."""
+    said = {}
+    for lang in ("en", "vi"):
+        run = cli("schema", "--targets-file", "--lang", lang)
+        assert run.exit_code == 0, run
+        said[lang] = _descriptions(json.loads(run.stdout))
+    keys = set(catalogue(Lang.EN))
+    for lang, described in said.items():
+        assert len(described) > 100, lang
+        looks_like_a_key = [
+            text for text in described.values()
+            if text in keys or re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", text)
+        ]  # fmt: skip
+        assert not looks_like_a_key, (lang, looks_like_a_key)
+    assert said["en"].keys() == said["vi"].keys()
+    english = [where for where, text in said["vi"].items() if text == said["en"][where]]
+    assert not english, english
+    for key in ("path", "weights", "season"):
+        assert f"/$defs/Target/properties/{key}" in said["vi"], key
+    for key in ("effective", "removed", "targets"):
+        assert f"/$defs/Amendment/properties/{key}" in said["vi"], key
+    assert said["vi"]["/$defs/Target/properties/path"].startswith("Kịch bản tăng trưởng")

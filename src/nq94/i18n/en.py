@@ -304,6 +304,108 @@ MESSAGES: dict[str, str] = {
     "schema.current": "The figure of this period.",
     "schema.entry": "A reported figure: a value, or a baseline and current figure to derive it "
     "from.",
+    # nq94 schema --targets-file
+    "schema.targets.file1": "A targets file of format 1: a resolution, its sections, and each "
+    "target with its clause and plausible range.",
+    "schema.targets.file2": "A targets file of format 2: any document, its targets, and the "
+    "amendments that change them from a day.",
+    "schema.targets.format": "The file's format: 2 names any document under 'document'; a file "
+    "without it (or with 1) is format 1, which names a resolution under 'resolution'.",
+    "schema.targets.resolution": "Format 1: the resolution that sets the targets (number, title in "
+    "both languages, issuer, adoption date, year).",
+    "schema.targets.document": "The document that sets the targets: its kind, number, title, "
+    "issuer, adoption date and the year its targets are for.",
+    "schema.targets.sections": "Section id -> its names in Vietnamese and English, in the order "
+    "tables show them; without it, one section.",
+    "schema.targets.targets": "The targets, in the order reports show them; at least one.",
+    "schema.targets.amendments": "Documents that change the targets from a day, in the order they "
+    "take effect: each changes or adds targets, and may remove some.",
+    "schema.targets.amendment": "An amendment: a document that changes the targets from the day "
+    "it takes effect.",
+    "schema.targets.document_kind": "What the document calls itself, in Vietnamese and English "
+    "(Nghị quyết / Resolution, Kế hoạch / Plan...); Nghị quyết / Resolution when absent.",
+    "schema.targets.number": 'The document\'s number as written, without its kind ("58/NQ-HĐND"); '
+    '"unknown" when the press gives none.',
+    "schema.targets.title": "The document's title in Vietnamese, and in English where it is given.",
+    "schema.targets.issuer": "The body that adopted the document (Hội đồng nhân dân tỉnh ...).",
+    "schema.targets.adopted": "The day the document was adopted, such as 2024-12-10; an "
+    "amendment's is on or after that of the document it amends.",
+    "schema.targets.year": "The year the targets are for; every report checked against the file "
+    "is of that year.",
+    "schema.targets.effective": "The day the amendment takes effect, such as 2025-07-15, within "
+    "the year of the targets; the day it was adopted when absent.",
+    "schema.targets.changes": "The targets the amendment changes or adds: an existing id takes the "
+    "keys given and keeps the others (its path, weights and season too); a new id gives a whole "
+    "target.",
+    "schema.targets.change": "What an amendment says of a target: an existing id takes the keys "
+    "given, a new id is a whole target.",
+    "schema.targets.removed": "The ids of the targets the amendment removes, from the day it "
+    "takes effect.",
+    "schema.targets.target": "A quantified aim of the document, with the words that set it.",
+    "schema.targets.id": "The target's id: lowercase letters, digits and '_'; reports use it, so "
+    "it is never renamed.",
+    "schema.targets.section": "The key of the section the target belongs to; required when the "
+    "file declares sections.",
+    "schema.targets.clause": 'Where the document sets the target, such as "I.2.1".',
+    "schema.targets.words": "The document's own words that set the target, quoted exactly.",
+    "schema.targets.part": "This target's own words, where one line of the document holds "
+    "several targets.",
+    "schema.targets.name": "A short name of the target, in Vietnamese and English.",
+    "schema.targets.unit": 'The target\'s unit in Vietnamese and English, such as "%" or "tỷ '
+    'đồng" / "billion VND".',
+    "schema.targets.measure": "The nature of the unit: percent, points (percentage points), "
+    "amount, count, or ratio (per N people); it decides the default at-risk margin.",
+    "schema.targets.kind": "What the figure is: growth, share, rate, level, flow, count, change "
+    "or index; it decides how the figure is derived and judged in part of the year.",
+    "schema.targets.operator": "How a figure is compared with the threshold: >=, >, <=, <, "
+    "between or ≈ (≥, ≤, approx and about are read too).",
+    "schema.targets.threshold": "The figure the document sets; with 'between', the lower end of "
+    "the range.",
+    "schema.targets.upper": "The upper end of the range, with 'between' only.",
+    "schema.targets.better": "The side of a range or an 'about' the plan means: higher or lower; "
+    "when absent, both sides must hold.",
+    "schema.targets.tolerance": "With '≈': how far from the threshold still meets it, in the "
+    "target's unit (required in format 2).",
+    "schema.targets.margin": "The at-risk margin: an estimate or a figure for part of the year "
+    "nearer than this to the edge that decides is at risk; by measure when absent.",
+    "schema.targets.stretch": 'The "phấn đấu" level beside the requirement: a number, or [low, '
+    "high]; shown beside the status, it never changes it.",
+    "schema.targets.also": "Other documents' requirements on the same figure, each judged beside "
+    "the target's own.",
+    "schema.targets.also_entry": "Another document's requirement on the same figure.",
+    "schema.targets.by": "Who set this requirement, in Vietnamese and in English where given "
+    "(Chính phủ giao / assigned by the Government).",
+    "schema.targets.also_document": "The number of the document that sets this requirement, such "
+    'as "25/NQ-CP".',
+    "schema.targets.plausible": "[low, high]: a figure outside it is an input error, not a missed "
+    "target; by measure when absent.",
+    "schema.targets.path": "A growth target's planned growth of each quarter alone, Q1 to Q4: a "
+    "report of part of the year is judged against the plan for its period.",
+    "schema.targets.weights": "Each quarter's weight in the path's plan to date (last year's "
+    "quarterly shares, Q1 to Q4): positive numbers of which only the proportions count; equal "
+    "when absent.",
+    "schema.targets.season": "A flow's share of the year's total expected by a period to date "
+    "(H1: 0.55, 9M: 0.7), above 0 and at most 1; periods it does not list are projected "
+    "linearly.",
+    "schema.targets.names": "Words in Vietnamese (vi) and English (en).",
+    "schema.targets.label": "Words in Vietnamese (vi), and in English (en) where given: the "
+    "Vietnamese stand in for them where they are not.",
+    "schema.targets.vi": "In Vietnamese.",
+    "schema.targets.en": "In English.",
+    "schema.targets.sum_rule": "A rule: several targets' figures add up to a total, within a "
+    "tolerance.",
+    "schema.targets.at_most_rule": "A rule: one target's figure does not exceed another's.",
+    "schema.targets.rules": "Checks across the figures of a report, applied when every target "
+    "they name has a figure.",
+    "schema.targets.rule_id": "The rule's id.",
+    "schema.targets.rule": "The kind of rule: sum or at_most.",
+    "schema.targets.rule_targets": "The ids of the targets whose figures add up; at least two.",
+    "schema.targets.total": "The total the figures add up to.",
+    "schema.targets.rule_tolerance": "How far from the total the sum may be.",
+    "schema.targets.rule_description": "What the rule checks, in Vietnamese and English; said when "
+    "a report breaks it.",
+    "schema.targets.rule_target": "The id of the target whose figure may not exceed the limit.",
+    "schema.targets.limit": "The id of the target whose figure is the limit.",
     # what is wrong with a file
     "describe.null": "nothing (null)",
     "describe.bool": "a boolean ({value})",
@@ -362,7 +464,20 @@ MESSAGES: dict[str, str] = {
     "them, or leave 'section' out)",
     "err.amendment_order": "amendments come in the order they take effect: this one takes effect "
     "before the one above it",
-    "err.removed_unknown": "there is no target '{id}' to remove at this point",
+    "err.amend_unknown": "there is no target '{id}' to change at this point; {hint}",
+    "err.amend_new": "a new target gives all of its keys (missing: {missing})",
+    "err.quarter_key": "expected a quarter, {quarters}, got {got}{hint}",
+    "err.amendment_before": "adopted before the document it amends; expected {adopted} or later, "
+    "the day {document} was adopted",
+    "err.effective_year": "takes effect on {day}, outside {year}, the year of the targets; "
+    "expected a day from {year}-01-01 to {year}-12-31",
+    "err.adopted_year": "adopted on {day}, so in effect from that day, outside {year}, the year of "
+    "the targets; expected a day in {year}, or an 'effective' day in it",
+    "err.no_such_day": "'{text}' is not a real date: month {month} of {year} has days 1 to "
+    "{days}; expected a date such as 2025-02-25",
+    "err.no_such_month": "'{text}' is not a real date: a year has months 1 to 12; expected a date "
+    "such as 2025-02-25",
+    "err.removed_unknown": "there is no target '{id}' to remove at this point{hint}",
     "err.amended": "as amended: {said}",
     "err.path_growth": "'{key}' applies only to a growth target",
     "err.path_quarters": "'{key}' gives each of the four quarters: Q1, Q2, Q3 and Q4",

@@ -305,6 +305,107 @@ MESSAGES: dict[str, str] = {
     "schema.baseline": "Số liệu năm trước (gốc so sánh).",
     "schema.current": "Số liệu kỳ này.",
     "schema.entry": "Một số liệu báo cáo: giá trị, hoặc số liệu gốc so sánh và kỳ này để tính ra.",
+    # nq94 schema --targets-file
+    "schema.targets.file1": "Tệp chỉ tiêu định dạng 1: một nghị quyết, các nhóm chỉ tiêu, và mỗi "
+    "chỉ tiêu kèm điều khoản và khoảng hợp lý.",
+    "schema.targets.file2": "Tệp chỉ tiêu định dạng 2: một văn bản bất kỳ, các chỉ tiêu, và các "
+    "văn bản sửa đổi chỉ tiêu từ một ngày.",
+    "schema.targets.format": "Định dạng của tệp: 2 thì văn bản ghi ở khóa 'document'; tệp không "
+    "có khóa này (hoặc ghi 1) là định dạng 1, nghị quyết ghi ở khóa 'resolution'.",
+    "schema.targets.resolution": "Định dạng 1: nghị quyết đặt ra các chỉ tiêu (số hiệu, trích yếu "
+    "bằng hai thứ tiếng, cơ quan ban hành, ngày thông qua, năm).",
+    "schema.targets.document": "Văn bản đặt ra các chỉ tiêu: loại văn bản, số hiệu, trích yếu, "
+    "cơ quan ban hành, ngày thông qua và năm thực hiện các chỉ tiêu.",
+    "schema.targets.sections": "Mã nhóm -> tên nhóm bằng tiếng Việt và tiếng Anh, theo thứ tự "
+    "các bảng hiển thị; không có thì mọi chỉ tiêu chung một nhóm.",
+    "schema.targets.targets": "Các chỉ tiêu, theo thứ tự báo cáo hiển thị; ít nhất một chỉ tiêu.",
+    "schema.targets.amendments": "Các văn bản sửa đổi chỉ tiêu từ một ngày, theo thứ tự có hiệu "
+    "lực: mỗi văn bản sửa đổi hoặc bổ sung chỉ tiêu, và có thể bỏ một số chỉ tiêu.",
+    "schema.targets.amendment": "Một văn bản sửa đổi: văn bản thay đổi các chỉ tiêu kể từ ngày "
+    "có hiệu lực.",
+    "schema.targets.document_kind": "Loại văn bản như văn bản tự gọi, bằng tiếng Việt và tiếng "
+    "Anh (Nghị quyết / Resolution, Kế hoạch / Plan...); không ghi thì là Nghị quyết.",
+    "schema.targets.number": "Số hiệu văn bản như được ghi, không kèm loại văn bản "
+    '("58/NQ-HĐND"); ghi "unknown" khi báo chí không nêu số hiệu.',
+    "schema.targets.title": "Trích yếu của văn bản bằng tiếng Việt, và bằng tiếng Anh nếu có.",
+    "schema.targets.issuer": "Cơ quan ban hành văn bản (Hội đồng nhân dân tỉnh ...).",
+    "schema.targets.adopted": "Ngày thông qua văn bản, ví dụ 2024-12-10; văn bản sửa đổi được "
+    "thông qua từ ngày thông qua văn bản mà nó sửa đổi trở đi.",
+    "schema.targets.year": "Năm thực hiện các chỉ tiêu; mọi báo cáo đối chiếu với tệp này đều "
+    "thuộc năm đó.",
+    "schema.targets.effective": "Ngày văn bản sửa đổi có hiệu lực, ví dụ 2025-07-15, trong năm "
+    "thực hiện các chỉ tiêu; không ghi thì là ngày thông qua.",
+    "schema.targets.changes": "Các chỉ tiêu văn bản sửa đổi thay đổi hoặc bổ sung: mã đã có thì "
+    "nhận các khóa được ghi và giữ nguyên các khóa khác (kể cả path, weights và season); mã mới "
+    "phải ghi đủ một chỉ tiêu.",
+    "schema.targets.change": "Điều văn bản sửa đổi nói về một chỉ tiêu: mã đã có thì nhận các "
+    "khóa được ghi, mã mới là một chỉ tiêu đầy đủ.",
+    "schema.targets.removed": "Mã các chỉ tiêu văn bản sửa đổi bỏ đi, kể từ ngày có hiệu lực.",
+    "schema.targets.target": "Một mục tiêu định lượng của văn bản, kèm nguyên văn đặt ra nó.",
+    "schema.targets.id": "Mã chỉ tiêu: chữ thường không dấu, chữ số và '_'; báo cáo dùng mã này, "
+    "nên không bao giờ đổi mã.",
+    "schema.targets.section": "Mã nhóm của chỉ tiêu; bắt buộc khi tệp khai báo các nhóm.",
+    "schema.targets.clause": 'Vị trí văn bản đặt ra chỉ tiêu, ví dụ "I.2.1".',
+    "schema.targets.words": "Nguyên văn câu chữ của văn bản đặt ra chỉ tiêu, trích chính xác.",
+    "schema.targets.part": "Phần câu chữ riêng của chỉ tiêu này, khi một dòng của văn bản gồm "
+    "nhiều chỉ tiêu.",
+    "schema.targets.name": "Tên ngắn của chỉ tiêu, bằng tiếng Việt và tiếng Anh.",
+    "schema.targets.unit": 'Đơn vị tính bằng tiếng Việt và tiếng Anh, ví dụ "%" hoặc "tỷ đồng" / '
+    '"billion VND".',
+    "schema.targets.measure": "Tính chất của đơn vị: percent (phần trăm), points (điểm phần "
+    "trăm), amount (số tiền, khối lượng), count (số đếm) hoặc ratio (trên N người); quyết định "
+    "biên mặc định.",
+    "schema.targets.kind": "Loại số liệu: growth (tốc độ tăng), share (tỷ trọng), rate (tỷ lệ), "
+    "level (mức), flow (lũy kế), count (số lượng), change (mức giảm) hoặc index (chỉ số so với "
+    "năm trước); quyết định cách tính số liệu và cách đánh giá khi chưa hết năm.",
+    "schema.targets.operator": "Cách so sánh số liệu với ngưỡng: >=, >, <=, <, between (trong "
+    "khoảng) hoặc ≈ (khoảng); cũng đọc được ≥, ≤, approx và about.",
+    "schema.targets.threshold": "Con số văn bản đặt ra; với 'between' là đầu dưới của khoảng.",
+    "schema.targets.upper": "Đầu trên của khoảng; chỉ dùng với 'between'.",
+    "schema.targets.better": "Phía kế hoạch hướng tới của một khoảng hoặc một mức 'khoảng': "
+    "higher (cao hơn) hoặc lower (thấp hơn); không ghi thì phải đạt cả hai phía.",
+    "schema.targets.tolerance": "Với '≈': cách ngưỡng bao xa vẫn đạt, theo đơn vị của chỉ tiêu "
+    "(bắt buộc ở định dạng 2).",
+    "schema.targets.margin": "Biên: số ước tính hoặc số chưa hết năm cách mốc quyết định gần hơn "
+    "biên này là có nguy cơ không đạt; không ghi thì lấy theo tính chất đơn vị.",
+    "schema.targets.stretch": "Mức phấn đấu bên cạnh yêu cầu: một số, hoặc [thấp, cao]; hiển thị "
+    "bên cạnh đánh giá, không bao giờ làm đổi đánh giá.",
+    "schema.targets.also": "Yêu cầu của các văn bản khác đối với cùng số liệu, mỗi yêu cầu được "
+    "đánh giá bên cạnh yêu cầu của chính chỉ tiêu.",
+    "schema.targets.also_entry": "Yêu cầu của một văn bản khác đối với cùng số liệu.",
+    "schema.targets.by": "Cơ quan đặt ra yêu cầu này, bằng tiếng Việt, và bằng tiếng Anh nếu có "
+    "(Chính phủ giao / assigned by the Government).",
+    "schema.targets.also_document": 'Số hiệu văn bản đặt ra yêu cầu này, ví dụ "25/NQ-CP".',
+    "schema.targets.plausible": "[thấp, cao]: số liệu nằm ngoài khoảng này là lỗi nhập liệu, không "
+    "phải chỉ tiêu không đạt; không ghi thì lấy theo tính chất đơn vị.",
+    "schema.targets.path": "Kịch bản tăng trưởng của riêng từng quý, Q1 đến Q4, cho chỉ tiêu tăng "
+    "trưởng: báo cáo chưa hết năm được đánh giá theo kịch bản của kỳ báo cáo.",
+    "schema.targets.weights": "Trọng số của từng quý khi cộng dồn kịch bản (tỷ trọng các quý năm "
+    "trước, Q1 đến Q4): các số dương, chỉ tỷ lệ giữa chúng có ý nghĩa; không ghi thì các quý "
+    "bằng nhau.",
+    "schema.targets.season": "Tỷ lệ trên tổng cả năm mà chỉ tiêu lũy kế dự kiến đạt đến một kỳ "
+    "lũy kế (H1: 0.55, 9M: 0.7), lớn hơn 0 và không quá 1; kỳ không được liệt kê thì dự báo "
+    "tuyến tính.",
+    "schema.targets.names": "Chữ bằng tiếng Việt (vi) và tiếng Anh (en).",
+    "schema.targets.label": "Chữ bằng tiếng Việt (vi), và bằng tiếng Anh (en) nếu có; không có "
+    "thì dùng tiếng Việt.",
+    "schema.targets.vi": "Bằng tiếng Việt.",
+    "schema.targets.en": "Bằng tiếng Anh.",
+    "schema.targets.sum_rule": "Một quy tắc: số liệu của một số chỉ tiêu cộng lại bằng một tổng, "
+    "trong một dung sai.",
+    "schema.targets.at_most_rule": "Một quy tắc: số liệu của một chỉ tiêu không vượt quá số liệu "
+    "của chỉ tiêu khác.",
+    "schema.targets.rules": "Các kiểm tra giữa các số liệu của một báo cáo, áp dụng khi mọi chỉ "
+    "tiêu được nêu đều có số liệu.",
+    "schema.targets.rule_id": "Mã của quy tắc.",
+    "schema.targets.rule": "Loại quy tắc: sum (tổng) hoặc at_most (không vượt quá).",
+    "schema.targets.rule_targets": "Mã các chỉ tiêu có số liệu cộng lại; ít nhất hai.",
+    "schema.targets.total": "Tổng mà các số liệu cộng lại phải bằng.",
+    "schema.targets.rule_tolerance": "Tổng được phép lệch bao nhiêu so với con số đó.",
+    "schema.targets.rule_description": "Điều quy tắc kiểm tra, bằng tiếng Việt và tiếng Anh; "
+    "được nêu khi báo cáo vi phạm quy tắc.",
+    "schema.targets.rule_target": "Mã chỉ tiêu có số liệu không được vượt quá giới hạn.",
+    "schema.targets.limit": "Mã chỉ tiêu có số liệu là giới hạn.",
     # lỗi trong tệp
     "describe.null": "giá trị rỗng (null)",
     "describe.bool": "giá trị đúng/sai ({value})",
@@ -364,7 +465,21 @@ MESSAGES: dict[str, str] = {
     "báo, hoặc bỏ 'section')",
     "err.amendment_order": "các văn bản sửa đổi cần theo thứ tự có hiệu lực: văn bản này có hiệu "
     "lực trước văn bản ở trên",
-    "err.removed_unknown": "không có chỉ tiêu '{id}' để bỏ vào thời điểm này",
+    "err.amend_unknown": "không có chỉ tiêu '{id}' để sửa đổi vào thời điểm này; {hint}",
+    "err.amend_new": "chỉ tiêu mới phải ghi đủ các khóa (còn thiếu: {missing})",
+    "err.quarter_key": "cần một quý, {quarters}, nhưng gặp {got}{hint}",
+    "err.amendment_before": "được thông qua trước văn bản mà nó sửa đổi; cần ngày {adopted} "
+    "trở đi, ngày {document} được thông qua",
+    "err.effective_year": "có hiệu lực từ {day}, ngoài năm {year} là năm thực hiện các chỉ tiêu; "
+    "cần một ngày từ {year}-01-01 đến {year}-12-31",
+    "err.adopted_year": "được thông qua ngày {day} nên có hiệu lực từ ngày đó, ngoài năm {year} "
+    "là năm thực hiện các chỉ tiêu; cần một ngày trong năm {year}, hoặc ghi 'effective' là một "
+    "ngày trong năm đó",
+    "err.no_such_day": "'{text}' không phải là một ngày có thật: tháng {month}/{year} chỉ có từ "
+    "ngày 1 đến ngày {days}; cần một ngày như 2025-02-25",
+    "err.no_such_month": "'{text}' không phải là một ngày có thật: một năm chỉ có từ tháng 1 đến "
+    "tháng 12; cần một ngày như 2025-02-25",
+    "err.removed_unknown": "không có chỉ tiêu '{id}' để bỏ vào thời điểm này{hint}",
     "err.amended": "sau khi sửa đổi: {said}",
     "err.path_growth": "'{key}' chỉ dùng cho chỉ tiêu tốc độ tăng (growth)",
     "err.path_quarters": "'{key}' cần đủ bốn quý: Q1, Q2, Q3 và Q4",

@@ -9,11 +9,8 @@ JSON Schema (``nq94 schema``) and the Python API come from them.
 from nq94.model.document import (
     Amended,
     Amendment,
-    AtMostRule,
     Document,
     Resolution,
-    Rule,
-    SumRule,
     TargetsFile,
     TargetsFile1,
     TargetsFile2,
@@ -39,6 +36,7 @@ from nq94.model.reports import (
     report_model,
     target_description,
 )
+from nq94.model.rules import AtMostRule, Rule, SumRule
 from nq94.model.targets import (
     DEFAULT_APPROX_TOLERANCE,
     DERIVABLE,

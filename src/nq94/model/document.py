@@ -7,20 +7,20 @@ every target has its clause and plausible range. Format 2 (``format: 2``) names 
 under ``document``, and lets sections, clauses and plausible ranges be left out.
 """
 
+import calendar
 import datetime
 import itertools
-from collections.abc import Mapping
+import re
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, Union
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
-    Discriminator,
+    ConfigDict,
     Field,
     PrivateAttr,
-    Tag,
     ValidationError,
     ValidationInfo,
     create_model,
@@ -30,9 +30,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from nq94.i18n import Lang, pick, t
-from nq94.model.numtext import plain
+from nq94.model.rules import Rule
 from nq94.model.targets import Operator, Target
-from nq94.model.values import Frozen, Label, Names, Number, YamlDate, describe, invalid
+from nq94.model.values import Frozen, Label, Names, YamlDate, closest, describe, invalid
 
 UNKNOWN_NUMBER = "unknown"
 """A document's number where the press gives none."""
@@ -46,16 +46,30 @@ def _year(value: Any) -> int:
 
 
 def _date(value: Any) -> Any:
-    """A date as YAML writes it (2026-12-10, quoted or not)."""
+    """A date as YAML writes it (2026-12-10, quoted or not); one written so that is no day of
+    the calendar (2025-02-30) is said to be none."""
     text = value.text if isinstance(value, YamlDate) else value
     if isinstance(text, str):
         try:
             return datetime.date.fromisoformat(text.strip())
         except ValueError:
-            pass
+            _no_such_day(text.strip())
     if isinstance(value, datetime.date):
         return value
     raise invalid("err.expected_date", got=describe(value))
+
+
+def _no_such_day(text: str) -> None:
+    """Refuses ``text`` written as a date, YYYY-MM-DD, that no calendar holds: month 13, the
+    30th of February; returns for text of any other form."""
+    written = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if written is None:
+        return
+    year, month, _ = (int(part) for part in written.groups())
+    if not 1 <= month <= 12:
+        raise invalid("err.no_such_month", text=text)
+    days = calendar.monthrange(year, month)[1]
+    raise invalid("err.no_such_day", text=text, year=year, month=month, days=days)
 
 
 Date = Annotated[
@@ -69,100 +83,24 @@ Date = Annotated[
 Year = Annotated[int, BeforeValidator(_year), Field(ge=1900, le=2200)]
 
 
-def _at_least_two(names: tuple[str, ...]) -> tuple[str, ...]:
-    if len(names) < 2:
-        raise invalid("err.rule_targets")
-    return names
-
-
-class SumRule(Frozen):
-    """Several targets' values must add up to a total, within a tolerance."""
-
-    id: str
-    rule: Literal["sum"]
-    targets: Annotated[tuple[str, ...], AfterValidator(_at_least_two)]
-    total: Number
-    tolerance: Number
-    description: Names
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The targets the rule speaks of."""
-        return self.targets
-
-    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
-        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
-        if not all(name in values for name in self.targets):
-            return None
-        total = sum((values[name] for name in self.targets), Decimal(0))
-        if abs(total - self.total) <= self.tolerance:
-            return None
-        return invalid(
-            "err.rule_sum",
-            at=self.targets[:1],
-            terms=" + ".join(self.targets),
-            total=plain(total),
-            expected=plain(self.total),
-            tolerance=plain(self.tolerance),
-            description=pick(self.description),
-        )
-
-
-class AtMostRule(Frozen):
-    """One target's value must not exceed another's."""
-
-    id: str
-    rule: Literal["at_most"]
-    target: str
-    limit: str
-    description: Names
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The targets the rule speaks of."""
-        return self.target, self.limit
-
-    def broken(self, values: Mapping[str, Decimal]) -> PydanticCustomError | None:
-        """Why ``values`` (by target id) break the rule; None when they keep it or lack one."""
-        if not (self.target in values and self.limit in values):
-            return None
-        if values[self.target] <= values[self.limit]:
-            return None
-        return invalid(
-            "err.rule_at_most",
-            at=(self.target,),
-            value=plain(values[self.target]),
-            limit=self.limit,
-            limit_value=plain(values[self.limit]),
-            description=pick(self.description),
-        )
-
-
-def _rule_kind(data: Any) -> Any:
-    return data.get("rule") if isinstance(data, dict) else getattr(data, "rule", None)
-
-
-Rule = Annotated[
-    Union[Annotated[SumRule, Tag("sum")], Annotated[AtMostRule, Tag("at_most")]],  # noqa: UP007
-    Discriminator(_rule_kind),
-]
-"""A rule across targets, of the kind its ``rule`` key names."""
-
-
 class Resolution(Frozen):
     """The resolution a format 1 targets file encodes."""
 
-    number: str
-    title: Names
-    issuer: str
-    adopted: str
-    year: Year
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.resolution"})
+
+    number: str = Field(description="schema.targets.number")
+    title: Names = Field(description="schema.targets.title")
+    issuer: str = Field(description="schema.targets.issuer")
+    adopted: str = Field(description="schema.targets.adopted")
+    year: Year = Field(description="schema.targets.year")
 
 
 class Document(Frozen):
     """The document that sets the targets: its kind (Nghị quyết, Kế hoạch, ...), its number as
     written without the kind ("58/NQ-HĐND", or "unknown"), title, issuer, the day it was adopted
     and the year its targets are for."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.document"})
 
     kind: Label | None = Field(None, description="schema.targets.document_kind")
     number: str = Field(description="schema.targets.number")
@@ -253,9 +191,15 @@ def _change_fields() -> dict[str, Any]:
     return fields
 
 
+class _Change(Frozen):
+    """The base of TargetChange, which describes it in the JSON Schema."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.change"})
+
+
 TargetChange: Any = create_model(
     "TargetChange",
-    __base__=Frozen,
+    __base__=_Change,
     __doc__="What an amendment says of a target: an existing id takes the keys given, a new id "
     "is a whole target.",
     **_change_fields(),
@@ -265,6 +209,8 @@ TargetChange: Any = create_model(
 class Amendment(Frozen):
     """A document that changes the targets from a day (a supplementary resolution adopted
     mid-year): targets it changes or adds, and the ids it removes."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.amendment"})
 
     kind: Label | None = Field(None, description="schema.targets.document_kind")
     number: str = Field(description="schema.targets.number")
@@ -311,7 +257,9 @@ class TargetsFile(Frozen):
     format: int
     sections: dict[str, Names]
     targets: tuple[Target, ...]
-    rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = ()
+    rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = Field(
+        (), description="schema.targets.rules"
+    )
     _report_models: dict[Lang, type[Any]] = PrivateAttr(default_factory=dict)
     """The model of a report on these targets in each language it was built in (model.reports)."""
     _origin: str | None = PrivateAttr(None)
@@ -411,6 +359,8 @@ class TargetsFile1(TargetsFile):
     """A targets file of format 1: a resolution, its sections, and each target with its clause
     and plausible range."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.file1"})
+
     format: Literal[1] = Field(1, description="schema.targets.format")
     resolution: Resolution = Field(description="schema.targets.resolution")
     sections: dict[str, Names] = Field(description="schema.targets.sections")
@@ -442,6 +392,8 @@ class TargetsFile2(TargetsFile):
     """A targets file of format 2: any document, sections optional, and targets that may say
     which side of a range a plan means, a stretch level, and other documents' requirements."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.file2"})
+
     format: Literal[2] = Field(description="schema.targets.format")
     given_document: Document = Field(alias="document", description="schema.targets.document")
     sections: dict[str, Names] = Field(default_factory=dict, description="schema.targets.sections")
@@ -466,11 +418,14 @@ class TargetsFile2(TargetsFile):
         versions = [Version(None, None, self)]
         for index, amendment in enumerate(self.amendments):
             at = ("amendments", str(index))
+            self._dated(amendment, at)
             if index and amendment.since < self.amendments[index - 1].since:
                 raise invalid("err.amendment_order", at=(*at, "adopted"))
             for number, change in enumerate(amendment.targets):
                 given = change.model_dump(by_alias=True, exclude_unset=True)
                 before = current.get(given["id"])
+                if before is None:
+                    _new(given, current, (*at, "targets", str(number), "id"))
                 merged = given if before is None else _dump(before) | given
                 target = self._changed(merged, (*at, "targets", str(number)))
                 current[target.id] = target
@@ -478,8 +433,9 @@ class TargetsFile2(TargetsFile):
             for number, removed in enumerate(amendment.removed):
                 if current.pop(removed, None) is None:
                     raise invalid(
-                        "err.removed_unknown", at=(*at, "removed", str(number)), id=removed
-                    )
+                        "err.removed_unknown", at=(*at, "removed", str(number)), id=removed,
+                        hint=_close(removed, current),
+                    )  # fmt: skip
                 amended.pop(removed, None)
             version = self._version(tuple(current.values()), dict(amended))
             versions.append(Version(amendment.since, amendment, version))
@@ -487,6 +443,25 @@ class TargetsFile2(TargetsFile):
         for each in versions[1:]:
             each.targets._versions = self._versions  # a version knows the others
         return self
+
+    def _dated(self, amendment: Amendment, at: tuple[str, ...]) -> None:
+        """An amendment is adopted no earlier than the document it amends, and takes effect
+        within the year of the targets (an amendment in force from another year would judge
+        every report, or none)."""
+        adopted, year = self.given_document.adopted, self.given_document.year
+        if adopted is not None and amendment.adopted < adopted:
+            raise invalid(
+                "err.amendment_before", at=(*at, "adopted"), adopted=adopted.isoformat(),
+                document=self.given_document.name,
+            )  # fmt: skip
+        if amendment.since.year != year:
+            given = amendment.effective is not None
+            raise invalid(
+                "err.effective_year" if given else "err.adopted_year",
+                at=(*at, "effective" if given else "adopted"),
+                day=amendment.since.isoformat(),
+                year=year,
+            )
 
     def _changed(self, merged: dict[str, Any], at: tuple[str, ...]) -> Target:
         """A target as an amendment leaves it, checked as the file's own targets are."""
@@ -535,6 +510,25 @@ class Version(NamedTuple):
     since: datetime.date | None
     amendment: Amendment | None
     targets: TargetsFile
+
+
+def _new(given: dict[str, Any], current: dict[str, Target], at: tuple[str, ...]) -> None:
+    """An id an amendment gives that no target in force holds is a new target, which gives
+    every key a target needs; one that does not is taken for a mistyped id."""
+    keys = [field.alias or name for name, field in Target.model_fields.items()
+            if field.is_required()]  # fmt: skip
+    missing = [key for key in keys if key not in given]
+    if not missing:
+        return
+    hint = _close(given["id"], current).removeprefix("; ")
+    hint = hint or t("err.amend_new", missing=", ".join(missing))
+    raise invalid("err.amend_unknown", at=at, id=given["id"], hint=hint)
+
+
+def _close(name: str, current: dict[str, Target]) -> str:
+    """'; did you mean ...?' with the id in force most like ``name``, or nothing."""
+    close = closest(name, current)
+    return "; " + t("err.did_you_mean", name=close) if close else ""
 
 
 def _dump(target: Target) -> dict[str, Any]:

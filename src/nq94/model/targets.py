@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal, NamedTuple, Self, Union
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from nq94.i18n import Lang, current, number, pick, t
 from nq94.model.values import Frozen, Label, Names, Number, describe, invalid
@@ -146,9 +146,23 @@ def _pair(value: Any) -> Any:
     return value
 
 
-Quarter = Literal["Q1", "Q2", "Q3", "Q4"]
+QUARTERS: tuple["Quarter", ...] = ("Q1", "Q2", "Q3", "Q4")
+
+
+def _quarter(value: Any) -> Any:
+    """A path's or its weights' key is a quarter, written Q1..Q4."""
+    if value in QUARTERS:
+        return value
+    from nq94.model.values import closest
+
+    close = closest(value.strip().upper(), QUARTERS) if isinstance(value, str) else None
+    hint = "; " + t("err.did_you_mean", name=close) if close else ""
+    quarters = t("err.or", first=", ".join(f"'{q}'" for q in QUARTERS[:-1]), last="'Q4'")
+    raise invalid("err.quarter_key", quarters=quarters, got=describe(value), hint=hint)
+
+
+Quarter = Annotated[Literal["Q1", "Q2", "Q3", "Q4"], BeforeValidator(_quarter)]
 """A quarter, as a path's and its weights' keys name it."""
-QUARTERS: tuple[Quarter, ...] = ("Q1", "Q2", "Q3", "Q4")
 
 
 def _season_key(key: str) -> str:
@@ -268,6 +282,8 @@ class Also(Requirement):
     """Another document's requirement on the same figure: the Government's assigned 8.5 %
     beside the Council's 10.5 %."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.also_entry"})
+
     by: Label = Field(description="schema.targets.by")
     document: str = Field(description="schema.targets.also_document")
 
@@ -281,6 +297,8 @@ Stretch = Annotated[
 
 class Target(Requirement):
     """One quantified aim of a document, with the words that set it."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.target"})
 
     id: Annotated[str, BeforeValidator(_target_id), Field(pattern=TARGET_ID)] = Field(
         description="schema.targets.id"

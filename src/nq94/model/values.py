@@ -188,16 +188,20 @@ class Frozen(BaseModel):
 class Names(Frozen):
     """A label in Vietnamese and in English."""
 
-    vi: str
-    en: str
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.names"})
+
+    vi: str = Field(description="schema.targets.vi")
+    en: str = Field(description="schema.targets.en")
 
 
 class Label(Frozen):
     """Words in Vietnamese, and in English where they are given (the Vietnamese stand in for
     them where they are not): a document's title, the body that set a requirement."""
 
-    vi: str
-    en: str | None = None
+    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.label"})
+
+    vi: str = Field(description="schema.targets.vi")
+    en: str | None = Field(default=None, description="schema.targets.en")
 
 
 def closest(name: str, names: Iterable[str]) -> str | None:

@@ -317,11 +317,14 @@ def explained(model: type[BaseModel], error: Any, data: Any) -> tuple[tuple[str,
     below the error's location where the problem stands. pydantic's own errors are said again
     from nq94's catalogue, by their type.
     """
-    loc, tags = _walk(model, tuple(str(part) for part in error["loc"]))
+    where = tuple(str(part) for part in error["loc"])
+    # a mapping's key is wrong (Q5 in a path), not its value
+    of_key = where[-1:] == ("[key]",)
+    loc, tags = _walk(model, where[:-1] if of_key else where)
     context = error.get("ctx") or {}
     kind = error["type"]
     if "at" in context:
-        return (*loc, *context["at"]), error["msg"], False
+        return (*loc, *context["at"]), error["msg"], of_key
     if kind == "missing":
         key = loc[-1]
         if same := _cased(data, loc):  # Period: for period
@@ -332,7 +335,7 @@ def explained(model: type[BaseModel], error: Any, data: Any) -> tuple[tuple[str,
         return loc[:-1], t("err.missing_key", key=key, example=example), False
     if kind == "extra_forbidden":
         return loc, _unknown_key(tags[-2] if len(tags) > 1 else model, loc[-1]), True
-    return loc, _message(kind, error, tags[-1], root=not loc, model=model), False
+    return loc, _message(kind, error, tags[-1], root=not loc, model=model), of_key
 
 
 def in_words(model: type[BaseModel], error: ValidationError, data: Any) -> ValidationError:
