@@ -4,7 +4,10 @@ in force, quarterly paths, the growth still needed, parts of a year, seasons (PR
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -315,3 +318,33 @@ def test_the_site_draws_the_step_and_names_the_amendment(cli: CLI, tmp_path: Pat
     assert (
         "from 25/02/2025, as Resolution (number unknown) amended it, ≥ 8% (was ≥ 6.5%)" in english
     )
+
+
+def test_a_row_judged_by_its_plan_shows_that_plan_as_required(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """9.2 in the first quarter against a plan of 9.05 for it: the Required column says ≥ 9.05,
+    from which the gap of +0.15 is measured, in the table, Markdown, the CSV's plan column, the
+    workbook and the site (each said ≥ 11, the year's, beside a gap from the plan)."""
+    report = "samples/thai-nguyen-2026/2026-q1.yaml"
+    monkeypatch.setenv("COLUMNS", "120")
+    table = cli("check", "-f", "table", report).stdout
+    row = next(line for line in table.splitlines() if line.startswith("Thái Nguyên phấn đấu"))
+    assert row.split()[-7:-3] == ["9.2", "≥", "9.05", "+0.15"], row
+    markdown = cli("check", "-f", "markdown", report).stdout
+    assert "| 9.2 | ≥ 9\\.05 | +0.15 |" in markdown  # Markdown escapes the point
+    rows = list(csv.DictReader(io.StringIO(cli("check", "-f", "csv", report).stdout)))
+    growth = next(row for row in rows if row["id"] == "grdp_growth")
+    assert (growth["threshold"], growth["plan"], growth["gap"]) == ("11", "9.05", "0.15")
+    site = tmp_path / "site"
+    assert cli("site", "--lang", "vi", report, "-o", str(site)).exit_code == 0
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'data-label="Yêu cầu">≥\s9,05%<', page), page
+
+
+def test_a_quarter_is_named_as_written_in_english(cli: CLI) -> None:
+    """'plan for Q1', not 'plan for q1' (a sentence lowers 'Quý I' to 'quý I', not 'Q1')."""
+    text = cli("check", "-f", "text", "samples/thai-nguyen-2026/2026-q1.yaml").stdout
+    assert "plan for Q1: 9.05%" in text
+    vietnamese = cli("check", "-f", "text", "--lang", "vi", "samples/thai-nguyen-2026/2026-q1.yaml")
+    assert "kịch bản quý I: 9,05%" in vietnamese.stdout

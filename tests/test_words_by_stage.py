@@ -368,3 +368,37 @@ def test_a_derived_figure_has_six_decimals_at_most_everywhere(cli: CLI, tmp_path
     for name, text in texts.items():
         assert "7.592892" in text or name.startswith("diff"), name
         assert not re.search(r"\d\.\d{7,}", text), (name, re.findall(r"\d+\.\d{7,}", text))
+
+
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_summary_line_folds_between_counts_never_inside_one(
+    lang: str, width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'2 ước / không đạt' read as a second status, and 'chưa có số / liệu' was split: the
+    summary folds after a comma, each count whole on its line."""
+    out = _run(
+        monkeypatch, "check", "-f", "table", "--lang", lang, "samples/2024-estimate.yaml",
+        columns=width,
+    )  # fmt: skip
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(r"30 (targets|chỉ tiêu):", line))
+    summary = lines[start:]
+    counts = {
+        "en": ["12 likely met", "16 at risk", "2 likely missed", "0 no data"],
+        "vi": ["12 ước đạt", "16 có nguy cơ không đạt", "2 ước không đạt", "0 chưa có số liệu"],
+    }[lang]
+    for count in counts:
+        assert any(count in line for line in summary), summary
+    assert max(cell_len(line) for line in summary) <= width
+
+
+def test_a_whole_years_estimate_does_not_say_flows_are_projected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The caption of the full year's estimate said flows were projected; nothing is."""
+    out = _run(monkeypatch, "check", "-f", "table", "samples/2024-estimate.yaml", columns=200)
+    assert "Estimate: a value within the margin of its threshold is at risk." in out
+    assert "projected" not in out
+    nine = _run(monkeypatch, "check", "-f", "table", "samples/2024-9m.yaml", columns=200)
+    assert "flows are projected to the year end" in nine

@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "csv.current": "this year",
     "csv.threshold": "threshold",
     "csv.operator": "operator",
+    "csv.plan": "plan for the period",
     "csv.gap": "gap",
     "csv.percent_of_target": "percent_of_target",
     "csv.margin": "margin",
@@ -160,6 +161,7 @@ MESSAGES: dict[str, str] = {
     "caption.partial": "Figures for part of the year",
     "caption.margin": "{what}: a value within the margin of its threshold is at risk; flows are "
     "projected to the year end.",
+    "caption.margin_year": "{what}: a value within the margin of its threshold is at risk.",
     "summary": "{total} targets: {parts}",
     "summary.warned": "{summary}; {warnings}",
     "warnings.one": "{count} warning",

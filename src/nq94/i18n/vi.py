@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
     "csv.current": "năm nay",
     "csv.threshold": "ngưỡng",
     "csv.operator": "phép so sánh",
+    "csv.plan": "kịch bản của kỳ",
     "csv.gap": "chênh lệch",
     "csv.percent_of_target": "% kế hoạch",
     "csv.margin": "biên",
@@ -158,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "caption.partial": "Số liệu một phần năm",
     "caption.margin": "{what}: giá trị nằm trong biên của ngưỡng là có nguy cơ không đạt; chỉ "
     "tiêu lũy kế được dự báo đến cuối năm.",
+    "caption.margin_year": "{what}: giá trị nằm trong biên của ngưỡng là có nguy cơ không đạt.",
     "summary": "{total} chỉ tiêu: {parts}",
     "summary.warned": "{summary}; {warnings}",
     "warnings.one": "{count} cảnh báo",

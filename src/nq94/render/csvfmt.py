@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # for annotations only: the review module loads with trend an
 
 CHECK_COLUMNS = (
     "file", "period", "basis", "section", "id", "words", "status", "actual", "obtained", "value",
-    "baseline", "current", "threshold", "operator", "gap", "percent_of_target", "margin", "unit",
+    "baseline", "current", "threshold", "operator", "plan", "gap", "percent_of_target", "margin",
+    "unit",
     "source", "note",
 )  # fmt: skip
 TREND_COLUMNS = (
@@ -53,6 +54,7 @@ def check_rows(evaluation: Evaluation, *, for_people: bool = False) -> Iterable[
             **data,
             "baseline": given.get("baseline"),
             "current": given.get("current"),
+            "plan": data["plan"]["threshold"] if data["plan"] else None,
             "file": named(evaluation.file),
             "period": str(report.period),
             "basis": report.basis.value,

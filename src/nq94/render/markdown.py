@@ -14,10 +14,10 @@ from nq94.model import Status
 from nq94.outcome import Invalid, Validated
 from nq94.render.numbers import (
     actual_text,
-    comparison,
     context_notes,
     figure_text,
     gap_text,
+    judged_by,
     percent_text,
     period_heading,
     said,
@@ -92,7 +92,7 @@ def report_markdown(evaluation: Evaluation) -> str:
             words += f"<br>› {escape(target.part)}"
         for note in context_notes(result):
             words += f"<br>{escape(note)}"
-        required = escape(comparison(target))
+        required = escape(judged_by(result))
         lines.append(f"| {words} | {actual} | {required} | {gap} | {share} | {status} |")
     return "\n".join(lines) + "\n\n"
 

@@ -324,6 +324,17 @@ def comparison_of(target: Target, threshold: Decimal) -> str:
     return f"{sign} {display(threshold, places=decisive(threshold, (), places=2))}"
 
 
+def judged_by(result: Result, *, unit: bool = False) -> str:
+    """What a result was judged against: the plan for its period where a quarterly path gave
+    one ('≥ 9.05'), else the target's requirement ('≥ 11'); with the unit when ``unit``. The
+    gap is measured from it, so that the figures of a row agree."""
+    target = result.target
+    if result.plan is None:
+        return requirement(target) if unit else comparison(target)
+    said = comparison_of(target, result.plan.threshold)
+    return measured(said, pick(target.unit)) if unit else said
+
+
 def plan_text(result: Result) -> str:
     """The plan a result was judged by, with its unit: '10.25%'; empty without one."""
     if result.plan is None:
@@ -454,7 +465,10 @@ def counted(status: Status, count: int, stage: Stage) -> str:
 
 
 def _lower(label: str) -> str:
-    """A status as a sentence says it: 'có nguy cơ không đạt', not 'Có nguy cơ không đạt'."""
+    """A status or a name as a sentence says it: 'có nguy cơ không đạt', not 'Có nguy cơ
+    không đạt'; an abbreviation as it is written ('Q1', 'H2', not 'q1')."""
+    if label[1:2].isupper() or label[1:2].isdigit():
+        return label
     return label[:1].lower() + label[1:]
 
 

@@ -19,6 +19,7 @@ from nq94.render.numbers import (
     display,
     figure_text,
     gap_text,
+    judged_by,
     needed_text,
     notes,
     percent_text,
@@ -152,7 +153,10 @@ def draw_report(evaluation: Evaluation, out: TextIO, *, color: bool) -> None:
         basis = t("caption.final")
     else:
         what = t("caption.partial" if report.basis is Basis.OFFICIAL else f"caption.{report.basis}")
-        basis = t("caption.margin", what=what)
+        # a whole year's estimate projects nothing: only a part of the year has flows to project
+        basis = t(
+            "caption.margin" if not report.period.is_year_end else "caption.margin_year", what=what
+        )
     columns = check_columns((r.target for r in evaluation.results), words_of(evaluation.targets))
     keep = [i for i in range(len(columns)) if not (report.is_final and i == MARGIN)]
     rows: list[Row] = []
@@ -199,7 +203,7 @@ def _cells(result: Result) -> list[Cell]:
     return [
         words,
         actual_text(result),
-        comparison(target),
+        judged_by(result),
         gap_text(result),
         percent,
         f"±{display(result.margin)}" if result.margin is not None else "",

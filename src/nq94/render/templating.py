@@ -59,8 +59,8 @@ def one_line(css: Markup) -> Markup:
 
 FROM_NUMBERS = (
     "actual_text", "at_risk_text", "counts", "document_line", "explain", "figure_text",
-    "first_upper", "gap_text", "inputs_text", "measured", "percent_text", "period_heading",
-    "period_words", "requirement", "section_name", "side", "summary_line",
+    "first_upper", "gap_text", "inputs_text", "judged_by", "measured", "percent_text",
+    "period_heading", "period_words", "requirement", "section_name", "side", "summary_line",
 )  # fmt: skip
 FROM_REVIEWED = (
     "change_label", "change_words", "diff_summary", "difference_text", "step_caption",

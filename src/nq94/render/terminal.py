@@ -203,7 +203,8 @@ def draw(
                 table.add_section()
             continue
         table.add_row(*(_text(cell) for cell in row))
-    _print([table, *map(_text, after)], out, color=color, width=width)
+    lines = [_text(_packed(cell, width)) for cell in after]
+    _print([table, *lines], out, color=color, width=width)
 
 
 def say(lines: Sequence[Cell], out: TextIO, *, color: bool, width: int | None = None) -> None:
@@ -251,6 +252,26 @@ def _console(file: TextIO, *, color: bool, width: int) -> Console:
         soft_wrap=False,
         legacy_windows=False,
     )
+
+
+def _packed(cell: Cell, width: int) -> Cell:
+    """A line of styled parts (a summary: '30 chỉ tiêu: ', '21 đạt', ', ', …) folded between
+    its parts, never inside one, so that '2 ước không đạt' stays whole on a line; a part wider
+    than the line is left to Rich to fold. Plain text is left to Rich."""
+    from rich.cells import cell_len
+
+    if isinstance(cell, str):
+        return cell
+    packed: list[Part] = []
+    used = 0
+    for part in cell:
+        if used and used + cell_len(part.text.rstrip()) > width:
+            packed[-1] = packed[-1]._replace(text=packed[-1].text.rstrip())
+            packed.append(Part("\n"))
+            part, used = part._replace(text=part.text.lstrip()), 0
+        packed.append(part)
+        used += cell_len(part.text)
+    return packed
 
 
 def _text(cell: Cell) -> Text:

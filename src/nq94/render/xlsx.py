@@ -16,10 +16,10 @@ from nq94.render.cells import pieces, row_height, safe
 from nq94.render.numbers import (
     explain,
     given_places,
+    judged_by,
     percent_places,
     percent_text,
     places,
-    requirement,
     said,
     section_name,
     shown_places,
@@ -105,9 +105,10 @@ def render(evaluation: Evaluation) -> bytes:
         sheet.write_string(row, 2, target.words, wrap)
         decimals = places(result)  # the decimals that agree with the status
         cell(row, 3, result.actual, decimals, sheet)
-        required = requirement(target)
+        required = judged_by(result, unit=True)
         sheet.write_string(row, 4, required, wrap)
-        cell(row, 5, target.threshold, given_places(target.threshold), sheet)
+        threshold = result.plan.threshold if result.plan else target.threshold  # the gap's
+        cell(row, 5, threshold, given_places(threshold), sheet)
         cell(row, 6, result.gap, decimals, sheet)
         if result.percent_of_target is not None:
             percent = shown(percent_places(result.percent_of_target), suffix="\\%")
