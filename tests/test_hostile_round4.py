@@ -66,3 +66,23 @@ def test_a_file_named_as_targets_is_never_echoed(where: str, tmp_path: Path, cli
     said = run.stdout + run.stderr
     assert "ghs_FAKE0123" not in said
     assert "expected a targets file with resolution, sections, targets, got text" in said
+
+
+def test_a_year_end_projection_keeps_the_decimals_its_status_needs(
+    tmp_path: Path, cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """14,343.52503 after nine months projects to 19,124.70004, at risk by 0.29996: the trend's
+    Year end and the site said '19,124.7', exactly a margin's width away, which is off track."""
+    first = _write(tmp_path, "h1.yaml", 'period: "2024-H1"\nvalues:\n  budget_revenue: 9000\n')
+    nine = _write(
+        tmp_path, "9m.yaml",
+        'period: "2024-9M"\nbasis: estimate\nvalues:\n  budget_revenue: 14343.52503\n',
+    )  # fmt: skip
+    monkeypatch.setenv("COLUMNS", "200")
+    table = cli("trend", first, nine).stdout
+    row = next(line for line in table.splitlines() if "19.515 tỷ đồng" in line)
+    assert row.split()[-3:] == ["19,124.70004", "at", "risk"], row
+    site = tmp_path / "site"
+    assert cli("site", first, nine, "-o", str(site)).exit_code == 0
+    page = (site / "en" / "targets" / "budget_revenue.html").read_text(encoding="utf-8")
+    assert "19,124.70004" in page

@@ -248,3 +248,39 @@ def test_a_day_no_calendar_holds_is_said_to_be_none(
     the days its month has; never 'got a date'."""
     line = _both(cli, tmp_path, lang, "effective: 2025-07-15", f"effective: {written}")
     assert line == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ":30:13: amendments.0.targets.1.id: duplicate target id 'grdp_growth'"),
+        ("vi", ":30:13: amendments.0.targets.1.id: mã chỉ tiêu 'grdp_growth' bị trùng"),
+    ],
+)
+def test_an_id_twice_in_one_amendment_is_refused(
+    cli: CLI, tmp_path: Path, lang: str, said: str
+) -> None:
+    """The same id twice in one amendment: refused as at the top of the file (the last one won
+    in silence)."""
+    line = _both(
+        cli, tmp_path, lang, "        threshold: 8.5\n",
+        "        threshold: 8.5\n      - id: grdp_growth\n        threshold: 10\n",
+    )  # fmt: skip
+    assert line == said, line
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_amendment_that_changes_what_a_target_measures_is_refused(
+    cli: CLI, tmp_path: Path, lang: str
+) -> None:
+    """kind: flow in an amendment of a growth target projected the growth rate as a flow, and
+    `nq94 targets` called it 'reworded, the same requirement': refused at the key."""
+    line = _both(
+        cli,
+        tmp_path,
+        lang,
+        "        threshold: 8.5\n",
+        "        threshold: 8.5\n        kind: flow\n",
+    )
+    assert line.startswith(":30:15: amendments.0.targets.0.kind: "), line
+    assert "'kind'" in line, line

@@ -479,6 +479,9 @@ MESSAGES: dict[str, str] = {
     "{days}; expected a date such as 2025-02-25",
     "err.no_such_month": "'{text}' is not a real date: a year has months 1 to 12; expected a date "
     "such as 2025-02-25",
+    "err.amended_measure": "an amendment changes what '{id}' requires, not what it measures: "
+    "'{key}' must stay as it is (a target that measures something else is another target: "
+    "remove this one and add it under a new id)",
     "err.removed_unknown": "there is no target '{id}' to remove at this point{hint}",
     "err.amended": "as amended: {said}",
     "err.path_growth": "'{key}' applies only to a growth target",

@@ -481,6 +481,9 @@ MESSAGES: dict[str, str] = {
     "ngày 1 đến ngày {days}; cần một ngày như 2025-02-25",
     "err.no_such_month": "'{text}' không phải là một ngày có thật: một năm chỉ có từ tháng 1 đến "
     "tháng 12; cần một ngày như 2025-02-25",
+    "err.amended_measure": "văn bản sửa đổi thay đổi mức yêu cầu của '{id}', không thay đổi cái "
+    "được đo: '{key}' phải giữ nguyên (chỉ tiêu đo cái khác là một chỉ tiêu khác: hãy bỏ chỉ "
+    "tiêu này và thêm chỉ tiêu mới với mã khác)",
     "err.removed_unknown": "không có chỉ tiêu '{id}' để bỏ vào thời điểm này{hint}",
     "err.amended": "sau khi sửa đổi: {said}",
     "err.path_growth": "'{key}' chỉ dùng cho chỉ tiêu tốc độ tăng (growth)",

@@ -388,6 +388,19 @@ class TargetsFile1(TargetsFile):
         )
 
 
+_WHAT_IS_MEASURED = ("kind", "measure", "unit")
+"""What makes a target's figure what it is: an amendment changes what is required of a figure,
+never which figure it is (a growth rate judged as a flow would be projected)."""
+
+
+def _same_figure(before: Target, given: dict[str, Any], at: tuple[str, ...]) -> None:
+    """Refuse an amendment that changes what a target measures, which is another target."""
+    was = _dump(before)
+    for key in _WHAT_IS_MEASURED:
+        if key in given and given[key] != was.get(key):
+            raise invalid("err.amended_measure", at=(*at, key), key=key, id=before.id)
+
+
 class TargetsFile2(TargetsFile):
     """A targets file of format 2: any document, sections optional, and targets that may say
     which side of a range a plan means, a stretch level, and other documents' requirements."""
@@ -421,11 +434,18 @@ class TargetsFile2(TargetsFile):
             self._dated(amendment, at)
             if index and amendment.since < self.amendments[index - 1].since:
                 raise invalid("err.amendment_order", at=(*at, "adopted"))
+            changed: set[str] = set()
             for number, change in enumerate(amendment.targets):
                 given = change.model_dump(by_alias=True, exclude_unset=True)
+                here = (*at, "targets", str(number))
+                if given["id"] in changed:  # the last would win in silence
+                    raise invalid("err.duplicate_id", at=(*here, "id"), id=given["id"])
+                changed.add(given["id"])
                 before = current.get(given["id"])
                 if before is None:
                     _new(given, current, (*at, "targets", str(number), "id"))
+                else:
+                    _same_figure(before, given, here)
                 merged = given if before is None else _dump(before) | given
                 target = self._changed(merged, (*at, "targets", str(number)))
                 current[target.id] = target

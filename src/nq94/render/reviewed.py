@@ -118,8 +118,12 @@ def course_text(course: Course) -> str:
 
 
 def year_end_text(course: Course) -> str:
-    """A flow's year-end figure (projected before the year end); empty for other kinds."""
-    return display(course.projection) if course.projection is not None else ""
+    """A flow's year-end figure (projected before the year end), with the decimals its status
+    needs (19,124.70004 at risk is never '19,124.7', a margin's width from the threshold, which
+    is off track); empty for other kinds."""
+    if course.projection is None:
+        return ""
+    return display(course.projection, places=places(course.results[-1]))
 
 
 def status_change_text(difference: Difference) -> str:
