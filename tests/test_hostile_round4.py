@@ -86,3 +86,39 @@ def test_a_year_end_projection_keeps_the_decimals_its_status_needs(
     assert cli("site", first, nine, "-o", str(site)).exit_code == 0
     page = (site / "en" / "targets" / "budget_revenue.html").read_text(encoding="utf-8")
     assert "19,124.70004" in page
+
+
+def test_a_figure_with_underscores_is_refused(tmp_path: Path, cli: CLI) -> None:
+    """YAML 1.1 reads 1_9515 as 19515, and it was met: nobody writes a figure so."""
+    report = _write(tmp_path, "r.yaml", 'period: "2024"\nvalues:\n  budget_revenue: 1_9515\n')
+    run = cli("check", report)
+    assert run.exit_code == 2, run
+    said = "values.budget_revenue: expected a number, got '1_9515'; write it like 7.5 or \"7,5\""
+    assert run.stderr == f"{report}:3:19: {said}\n"
+
+
+def test_the_words_of_a_row_never_contradict_its_status(cli: CLI, tmp_path: Path) -> None:
+    """At six months, 100% of 'Duy trì 100%' is on track; its explanation said 'met: nothing can
+    be above the plausible maximum' beside it."""
+    report = _write(
+        tmp_path, "h1.yaml", 'period: "2024-H1"\nvalues:\n  war_invalid_work_communes_rate: 100\n'
+    )
+    text = cli("check", "-f", "text", report).stdout
+    line = next(line for line in text.splitlines() if "war_invalid_work_communes_rate" in line)
+    assert line.startswith(f"{report}:3:35: on track: war_invalid_work_communes_rate: 100 vs")
+    assert line.endswith("; nothing can be above the plausible maximum"), line
+    assert "met:" not in line
+
+
+def test_one_target_is_one_target(cli: CLI, tmp_path: Path) -> None:
+    """`nq94 targets` of a file of one target ended '1 targets.'."""
+    targets = _write(
+        tmp_path, "targets.yaml",
+        'format: 2\ndocument: {number: "1/NQ", title: {vi: "Nghị quyết"}, issuer: "HĐND", '
+        "adopted: 2024-12-11, year: 2025}\ntargets:\n  - id: g\n    words: \"8%\"\n"
+        "    name: {vi: G, en: G}\n    unit: {vi: \"%\", en: \"%\"}\n    measure: percent\n"
+        "    kind: growth\n    operator: \">=\"\n    threshold: 8\n",
+    )  # fmt: skip
+    run = cli("targets", targets)
+    assert run.exit_code == 0, run
+    assert "1 target. `nq94 targets ID` explains it." in run.stdout

@@ -146,23 +146,25 @@ def test_periods_in_words_follow_statistical_usage(
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "2025-Q3 is the third quarter of 2025 alone: for the first 9 months to date, "
-               "write 2025-9M"),
+        ("en", "2025-Q3 is a part of the year alone (third quarter of 2025): for the first 9 "
+               "months to date, write 2025-9M"),
         ("vi", "2025-Q3 là số liệu riêng quý III năm 2025: số liệu 9 tháng đầu năm hãy ghi "
                "2025-9M"),
     ],
 )  # fmt: skip
-def test_a_code_whose_meaning_changed_is_said_once(
+def test_a_code_whose_meaning_changed_is_said_for_each_file(
     cli: CLI, tmp_path: Path, lang: str, said: str
 ) -> None:
-    """Two reports in 2025-Q3: the change of meaning is said once, on stderr."""
+    """Two reports in 2025-Q3: the change of meaning is said once for each, naming it, on
+    stderr (without the file's name, which of 81 reports it was about could not be told)."""
     _files(tmp_path)
     one = _report(tmp_path, "2025-Q3", grdp_growth="9")
     two = tmp_path / "again.yaml"
     two.write_text(one.read_text(encoding="utf-8"), encoding="utf-8")
     run = cli("check", "-f", "text", "--lang", lang, str(one), str(two))
     assert run.exit_code == 0, run
-    assert run.stderr.count(said) == 1, run
+    assert run.stderr.count(f"{one}: {said}") == 1, run
+    assert run.stderr.count(f"{two}: {said}") == 1, run
 
 
 # --- quarterly paths -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from nq94.outcome import Invalid, Loaded
 from nq94.read.loading import Chooser, read_report
 from nq94.render import PROBLEMS_IN_OUTPUT, Format, ReportText, module, per_report
 from nq94.render.outcomes import Piece
-from nq94.render.periods import changed_meaning
+from nq94.render.periods import reading_notes
 
 T = TypeVar("T")
 Item = TypeVar("Item", Loaded, Evaluation, Piece)
@@ -125,8 +125,7 @@ class Checker:
             )
         except InputError as e:
             return Invalid(name, e.problems)
-        said = changed_meaning(loaded.report.period)
-        return Done(loaded, notices=(*loaded.notices, said) if said else loaded.notices)
+        return Done(loaded, notices=reading_notes(loaded))
 
     def _evaluate(self, name: str) -> Done[Evaluation] | Invalid:
         """One file read and evaluated, with the statuses its targets came to."""

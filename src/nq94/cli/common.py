@@ -76,12 +76,10 @@ def note(notices: Iterable[str]) -> None:
 
 
 def period_notes(loaded: Loaded) -> tuple[str, ...]:
-    """What a report's reading needs said (a workbook's figures read from a copy of its sheet),
-    and its period: a code that meant the year to date before."""
-    from nq94.render.periods import changed_meaning
+    """What a report's reading needs said (see render.periods.reading_notes)."""
+    from nq94.render.periods import reading_notes
 
-    said = changed_meaning(loaded.report.period)
-    return (*loaded.notices, said) if said else loaded.notices
+    return reading_notes(loaded)
 
 
 def fail(problems: Iterable[Problem]) -> NoReturn:

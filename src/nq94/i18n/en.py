@@ -191,7 +191,7 @@ MESSAGES: dict[str, str] = {
     "band.near_edge": "within the range, {value} from its edge",
     "band.near_low": "within the range, {value} above its lower end",
     "band.near_high": "within the range, {value} below its upper end",
-    "explain.ceiling": "met: nothing can be above the plausible maximum",
+    "explain.ceiling": "nothing can be above the plausible maximum",
     "explain.plan": "plan for {period}: {plan}",
     "explain.year": "the year: {required}",
     "explain.needed_at_least": "the rest of the year needs growth of {needed}",
@@ -207,8 +207,8 @@ MESSAGES: dict[str, str] = {
     "alone.quarter": "a quarter",
     "alone.second_half": "the second half",
     "alone.month": "a month",
-    "notice.period_meaning": "{period} is the {name} alone: for the first {months} months to "
-    "date, write {to_date}",
+    "notice.period_meaning": "{file}: {period} is a part of the year alone ({name}): for the "
+    "first {months} months to date, write {to_date}",
     "note.projected": "projected to year end from {value}",
     "note.growth": "growth derived from {baseline} → {current}",
     "note.change": "change derived from {baseline} → {current}",
@@ -264,7 +264,8 @@ MESSAGES: dict[str, str] = {
     "diff.part.settled.other": "{count} settled from the estimate",
     # nq94 targets
     "targets.title": "{document}: targets for {year}",
-    "targets.count": "{count} targets. `nq94 targets ID` explains one.",
+    "targets.count.one": "{count} target. `nq94 targets ID` explains it.",
+    "targets.count.other": "{count} targets. `nq94 targets ID` explains one.",
     "targets.adopted": "Adopted by {issuer} on {date}.",
     "targets.issued": "Issued by {issuer}.",
     "targets.in_force": "In force on {date}: as the document was adopted.",

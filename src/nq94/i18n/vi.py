@@ -189,7 +189,7 @@ MESSAGES: dict[str, str] = {
     "band.near_edge": "trong khoảng, cách biên {value}",
     "band.near_low": "trong khoảng, cao hơn cận dưới {value}",
     "band.near_high": "trong khoảng, thấp hơn cận trên {value}",
-    "explain.ceiling": "đạt: không thể vượt mức tối đa hợp lý",
+    "explain.ceiling": "không thể vượt mức tối đa hợp lý",
     "explain.plan": "kịch bản {period}: {plan}",
     "explain.year": "cả năm: {required}",
     "explain.needed_at_least": "các tháng còn lại cần tăng {needed}",
@@ -205,8 +205,8 @@ MESSAGES: dict[str, str] = {
     "alone.quarter": "một quý",
     "alone.second_half": "6 tháng cuối năm",
     "alone.month": "một tháng",
-    "notice.period_meaning": "{period} là số liệu riêng {name}: số liệu {months} tháng đầu năm "
-    "hãy ghi {to_date}",
+    "notice.period_meaning": "{file}: {period} là số liệu riêng {name}: số liệu {months} tháng "
+    "đầu năm hãy ghi {to_date}",
     "note.projected": "dự báo cả năm từ {value}",
     "note.growth": "tốc độ tăng tính từ {baseline} → {current}",
     "note.change": "mức giảm tính từ {baseline} → {current}",
@@ -265,7 +265,8 @@ MESSAGES: dict[str, str] = {
     "diff.part.settled.other": "{count} đã có số chính thức thay số ước tính",
     # nq94 targets
     "targets.title": "{document}: các chỉ tiêu năm {year}",
-    "targets.count": "{count} chỉ tiêu. Lệnh `nq94 targets MÃ` giải thích từng chỉ tiêu.",
+    "targets.count.one": "{count} chỉ tiêu. Lệnh `nq94 targets MÃ` giải thích chỉ tiêu.",
+    "targets.count.other": "{count} chỉ tiêu. Lệnh `nq94 targets MÃ` giải thích từng chỉ tiêu.",
     "targets.adopted": "Do {issuer} thông qua ngày {date}.",
     "targets.issued": "Do {issuer} ban hành.",
     "targets.in_force": "Có hiệu lực ngày {date}: như văn bản được thông qua.",

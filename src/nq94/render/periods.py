@@ -4,8 +4,10 @@ year, its part of the year without the year ("9 tháng", "Q3")."""
 
 from __future__ import annotations
 
+from nq94.errors import named
 from nq94.i18n import Lang, current, said
 from nq94.model import Names, Period, PeriodKind
+from nq94.outcome import Loaded
 
 
 def _words(period: Period, lang: Lang) -> dict[str, object]:
@@ -67,15 +69,18 @@ def part_name(period: Period) -> str:
     return _said(period, "part")
 
 
-def changed_meaning(period: Period) -> str | None:
-    """What to say of a period whose code meant the year to date before schema version 3
-    (2026-Q3, 2026-M05): what it means now, and the code of the months to date."""
+def reading_notes(loaded: Loaded) -> tuple[str, ...]:
+    """What a report's reading needs said: a workbook's figures read from a copy of its sheet,
+    and a period whose code meant the year to date before schema version 3 (2026-Q3, 2026-M05),
+    what it means now and the code of the months to date, naming the file."""
+    period = loaded.report.period
     if not period.changed_meaning:
-        return None
+        return loaded.notices
     to_date = Period.to_date(period.year, period.months)
-    return said(
+    return *loaded.notices, said(
         current(),
         "notice.period_meaning",
+        file=named(loaded.file),
         period=str(period),
         name=period_name(period),
         months=period.months,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import TextIO
 
-from nq94.i18n import pick, t
+from nq94.i18n import pick, t, tn
 from nq94.model import Target, TargetsFile
 from nq94.render.numbers import (
     comparison,
@@ -58,7 +58,7 @@ def listing(
     after: list[Cell] = [document_line(targets)]
     if as_of is not None:
         after.append(in_force(targets, as_of))
-    after.append(t("targets.count", count=len(targets.targets)))
+    after.append(tn("targets.count", len(targets.targets)))
     if versions:
         after += amendment_lines(targets)
     draw(layouts, out, color=color, title=t("targets.title", **words_of(targets)), after=after)
