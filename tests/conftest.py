@@ -26,7 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-screenshots",
         action="store_true",
         default=False,
-        help="save docs/screenshots/*.png from the built site (tests/test_site_browser.py)",
+        help="save docs/screenshots/*.png from the built site (tests/site/test_site_browser.py)",
     )
 
 

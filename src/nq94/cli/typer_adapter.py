@@ -10,7 +10,7 @@ Typer says its own words ("Usage:", "Missing option", "<bool>") in English only,
 usage error as a box. Here help headings, the usage line and parameter types come from the
 catalogue, and a usage error is one line in the reader's words; click's English messages are
 recognised by their exceptions' classes and, where only the text tells, by regular expressions
-(tests/test_typer_adapter.py fails when typer's words or names change: pyproject pins typer).
+(tests/cli/test_typer_adapter.py fails when typer's words or names change: pyproject pins typer).
 """
 
 from __future__ import annotations

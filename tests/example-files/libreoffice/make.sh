@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Remake the workbooks in this folder: reports filled in and saved by LibreOffice Calc, a real
-# spreadsheet program, so that tests/test_workbook_real.py reads what such a program writes
+# spreadsheet program, so that tests/read/test_workbook_real.py reads what such a program writes
 # (cached formula results, its number formats, defined names and sheet protection as it saves
 # them), not only what openpyxl or XlsxWriter write.
 #
