@@ -143,6 +143,8 @@ def test_each_case_in_xlsx(cli: CLI, reports: dict[str, Path], tmp_path: Path) -
     assert grdp[3].value == pytest.approx(7.499)
     assert grdp[3].number_format.count("0") + grdp[3].number_format.count("#") >= 3 + 1
     assert grdp[7].value == "0.001 points short"  # a growth rate: not a percent of its plan
+    assert grdp[7].alignment.wrap_text  # folded in its narrow column, never cut off in print
+    assert (sheet.row_dimensions[grdp[7].row].height or 15) >= 30
     budget = rows["budget_revenue"]
     decimals = budget[7].number_format.split(".")[1].replace("\\%", "")
     assert len(decimals) >= 2  # 99.99 %, never 100.0 %

@@ -110,18 +110,20 @@ def render(evaluation: Evaluation) -> bytes:
         threshold = result.plan.threshold if result.plan else target.threshold  # the gap's
         cell(row, 5, threshold, given_places(threshold), sheet)
         cell(row, 6, result.gap, decimals, sheet)
+        standing = ""
         if result.percent_of_target is not None:
             percent = shown(percent_places(result.percent_of_target), suffix="\\%")
             sheet.write_number(row, 7, float(result.percent_of_target), percent)
-        elif standing := percent_text(result):  # the headroom, or the distance from the band
-            sheet.write_string(row, 7, standing, top)
+        elif standing := percent_text(result):  # the headroom, or the distance from the band,
+            sheet.write_string(row, 7, standing, wrap)  # folded, never cut off when printed
         cell(row, 8, result.margin, 2, sheet)
         sheet.write_string(row, 9, said(result), status_format[result.status])
         sheet.write_string(row, 10, explain(result), wrap)
         widths = dict(STATUS_COLUMNS)
         sheet.set_row(row, row_height(
             [(section, widths["section"]), (target.words, widths["target"]),
-             (required, widths["required"]), (explain(result), widths["why"])]
+             (required, widths["required"]), (standing, widths["percent"]),
+             (explain(result), widths["why"])]
         ))  # fmt: skip
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
     period, basis = period_name(report.period), t("basis." + report.basis.value)
