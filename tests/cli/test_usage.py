@@ -17,7 +17,8 @@ from tests.conftest import ROOT
 TYPER_WORDS = re.compile(
     r"Usage|Options|Arguments|Commands|Show this message|Missing|Invalid value|No such option|"
     r"Try |for help|Error|required|default|env var|<bool>|list\[str\]|\bTEXT\b|\bPATH\b|"
-    r"\bFILE\b|INTEGER|OPTIONS|COMMAND|ARGS|Got unexpected|extra argument|is not one of"
+    r"\bFILE\b|INTEGER|OPTIONS|COMMAND|ARGS|Got unexpected|extra argument|is not one of|"
+    r"\bstr\b|\bOUTPUT\b"
 )
 """Every English word typer or click would show on these screens."""
 

@@ -67,7 +67,9 @@ def export(
 
 def template(
     *,
-    period: Annotated[str | None, typer.Option(help="help.template_period")] = None,
+    period: Annotated[
+        str | None, typer.Option(help="help.template_period", metavar="help.metavar.period")
+    ] = None,
     basis: BasisOption = Basis.OFFICIAL,
     output: Annotated[
         Path | None,

@@ -647,7 +647,7 @@ MESSAGES: dict[str, str] = {
     "help.template_basis": "Whether the figures are final: official, preliminary or estimate "
     "(chính thức, sơ bộ, ước tính).",
     "help.template_output": "File to write instead of stdout.",
-    "help.force": "Overwrite OUTPUT if it exists.",
+    "help.force": "Overwrite the output file (-o) if it exists.",
     "help.targets": "Check a targets file and list its targets with the document's words and what "
     "each amendment changed, or explain one target.",
     "help.schema_targets_file": "Print the schema of a targets file instead of a report's.",
@@ -803,6 +803,7 @@ MESSAGES: dict[str, str] = {
     "help.metavar.id_or_file": "ID|FILE",
     "help.metavar.day": "YYYY-MM-DD",
     "help.metavar.basis": "BASIS",
+    "help.metavar.period": "PERIOD",
     "help.metavar.old": "OLD",
     "help.metavar.new": "NEW",
     "usage.no_such_command": "no such command: {name}{hint}",

@@ -652,7 +652,7 @@ MESSAGES: dict[str, str] = {
     "help.template_basis": "Loại số liệu: chính thức, sơ bộ hoặc ước tính (official, "
     "preliminary, estimate).",
     "help.template_output": "Tệp ghi ra thay cho stdout.",
-    "help.force": "Ghi đè OUTPUT nếu đã có.",
+    "help.force": "Ghi đè tệp ra (-o) nếu đã có.",
     "help.targets": "Kiểm tra một tệp chỉ tiêu và liệt kê các chỉ tiêu với nguyên văn của văn bản "
     "và những gì mỗi văn bản sửa đổi thay đổi, hoặc giải thích một chỉ tiêu.",
     "help.schema_targets_file": "In lược đồ của tệp chỉ tiêu thay cho lược đồ của báo cáo.",
@@ -811,6 +811,7 @@ MESSAGES: dict[str, str] = {
     "help.metavar.id_or_file": "MÃ|TỆP",
     "help.metavar.day": "NĂM-THÁNG-NGÀY",
     "help.metavar.basis": "LOẠI_SỐ_LIỆU",
+    "help.metavar.period": "KỲ",
     "help.metavar.old": "CŨ",
     "help.metavar.new": "MỚI",
     "usage.no_such_command": "không có lệnh {name}{hint}",
