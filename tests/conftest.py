@@ -1,13 +1,17 @@
-"""Shared fixtures: the built-in targets, reports from text, and the CLI through its real app."""
+"""Shared fixtures: the built-in targets, reports from text, and the CLI through its real app,
+in-process or as the installed `nq94` command in a process of its own."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Protocol
 
 import pytest
 from typer.testing import CliRunner
@@ -78,6 +82,64 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+class Script(Protocol):
+    """The type of the `script` fixture, for annotations."""
+
+    def __call__(
+        self,
+        *args: str | os.PathLike[str],
+        stdin: bytes | str | None = None,
+        stdout: int | IO[Any] | None = None,
+        env: Mapping[str, str | None] | None = None,
+        cwd: str | os.PathLike[str] = ROOT,
+        prefix: Sequence[str | os.PathLike[str]] = (),
+        timeout: float = 120,
+    ) -> Run: ...
+
+
+@pytest.fixture(scope="session")
+def script() -> Script:
+    """Run the installed `nq94` console script, beside this Python, in a process of its own.
+
+    The environment is this one's with NQ94_LANG=en and NO_COLOR=1, then ``env`` (a None value
+    removes the variable); ``stdin`` is piped to it (nothing to read without it); ``stdout``, a
+    file or descriptor, takes the output in place of a pipe (``Run.stdout`` is then empty);
+    ``prefix`` runs the command through another one (setpriv, or ``sh -c 'exec "$@" <&-' sh``
+    to close a stream); a run longer than ``timeout`` seconds is killed and raises
+    TimeoutExpired, so that the test fails. Both streams are decoded as UTF-8, strictly."""
+    command = Path(sys.executable).with_name("nq94")
+
+    def run(
+        *args: str | os.PathLike[str],
+        stdin: bytes | str | None = None,
+        stdout: int | IO[Any] | None = None,
+        env: Mapping[str, str | None] | None = None,
+        cwd: str | os.PathLike[str] = ROOT,
+        prefix: Sequence[str | os.PathLike[str]] = (),
+        timeout: float = 120,
+    ) -> Run:
+        environ = {**os.environ, "NQ94_LANG": "en", "NO_COLOR": "1"}
+        for name, value in (env or {}).items():
+            if value is None:
+                environ.pop(name, None)
+            else:
+                environ[name] = value
+        done = subprocess.run(
+            [*map(os.fspath, prefix), command, *map(os.fspath, args)],
+            input=stdin.encode() if isinstance(stdin, str) else stdin,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE if stdout is None else stdout,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=environ,
+            timeout=timeout,
+            check=False,
+        )
+        return Run(done.returncode, (done.stdout or b"").decode(), done.stderr.decode())
 
     return run
 

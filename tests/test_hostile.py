@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import CLI_TYPE as CLI
-from .conftest import SAMPLES
+from .conftest import SAMPLES, Script
 
 FORGED = 'period: "2024"\nvalues:\n  grdp_growth: "7\\n::error file=evil.yaml,line=1::X"\n'
 
@@ -77,13 +77,14 @@ def test_a_huge_exponent_in_memory_stays_small(tmp_path: Path) -> None:
     """The real command on 0e-999999999 ends at once, in well under 150 MB."""
     path = tmp_path / "z.yaml"
     path.write_text('period: "2024-9M"\nvalues:\n  grdp_growth: 0e-999999999\n', encoding="utf-8")
-    script = (
+    # a parent of its own, so that the peak memory of its children is this run's alone
+    parent = (
         "import resource, subprocess, sys;"
         "subprocess.run([sys.executable, '-m', 'nq94', 'check', '-f', 'json', sys.argv[1]],"
         " stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    peak_kb = int(subprocess.check_output([sys.executable, "-c", script, str(path)], text=True))
+    peak_kb = int(subprocess.check_output([sys.executable, "-c", parent, str(path)], text=True))
     assert peak_kb < 150 * 1024
 
 
@@ -158,13 +159,14 @@ def test_a_flow_list_of_millions_stays_small(tmp_path: Path) -> None:
     path.write_text(
         'period: "2024"\nvalues:\n  grdp_growth: [' + ",".join(["1"] * 2_500_000) + "]\n"
     )
-    script = (
+    # a parent of its own, so that the peak memory of its children is this run's alone
+    parent = (
         "import resource, subprocess, sys;"
         "run = subprocess.run([sys.executable, '-m', 'nq94', 'validate', sys.argv[1]],"
         " capture_output=True, text=True, timeout=60);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, run.returncode)"
     )
-    peak_kb, code = subprocess.check_output([sys.executable, "-c", script, str(path)]).split()
+    peak_kb, code = subprocess.check_output([sys.executable, "-c", parent, str(path)]).split()
     assert (int(code), int(peak_kb) < 150 * 1024) == (2, True)
 
 
@@ -228,63 +230,43 @@ def test_a_period_in_other_digits_is_refused(cli: CLI, tmp_path: Path) -> None:
     assert cli("validate", str(report)).exit_code == 2
 
 
-def _nq94(*argv: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nq94", *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        **kwargs,  # type: ignore[call-overload]
-    )
-
-
-def test_the_process_survives_a_closed_stdout_huge_columns_and_limits() -> None:
+def test_the_process_survives_a_closed_stdout_huge_columns_and_limits(script: Script) -> None:
     """>&- , COLUMNS=99999999 on help, --max-bytes past any index, a 252-byte output name:
     no traceback, nothing huge, each failure one line naming what failed."""
-    closed = subprocess.run(
-        [sys.executable, "-m", "nq94", "check", "samples/2024-9m.yaml"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        timeout=60,
-        check=False,
-        preexec_fn=lambda: os.close(1),
+    closed = script(
+        "check", "samples/2024-9m.yaml", prefix=["sh", "-c", 'exec "$@" >&-', "sh"], timeout=60
     )
     assert "Traceback" not in closed.stderr
-    wide = _nq94("--help", env={**os.environ, "COLUMNS": "99999999"})
+    wide = script("--help", env={"COLUMNS": "99999999"}, timeout=60)
     assert len(wide.stdout) < 200_000
-    limit = _nq94("check", "--max-bytes", "9" * 23, "samples/2024-9m.yaml")
-    assert limit.returncode == 2
+    limit = script("check", "--max-bytes", "9" * 23, "samples/2024-9m.yaml", timeout=60)
+    assert limit.exit_code == 2
     assert "Traceback" not in limit.stderr
     name = "a" * 252 + ".csv"
-    long_name = _nq94("export", "samples/2024-9m.yaml", "-o", name)
-    assert long_name.returncode == 2
+    long_name = script("export", "samples/2024-9m.yaml", "-o", name, timeout=60)
+    assert long_name.exit_code == 2
     assert long_name.stderr.startswith(f"nq94: cannot write {name}: File name too long")
 
 
-def test_output_is_utf8_whatever_encoding_python_was_given(tmp_path: Path) -> None:
+def test_output_is_utf8_whatever_encoding_python_was_given(script: Script, tmp_path: Path) -> None:
     """PYTHONIOENCODING=utf-16 to a file still gives UTF-8, as the README says."""
     out = tmp_path / "out.txt"
     with out.open("wb") as stream:
-        subprocess.run(
-            [sys.executable, "-m", "nq94", "check", "--lang", "vi", "samples/2024-9m.yaml"],
-            stdout=stream,
-            env={**os.environ, "PYTHONIOENCODING": "utf-16"},
-            timeout=60,
-            check=False,
-        )
+        script(
+            "check", "--lang", "vi", "samples/2024-9m.yaml",
+            stdout=stream, env={"PYTHONIOENCODING": "utf-16"}, timeout=60,
+        )  # fmt: skip
     assert "Khó đạt" in out.read_text(encoding="utf-8")
 
 
-def test_a_value_a_character_is_counted_too(tmp_path: Path) -> None:
+def test_a_value_a_character_is_counted_too(script: Script, tmp_path: Path) -> None:
     """A flow mapping of bare keys ({a,b,…}: a key and a null per two characters) is held to the
     50,000 values a report may have, though its text is under 100,000 characters."""
     body = ",".join(chr(97 + i % 26) for i in range(49_000))
     path = tmp_path / "keys.yaml"
     path.write_text(f'period: "2024"\nvalues:\n  grdp_growth: {{{body}}}\n', encoding="utf-8")
-    run = _nq94("validate", str(path))
-    assert run.returncode == 2
+    run = script("validate", str(path), timeout=60)
+    assert run.exit_code == 2
     assert run.stderr.endswith("more than 50000 values; a report holds a few hundred\n"), run.stderr
 
 

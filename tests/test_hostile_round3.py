@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,22 +24,11 @@ import pytest
 from nq94.site import publish
 
 from .conftest import CLI_TYPE as CLI
-from .conftest import ROOT
+from .conftest import ROOT, Script
 
 SAMPLES = [ROOT / "samples" / f"{name}.yaml" for name in ("2024-h1", "2024-9m")]
 NOBODY = 65534
 SETPRIV = shutil.which("setpriv")
-
-
-@dataclass
-class Done:
-    """One run of the real command in a process of its own."""
-
-    code: int
-    stderr: str
-
-    def __str__(self) -> str:
-        return f"exit {self.code}\n--- stderr\n{self.stderr}"
 
 
 @pytest.fixture(params=["this user", "nobody"])
@@ -74,34 +62,18 @@ def shared() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def nq94(
-    *args: str,
-    cwd: Path,
-    prefix: list[str] = (),  # type: ignore[assignment]
-    timeout: float = 120,
-) -> Done:
-    """`nq94 ARGS...` in ``cwd``, in English, as ``prefix`` runs it; TimeoutExpired (a failure)
-    for a run that hangs."""
-    environ = {**os.environ, "NQ94_LANG": "en", "NO_COLOR": "1", "HOME": str(cwd)}
-    environ["MPLCONFIGDIR"] = str(cwd / ".mpl")
-    done = subprocess.run(
-        [*prefix, sys.executable, "-m", "nq94", *args],
-        cwd=cwd,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    return Done(done.returncode, done.stderr)
+def home(folder: Path) -> dict[str, str | None]:
+    """HOME and matplotlib's settings in ``folder``, where the user a run is made as may write."""
+    return {"HOME": str(folder), "MPLCONFIGDIR": str(folder / ".mpl")}
 
 
-def built(folder: Path, prefix: list[str]) -> Path:
+def built(script: Script, folder: Path, prefix: list[str]) -> Path:
     """A site nq94 built in ``folder``/site, as the user ``prefix`` runs as."""
-    done = nq94(
-        "site", *(sample.name for sample in SAMPLES), "-o", "site", cwd=folder, prefix=prefix
-    )
-    assert done.code == 0, done
+    done = script(
+        "site", *(sample.name for sample in SAMPLES), "-o", "site",
+        cwd=folder, env=home(folder), prefix=prefix,
+    )  # fmt: skip
+    assert done.exit_code == 0, done
     return folder / "site"
 
 
@@ -113,11 +85,11 @@ def listing(folder: Path) -> list[str]:
 
 
 def test_a_folder_in_the_site_that_cannot_be_read_is_refused(
-    shared: Path, ordinary: list[str]
+    script: Script, shared: Path, ordinary: list[str]
 ) -> None:
     """mkdir site/private; chmod 000: refused, naming it; nothing moved (it was moved into a
     hidden folder beside the site, and 'wrote site' said)."""
-    site = built(shared, ordinary)
+    site = built(script, shared, ordinary)
     private = site / "private"
     private.mkdir()
     (private / "minutes.txt").write_text("mine", encoding="utf-8")
@@ -125,8 +97,11 @@ def test_a_folder_in_the_site_that_cannot_be_read_is_refused(
         os.chown(private, NOBODY, NOBODY)
     os.chmod(private, 0o000)
     before = listing(shared)
-    done = nq94("site", *(s.name for s in SAMPLES), "-o", "site", cwd=shared, prefix=ordinary)
-    assert done.code == 2, done
+    done = script(
+        "site", *(s.name for s in SAMPLES), "-o", "site",
+        cwd=shared, env=home(shared), prefix=ordinary,
+    )  # fmt: skip
+    assert done.exit_code == 2, done
     assert done.stderr == (
         "nq94: cannot write site: cannot read site/private: Permission denied; nq94 replaces a "
         "site only when it can see every file in it\n"
@@ -138,16 +113,19 @@ def test_a_folder_in_the_site_that_cannot_be_read_is_refused(
 
 @pytest.mark.parametrize("protected", ["site", "site/targets"])
 def test_a_write_protected_site_is_left_as_it_is(
-    shared: Path, ordinary: list[str], protected: str
+    script: Script, shared: Path, ordinary: list[str], protected: str
 ) -> None:
     """chmod 555 on the site or a folder in it: refused before anything is moved (the rebuild
     exited 0, left the old site in a hidden folder and went round the protection)."""
-    site = built(shared, ordinary)
+    site = built(script, shared, ordinary)
     os.chmod(shared / protected, 0o555)
     pages = sorted(path.name for path in (site / "targets").iterdir())
     before = listing(shared)
-    done = nq94("site", *(s.name for s in SAMPLES), "-o", "site", cwd=shared, prefix=ordinary)
-    assert done.code == 2, done
+    done = script(
+        "site", *(s.name for s in SAMPLES), "-o", "site",
+        cwd=shared, env=home(shared), prefix=ordinary,
+    )  # fmt: skip
+    assert done.exit_code == 2, done
     assert done.stderr == (
         f"nq94: cannot write site: {protected} is write-protected: nq94 could not remove the files "
         "in it, and replaces a site only whole; make it writable, or name another folder\n"
@@ -211,13 +189,15 @@ def test_a_folder_of_empty_folders_is_not_taken_for_an_empty_one(cli: CLI, tmp_p
     assert (out / "drafts").is_dir()
 
 
-def test_a_fifo_for_a_marker_is_refused_at_once(shared: Path) -> None:
+def test_a_fifo_for_a_marker_is_refused_at_once(script: Script, shared: Path) -> None:
     """A FIFO named .nq94-site in the output: refused, without waiting on it (the run hung)."""
-    site = built(shared, [])
+    site = built(script, shared, [])
     (site / publish.MARKER).unlink()
     os.mkfifo(site / publish.MARKER)
-    done = nq94("site", *(s.name for s in SAMPLES), "-o", "site", cwd=shared, timeout=20)
-    assert done.code == 2, done
+    done = script(
+        "site", *(s.name for s in SAMPLES), "-o", "site", cwd=shared, env=home(shared), timeout=20
+    )
+    assert done.exit_code == 2, done
     assert done.stderr == (
         "nq94: cannot write site: a folder nq94 did not build, and not empty; name a new or "
         "empty folder, or a site nq94 built before\n"
@@ -262,11 +242,14 @@ nq94.main()
 """
 
 
-def test_sighup_while_the_site_is_written_leaves_nothing_beside_it(shared: Path) -> None:
+def test_sighup_while_the_site_is_written_leaves_nothing_beside_it(
+    script: Script, shared: Path
+) -> None:
     """The terminal closing while the site is written (SIGHUP): exit 129, the previous site as
     it was, no half-built .nq94-* folder beside it (one was left)."""
-    site = built(shared, [])
+    site = built(script, shared, [])
     before = sorted(str(path.relative_to(site)) for path in site.rglob("*"))
+    # a Python of its own: the hang-up must come in the middle of a write, patched in to send it
     done = subprocess.run(
         [sys.executable, "-c", STOPPED_WRITING, *(s.name for s in SAMPLES), "-o", "site"],
         cwd=shared,

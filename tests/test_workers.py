@@ -222,7 +222,7 @@ for pid in workers.each(slow, [str(index) for index in range(1000)]):
 def test_workers_die_with_their_parent() -> None:
     """Workers of a parent killed with SIGKILL (no cleanup runs) end at once, not when their
     work is done."""
-    with subprocess.Popen(
+    with subprocess.Popen(  # a Python of its own running workers, to be killed while they work
         [sys.executable, "-c", SLOW_RUN], stdout=subprocess.PIPE, text=True, cwd=ROOT
     ) as parent:
         assert parent.stdout is not None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from nq94.model import Status, TargetsFile
 from nq94.render import MODULE_BY_FORMAT, PER_REPORT, Format, module, per_report, resolve
 
 from ..conftest import CLI_TYPE as CLI
-from ..conftest import ROOT, SAMPLES, Run
+from ..conftest import ROOT, SAMPLES, Run, Script
 
 LOCATED = re.compile(r"^[^:\n]+:\d+:\d+: .+$")
 
@@ -302,6 +301,7 @@ def test_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_real_entry_point_runs() -> None:
     """`python -m nq94` works as a separate process, exit codes included."""
+    # `python -m nq94` is what is tested here; the console script is the `script` fixture's
     ok = subprocess.run(
         [sys.executable, "-m", "nq94", "check", "-f", "json", str(SAMPLES / "2024-9m.yaml")],
         capture_output=True,
@@ -352,29 +352,19 @@ def test_progress_only_when_a_person_waits_for_redirected_output(
 @pytest.mark.parametrize(
     "command", ["check", "validate", "trend", "diff", "export", "schema", "template", "targets"]
 )
-def test_each_command_runs_through_the_console_entry_point(command: str) -> None:
+def test_each_command_runs_through_the_console_entry_point(script: Script, command: str) -> None:
     """`nq94 COMMAND` builds that command alone; its help and usage are the full app's."""
-    run = subprocess.run(
-        [sys.executable, "-m", "nq94", command, "--help"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "COLUMNS": "120"},
-    )
-    assert run.returncode == 0, run.stderr
+    run = script(command, "--help", env={"COLUMNS": "120"})
+    assert run.exit_code == 0, run.stderr
     assert f"nq94 {command} [OPTIONS]" in run.stdout
 
 
-def test_the_entry_point_still_knows_every_command() -> None:
+def test_the_entry_point_still_knows_every_command(script: Script) -> None:
     """Without a command, or with an unknown one, the whole app answers."""
-    listing = subprocess.run(
-        [sys.executable, "-m", "nq94", "--help"], capture_output=True, text=True, check=False
-    )
+    listing = script("--help")
     assert all(name in listing.stdout for name in ("check", "trend", "diff", "targets"))
-    unknown = subprocess.run(
-        [sys.executable, "-m", "nq94", "chek"], capture_output=True, text=True, check=False
-    )
-    assert unknown.returncode == 2
+    unknown = script("chek")
+    assert unknown.exit_code == 2
     assert "no such command: chek" in unknown.stderr
 
 
@@ -442,7 +432,7 @@ def test_a_run_imports_only_the_module_of_its_command() -> None:
         "finally:\n"
         "    sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('nq94.cli')))\n"
     )
-    run = subprocess.run(
+    run = subprocess.run(  # a probe: the modules a run imported, which only its own process sees
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
     )
     assert run.returncode == 0, run.stderr

@@ -4,64 +4,54 @@ folder, the system's reasons in the reader's language."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, Run
-
-NQ94 = str(Path(sys.executable).with_name("nq94"))
+from tests.conftest import SAMPLES, Run, Script
 
 
-def _piped(*args: str, data: bytes) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "NQ94_LANG": "en", "NO_COLOR": "1"}
-    return subprocess.run(
-        [NQ94, *args], input=data, cwd=ROOT, capture_output=True, env=env, check=False
-    )
-
-
-def test_a_report_piped_on_stdin_is_named_stdin() -> None:
-    run = _piped("check", "-f", "json", "-", data=(SAMPLES / "2024-9m.yaml").read_bytes())
-    assert run.returncode == 0, run
+def test_a_report_piped_on_stdin_is_named_stdin(script: Script) -> None:
+    run = script("check", "-f", "json", "-", stdin=(SAMPLES / "2024-9m.yaml").read_bytes())
+    assert run.exit_code == 0, run
     (report,) = json.loads(run.stdout)["reports"]
     assert (report["file"], report["period"]) == ("<stdin>", "2024-9M")
-    broken = _piped("validate", "-", data=b'period: "2024"\nvalues: {grdp_growht: 1}\n')
-    assert broken.returncode == 2
-    assert broken.stderr.decode().startswith("<stdin>:2:10: values.grdp_growht: unknown target")
+    broken = script("validate", "-", stdin=b'period: "2024"\nvalues: {grdp_growht: 1}\n')
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("<stdin>:2:10: values.grdp_growht: unknown target")
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("stdin", ["closed", "write-only"])
-def test_standard_input_that_cannot_be_read_is_one_line(stdin: str, lang: str) -> None:
+def test_standard_input_that_cannot_be_read_is_one_line(
+    script: Script, stdin: str, lang: str
+) -> None:
     """`nq94 check - <&-` (closed) or `0>/dev/null` (open for writing only): one line naming
     <stdin> and why, in the reader's language, exit 2 (a traceback, and half a JSON document
     then 'cannot write standard output', before)."""
     redirect = "<&-" if stdin == "closed" else "0>/dev/null"
     for fmt in ("text", "json"):
-        run = subprocess.run(
-            ["sh", "-c", f'exec "$0" check -f {fmt} --lang {lang} - {redirect}', NQ94],
-            cwd=ROOT, capture_output=True, text=True, check=False, timeout=60,
+        run = script(
+            "check", "-f", fmt, "--lang", lang, "-",
+            prefix=["sh", "-c", f'exec "$@" {redirect}', "sh"], timeout=60,
         )  # fmt: skip
         reason = {
             "en": "cannot read file: Bad file descriptor",
             "vi": "không đọc được tệp: luồng dữ liệu không dùng được (đã đóng, hoặc không mở "
             "cho việc này)",
         }[lang]
-        assert (run.returncode, run.stderr) == (2, f"<stdin>:1:1: {reason}\n"), run
+        assert (run.exit_code, run.stderr) == (2, f"<stdin>:1:1: {reason}\n"), run
         if fmt == "json":  # the document is whole, the problem in it
             assert json.loads(run.stdout)["problems"][0]["file"] == "<stdin>"
         else:
             assert run.stdout == ""
 
 
-def test_a_workbook_piped_on_stdin_is_read_as_one(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_workbook_piped_on_stdin_is_read_as_one(cli, script: Script, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     workbook = tmp_path / "r.xlsx"
     assert cli("convert", str(SAMPLES / "2024-9m.yaml"), "-o", str(workbook)).exit_code == 0
-    run = _piped("check", "-f", "json", "-", data=workbook.read_bytes())
-    assert run.returncode == 0, run
+    run = script("check", "-f", "json", "-", stdin=workbook.read_bytes())
+    assert run.exit_code == 0, run
     assert json.loads(run.stdout)["reports"][0]["period"] == "2024-9M"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import ROOT, SAMPLES
+from ..conftest import ROOT, SAMPLES, Script
 
 SAMPLE = str(SAMPLES / "2024-9m.yaml")
 BROKEN = str(SAMPLES / "invalid" / "2024-broken.yaml")
@@ -49,6 +49,7 @@ def _command() -> list[str]:
 
 def _start(*args: str, command: list[str] | None = None, **options: Any) -> subprocess.Popen[str]:
     """`nq94 ARGS...` in a process group of its own (as a terminal runs a command), stderr piped."""
+    # a Popen, not the `script` fixture: these tests signal the run, or watch it, while it runs
     environ = {**os.environ, "NQ94_LANG": "en", "NO_COLOR": "1"}
     environ.pop("CI", None)
     options.setdefault("stdout", subprocess.DEVNULL)
@@ -202,28 +203,23 @@ def test_memory_running_out_in_a_worker_is_one_line_and_exit_2(many: Path) -> No
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252", "cp1258"])
-def test_redirected_output_is_utf8_whatever_the_encoding(tmp_path: Path, encoding: str) -> None:
+def test_redirected_output_is_utf8_whatever_the_encoding(
+    script: Script, tmp_path: Path, encoding: str
+) -> None:
     """PYTHONIOENCODING that cannot hold Vietnamese (as a Windows code page): the report and
     the problems still come out, in UTF-8."""
-    env = {"PYTHONIOENCODING": encoding}
+    env: dict[str, str | None] = {"PYTHONIOENCODING": encoding, "CI": None}
     with (tmp_path / "out.txt").open("w") as out:
-        run = _start("check", "--lang", "vi", SAMPLE, stdout=out, env=env)
-        code, err = _finish(run)
-    assert (code, err) == (0, ""), err
+        run = script("check", "--lang", "vi", SAMPLE, stdout=out, env=env, timeout=10)
+    assert (run.exit_code, run.stderr) == (0, ""), run.stderr
     text = (tmp_path / "out.txt").read_bytes().decode("utf-8")
     assert "6 có nguy cơ không đạt, 6 khó đạt, 15 chưa có số liệu" in text
-    broken = subprocess.Popen(
-        [*_command(), "check", "--lang", "vi", BROKEN],
-        cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1", **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, problems = broken.communicate(timeout=60)
-    assert broken.returncode == 2
-    lines = problems.decode("utf-8").splitlines()
+    encoded = {"PYTHONIOENCODING": encoding}
+    broken = script("check", "--lang", "vi", BROKEN, stdout=subprocess.DEVNULL, env=encoded)
+    assert broken.exit_code == 2
+    lines = broken.stderr.splitlines()  # the fixture decodes it as UTF-8, strictly
     assert lines[-1].endswith("giá trị '120' nằm ngoài khoảng hợp lý từ 0 đến 100 %"), lines
-    assert "Traceback" not in problems.decode("utf-8")
+    assert "Traceback" not in broken.stderr
 
 
 @pytest.mark.parametrize(
@@ -231,16 +227,16 @@ def test_redirected_output_is_utf8_whatever_the_encoding(tmp_path: Path, encodin
     [("check", SAMPLE), ("check", "--lang", "vi", SAMPLE), ("targets",), ("template",)],
     ids=["check", "check-vi", "targets", "template"],
 )
-def test_a_reader_that_has_gone_ends_the_run_quietly(args: tuple[str, ...]) -> None:
+def test_a_reader_that_has_gone_ends_the_run_quietly(script: Script, args: tuple[str, ...]) -> None:
     """`nq94 … | head -1`, at its worst (the reader gone before the first byte): exit 1, as
     click has it, and nothing on stderr."""
     read, write = os.pipe()
     os.close(read)
     try:
-        run = _start(*args, stdout=write)
+        run = script(*args, stdout=write, env={"CI": None}, timeout=10)
     finally:
         os.close(write)
-    assert _finish(run) == (1, "")
+    assert (run.exit_code, run.stderr) == (1, "")
 
 
 @linux

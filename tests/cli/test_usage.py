@@ -7,12 +7,11 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import CLI_TYPE as CLI
-from tests.conftest import ROOT
+from tests.conftest import Script
 
 TYPER_WORDS = re.compile(
     r"Usage|Options|Arguments|Commands|Show this message|Missing|Invalid value|No such option|"
@@ -23,17 +22,12 @@ TYPER_WORDS = re.compile(
 """Every English word typer or click would show on these screens."""
 
 
-def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "NQ94_"))}
-    environ |= {"LANG": "C.UTF-8", "COLUMNS": "100", "NO_COLOR": "1", **env}
-    return subprocess.run(
-        [str(Path(sys.executable).with_name("nq94")), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=environ,
-        check=False,
-    )
+def no_language(**env: str) -> dict[str, str | None]:
+    """An environment that asks for no language (no LC_*, no NQ94_*, LANG=C.UTF-8), then ``env``."""
+    unset: dict[str, str | None] = {
+        name: None for name in os.environ if name.startswith(("LC_", "NQ94_"))
+    }
+    return unset | {"NQ94_LANG": None, "LANG": "C.UTF-8", "COLUMNS": "100", **env}
 
 
 @pytest.mark.parametrize(
@@ -52,14 +46,14 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     ],
     ids=" ".join,
 )
-def test_help_and_usage_errors_say_nothing_in_english(args: list[str]) -> None:
-    run = _run(*args)
+def test_help_and_usage_errors_say_nothing_in_english(script: Script, args: list[str]) -> None:
+    run = script(*args, env=no_language())
     said = run.stdout + run.stderr
     assert said.strip(), run
     assert "Traceback" not in said
     assert not TYPER_WORDS.findall(said), said
     if "--help" not in args:
-        assert run.returncode == 2, run
+        assert run.exit_code == 2, run
         assert len(run.stderr.splitlines()) == 1, run  # one line, not a box
 
 
@@ -79,22 +73,22 @@ def test_help_and_usage_errors_say_nothing_in_english(args: list[str]) -> None:
          "--help)"),
     ],
 )  # fmt: skip
-def test_usage_errors_are_one_line(args: list[str], line: str) -> None:
-    run = _run(*args)
-    assert run.returncode == 2, run
+def test_usage_errors_are_one_line(script: Script, args: list[str], line: str) -> None:
+    run = script(*args, env=no_language())
+    assert run.exit_code == 2, run
     assert run.stderr == line + "\n"
 
 
 @pytest.mark.parametrize("value", ["vi_VN", "VI", "vi-VN", "vi_VN.UTF-8", "vn"])
-def test_nq94_lang_takes_locale_names(value: str) -> None:
-    run = _run("check", "samples/2024-9m.yaml", NQ94_LANG=value)
-    assert run.returncode == 0, run
+def test_nq94_lang_takes_locale_names(script: Script, value: str) -> None:
+    run = script("check", "samples/2024-9m.yaml", env=no_language(NQ94_LANG=value))
+    assert run.exit_code == 0, run
     assert "Chưa có số liệu" in run.stdout
 
 
-def test_lang_before_the_command() -> None:
-    run = _run("--lang", "vi", "check", "samples/2024-9m.yaml")
-    assert run.returncode == 0, run
+def test_lang_before_the_command(script: Script) -> None:
+    run = script("--lang", "vi", "check", "samples/2024-9m.yaml", env=no_language())
+    assert run.exit_code == 0, run
     assert "Chưa có số liệu" in run.stdout
 
 
@@ -113,38 +107,38 @@ def test_lang_before_the_command() -> None:
     ids=lambda value: " ".join(value) if isinstance(value, list) else str(value),
 )
 def test_help_and_usage_errors_follow_the_language_asked_for(
-    args: list[str], env: dict[str, str]
+    script: Script, args: list[str], env: dict[str, str]
 ) -> None:
     """--lang before or after the command, NQ94_LANG or the locale: help and usage errors are
     wholly in it, a --lang given beating NQ94_LANG, as for everything else."""
-    run = _run(*args, **env)
+    run = script(*args, env=no_language(**env))
     said = run.stdout + run.stderr
     assert not TYPER_WORDS.findall(said), said
     assert re.search(r"Cách dùng|xem: nq94", said), said
 
 
-def test_an_explicit_lang_beats_nq94_lang_before_the_command_too() -> None:
+def test_an_explicit_lang_beats_nq94_lang_before_the_command_too(script: Script) -> None:
     """NQ94_LANG=en nq94 --lang vi check: Vietnamese, as --lang after the command gives."""
     for args in (["--lang", "vi", "check"], ["check", "--lang", "vi"]):
-        run = _run(*args, "samples/2024-9m.yaml", NQ94_LANG="en")
+        run = script(*args, "samples/2024-9m.yaml", env=no_language(NQ94_LANG="en"))
         assert "Chưa có số liệu" in run.stdout, run
 
 
-def test_the_last_lang_given_wins() -> None:
+def test_the_last_lang_given_wins(script: Script) -> None:
     """--lang before the command and again after it: the one after."""
-    run = _run("--lang", "vi", "check", "--lang", "en", "samples/2024-9m.yaml")
+    run = script("--lang", "vi", "check", "--lang", "en", "samples/2024-9m.yaml", env=no_language())
     assert "15 no data" in run.stdout, run
 
 
-def test_english_help_is_typers_layout_in_english() -> None:
+def test_english_help_is_typers_layout_in_english(script: Script) -> None:
     """Without any language asked for, help is English, with typer's headings."""
-    run = _run("check", "--help")
+    run = script("check", "--help", env=no_language())
     assert "Usage: nq94 check [OPTIONS] PATH..." in run.stdout
     assert "─ Options ─" in run.stdout
     assert "Validate each report" in run.stdout
 
 
-def test_importing_the_command_line_speaks_no_language() -> None:
+def test_importing_the_command_line_speaksno_language() -> None:
     """Importing nq94.cli, with every sign of Vietnamese about, leaves the language alone: it is
     chosen when the app runs."""
     code = (
@@ -154,7 +148,7 @@ def test_importing_the_command_line_speaks_no_language() -> None:
         "assert i18n.current() is before, i18n.current()\n"
     )
     environ = {**os.environ, "NQ94_LANG": "vi", "LANG": "vi_VN.UTF-8"}
-    run = subprocess.run(
+    run = subprocess.run(  # an import probe: what importing nq94.cli does, not a run of nq94
         [sys.executable, "-c", code, "--lang", "vi"],
         capture_output=True,
         text=True,

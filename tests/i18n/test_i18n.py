@@ -5,11 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import os
 import re
 import string
-import subprocess
-import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -21,7 +18,7 @@ from nq94.i18n import Lang, detect, en, number, use, vi
 from nq94.model import TargetsFile
 
 from ..conftest import CLI_TYPE as CLI
-from ..conftest import ROOT, SAMPLES
+from ..conftest import ROOT, SAMPLES, Script
 
 SOURCE = ROOT / "src" / "nq94"
 REPORTS = sorted(str(path.relative_to(ROOT)) for path in SAMPLES.glob("*.yaml"))
@@ -191,28 +188,20 @@ def test_errors_of_a_broken_report_are_in_the_chosen_language(cli: CLI) -> None:
     assert "missing required key 'period'" in english.stderr
 
 
-def test_vietnamese_locale_is_the_default(tmp_path: Path) -> None:
+def test_vietnamese_locale_is_the_default(script: Script, tmp_path: Path) -> None:
     """LANG=vi_VN.UTF-8 nq94 check …, with no --lang and no NQ94_LANG, speaks Vietnamese."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NQ94_LANG", "LC_ALL", "LC_MESSAGES")}
-    command = [sys.executable, "-m", "nq94", "check", str(SAMPLES / "2024-9m.yaml")]
-    vietnamese = subprocess.run(
-        command, env={**env, "LANG": "vi_VN.UTF-8"}, capture_output=True, text=True, check=False
-    )
+    env: dict[str, str | None] = {"NQ94_LANG": None, "LC_ALL": None, "LC_MESSAGES": None}
+    sample = SAMPLES / "2024-9m.yaml"
+    vietnamese = script("check", sample, env={**env, "LANG": "vi_VN.UTF-8"})
     assert "30 chỉ tiêu: 3 có khả năng đạt" in vietnamese.stdout
-    english = subprocess.run(
-        command, env={**env, "LANG": "en_US.UTF-8"}, capture_output=True, text=True, check=False
-    )
+    english = script("check", sample, env={**env, "LANG": "en_US.UTF-8"})
     assert "30 targets: 3 on track" in english.stdout
 
 
-def test_help_is_in_the_chosen_language(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "nq94", "check", "--lang", "vi", "--help"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+def test_help_is_in_the_chosen_language(
+    cli: CLI, script: Script, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = script("check", "--lang", "vi", "--help", env={"COLUMNS": "200"})
     assert "Kiểm tra từng báo cáo" in run.stdout
     assert "Ngôn ngữ hiển thị" in run.stdout
     assert "─ Tùy chọn ─" in run.stdout  # typer's own headings too

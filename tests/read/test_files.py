@@ -10,8 +10,8 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO
 
 import openpyxl
 import pytest
@@ -19,24 +19,16 @@ import pytest
 from nq94.render.write import write_atomic
 
 from ..conftest import CLI_TYPE as CLI
-from ..conftest import ROOT, SAMPLES
+from ..conftest import SAMPLES, Script
 
 SAMPLE = str(SAMPLES / "2024-9m.yaml")
+WIDE: dict[str, str | None] = {"COLUMNS": "300"}
+"""The width the runs of the real command below are given."""
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="mknod and mount need root")
 
 
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-def _nq94(*args: str, stdout: IO[str] | None = None) -> subprocess.Popen[str]:
-    """`nq94 ARGS...` as a user runs it: a process of its own, with its real entry point; its
-    stderr is piped."""
-    environ = {**os.environ, "NQ94_LANG": "en", "NO_COLOR": "1", "COLUMNS": "300"}
-    command = [sys.executable, "-c", "import nq94; nq94.main()", *args]
-    return subprocess.Popen(
-        command, cwd=ROOT, env=environ, text=True, stdout=stdout, stderr=subprocess.PIPE
-    )
 
 
 def _mounted(folder: Path, *args: str, why: str) -> Iterator[Path]:
@@ -206,11 +198,12 @@ def test_file_created_during_the_run_is_not_replaced(
     assert _leftovers(tmp_path) == []
 
 
-def test_twenty_concurrent_templates_one_wins(tmp_path: Path) -> None:
+def test_twenty_concurrent_templates_one_wins(script: Script, tmp_path: Path) -> None:
     """20 `nq94 template -o x.yaml` started at once: one writes, 19 exit 2 saying it exists."""
     output = tmp_path / "x.yaml"
-    runs = [_nq94("template", "-o", str(output)) for _ in range(20)]
-    results = [(run.wait(timeout=120), run.communicate()[1]) for run in runs]
+    with ThreadPoolExecutor(max_workers=20) as pool:  # each thread waits on a process of its own
+        runs = list(pool.map(lambda _: script("template", "-o", output, env=WIDE), range(20)))
+    results = [(run.exit_code, run.stderr) for run in runs]
     winners = [err for code, err in results if code == 0]
     assert winners == [f"wrote {output}\n"], results
     losers = [err for code, err in results if code == 2 and "already exists" in err]
@@ -304,12 +297,11 @@ def test_name_of_250_bytes_is_written_and_256_refused(cli: CLI, tmp_path: Path) 
 
 
 @pytest.mark.parametrize("args", [("check", SAMPLE), ("template",)], ids=["check", "template"])
-def test_standard_output_on_a_full_device(args: tuple[str, ...]) -> None:
+def test_standard_output_on_a_full_device(script: Script, args: tuple[str, ...]) -> None:
     """`nq94 check … > /dev/full`: one line on stderr, exit 2."""
     with open("/dev/full", "w") as full:
-        run = _nq94(*args, stdout=full)
-        _, err = run.communicate(timeout=60)
-    assert (run.returncode, err) == (
+        run = script(*args, stdout=full, env=WIDE, timeout=60)
+    assert (run.exit_code, run.stderr) == (
         2,
         "nq94: cannot write standard output: No space left on device\n",
     )
@@ -334,6 +326,7 @@ SLOW_WRITE = textwrap.dedent(
 
 def _writing(folder: Path, run: str) -> subprocess.Popen[str]:
     """A Python process running ``run`` in ``folder``, once it is in the middle of a write."""
+    # a Popen: the test signals the process, stopped in a write by the fsync patched in here
     child = subprocess.Popen(
         [sys.executable, "-c", SLOW_WRITE.format(run=run)],
         cwd=folder,

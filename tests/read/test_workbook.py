@@ -376,7 +376,7 @@ def test_a_yaml_check_never_imports_the_libraries_of_workbooks_and_charts(librar
         "except SystemExit:\n    pass\n"
         f"sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith({library!r}))))\n"
     )
-    run = subprocess.run(
+    run = subprocess.run(  # a probe: the modules a run imported, which only its own process sees
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert run.stderr == "[]", run.stderr

@@ -83,6 +83,7 @@ class Measured:
 
 def check(path: Path) -> Measured:
     """`nq94 check PATH` as a user runs it, measured."""
+    # not the `script` fixture: MEASURE's own child is the run, its peak memory that run's alone
     found = json.loads(
         subprocess.check_output(
             [sys.executable, "-c", MEASURE, str(path), str(GUARD_MB), str(TIMEOUT)],

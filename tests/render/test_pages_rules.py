@@ -136,7 +136,7 @@ def test_check_and_validate_never_import_jinja(command: str) -> None:
         "sys.stderr.write(repr(sorted(m for m in sys.modules\n"
         "                 if m.startswith(('jinja2', 'markupsafe', 'nq94.render.templating')))))\n"
     )
-    run = subprocess.run(
+    run = subprocess.run(  # a probe: the modules a run imported, which only its own process sees
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert run.stderr == "[]", run.stderr

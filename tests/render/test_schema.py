@@ -139,7 +139,7 @@ examples."""
 
 
 def _check_jsonschema(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return subprocess.run(  # another program, not nq94
         [CHECK_JSONSCHEMA, *map(str, arguments)], capture_output=True, text=True, check=False
     )
 
@@ -203,7 +203,7 @@ def test_the_python_apis_schema_describes_in_words(lang: str, basis: str) -> Non
         "import json, nq94; print(json.dumps(nq94.Report.model_json_schema(), ensure_ascii=False))"
     )
     env = {**os.environ, "NQ94_LANG": lang}
-    done = subprocess.run(
+    done = subprocess.run(  # the Python API in a Python of its own, not the nq94 command
         [sys.executable, "-c", program], capture_output=True, text=True, check=True, env=env
     )
     schema = json.loads(done.stdout)

@@ -220,5 +220,6 @@ def test_rich_is_imported_only_to_draw() -> None:
         "import sys, nq94.cli, nq94.render.table, nq94.render.targets\n"
         "assert not [m for m in sys.modules if m.startswith('rich')], sys.modules\n"
     )
+    # an import probe: the modules importing loads, seen in a Python of its own
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr

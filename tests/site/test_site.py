@@ -14,8 +14,6 @@ import json
 import os
 import posixpath
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,7 +30,7 @@ from nq94.site import publish
 from nq94.site.downloads import COLUMNS
 
 from ..conftest import CLI_TYPE as CLI
-from ..conftest import ROOT, Run
+from ..conftest import ROOT, Run, Script
 
 SAMPLES = [
     f"samples/{name}.yaml" for name in ("2024-h1", "2024-9m", "2024-estimate", "2024-official")
@@ -614,24 +612,14 @@ def test_invalid_reports_leave_the_previous_site_and_are_said_as_trend_says_them
 # --- help and parts ---------------------------------------------------------------------------
 
 
-def test_help_in_both_languages(cli: CLI) -> None:
-    from ..cli.test_usage import TYPER_WORDS
+def test_help_in_both_languages(cli: CLI, script: Script) -> None:
+    from ..cli.test_usage import TYPER_WORDS, no_language
 
     english = cli("site", "--help")
     assert english.exit_code == 0
     assert "static site for Council members" in english.stdout
-    vietnamese = subprocess.run(
-        [str(Path(sys.executable).with_name("nq94")), "site", "--lang", "vi", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith(("LC_", "NQ94_"))},
-            **{"LANG": "C.UTF-8", "COLUMNS": "100", "NO_COLOR": "1"},
-        },
-        check=False,
-    )
-    assert vietnamese.returncode == 0, vietnamese.stderr
+    vietnamese = script("site", "--lang", "vi", "--help", env=no_language())
+    assert vietnamese.exit_code == 0, vietnamese.stderr
     assert "trang web tĩnh cho đại biểu HĐND" in vietnamese.stdout
     assert not TYPER_WORDS.findall(vietnamese.stdout), vietnamese.stdout
 
@@ -830,7 +818,7 @@ def test_a_marker_made_by_hand_protects_nothing_it_does_not_list(cli: CLI, tmp_p
 
 
 def test_charts_are_drawn_alike_whatever_matplotlib_settings_the_user_has(
-    tmp_path: Path, site: Path
+    script: Script, tmp_path: Path, site: Path
 ) -> None:
     """A matplotlibrc in the working folder (LaTeX text, a red background), an unknown
     MPLBACKEND and a settings folder that cannot be made change nothing: the same pages, and
@@ -839,19 +827,13 @@ def test_charts_are_drawn_alike_whatever_matplotlib_settings_the_user_has(
         "text.usetex: True\nfigure.facecolor: red\nlines.linewidth: 9\n", encoding="utf-8"
     )
     out = tmp_path / "site"
-    run = subprocess.run(
-        [str(Path(sys.executable).with_name("nq94")), "site", *(str(ROOT / s) for s in SAMPLES),
-         "-o", str(out)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith(("LC_", "NQ94_", "MPL"))},
-            **{"LANG": "C.UTF-8", "MPLBACKEND": "nonexistent", "MPLCONFIGDIR": "/proc/nq94"},
-        },
-        check=False,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stderr
+    env: dict[str, str | None] = {
+        k: None for k in os.environ if k.startswith(("LC_", "NQ94_", "MPL"))
+    }
+    env |= {"NQ94_LANG": None, "LANG": "C.UTF-8"}
+    env |= {"MPLBACKEND": "nonexistent", "MPLCONFIGDIR": "/proc/nq94"}
+    run = script("site", *(ROOT / s for s in SAMPLES), "-o", out, cwd=tmp_path, env=env)
+    assert run.exit_code == 0, run.stderr
     assert run.stderr == f"wrote {out}: 62 pages; open {out / 'index.html'}\n"
     for page in ("index.html", "targets/budget_revenue.html", "en/targets/grdp_growth.html"):
         assert (out / page).read_bytes() == (site / page).read_bytes(), page

@@ -19,11 +19,8 @@ import csv
 import io
 import itertools
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +42,8 @@ from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
 from nq94.read.loading import load_targets
+
+from ..conftest import Script
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -113,28 +112,18 @@ def target_page(lang: str, target: str) -> SitePage:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(script: Script, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from samples/ by the real CLI (the `nq94` script of this interpreter)."""
     out = tmp_path_factory.mktemp("site")
-    build_site(out)
+    build_site(script, out)
     return out
 
 
-def build_site(out: Path) -> None:
-    nq94 = Path(sys.executable).with_name("nq94")
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
-    run = subprocess.run(
-        [str(nq94), "site", str(ROOT / "samples"), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
-    )
-    if run.returncode != 0:  # the end of a traceback says enough, and every test repeats it
+def build_site(script: Script, out: Path) -> None:
+    run = script("site", ROOT / "samples", "-o", out, env={"COLUMNS": "120"}, timeout=300)
+    if run.exit_code != 0:  # the end of a traceback says enough, and every test repeats it
         said = "\n".join((run.stdout + run.stderr).strip().splitlines()[-12:])
-        pytest.fail(f"nq94 site samples/ -o DIR exited {run.returncode}:\n{said}", pytrace=False)
+        pytest.fail(f"nq94 site samples/ -o DIR exited {run.exit_code}:\n{said}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -649,10 +638,9 @@ def test_screenshots(
 
 
 @pytest.fixture(scope="session")
-def people_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def people_files(script: Script, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The pages for people the other commands write, by the real CLI, in both languages."""
     out = tmp_path_factory.mktemp("people")
-    nq94 = str(Path(sys.executable).with_name("nq94"))
     samples = [str(ROOT / "samples" / f"2024-{name}.yaml")
                for name in ("h1", "9m", "estimate", "official")]  # fmt: skip
     commands = {
@@ -664,11 +652,8 @@ def people_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for lang in LANGS:
         for name, command in commands.items():
             page = out / f"{name}-{lang}.html"
-            run = subprocess.run(
-                [nq94, "--lang", lang, *command, "-o", str(page)],
-                capture_output=True, text=True, check=False, cwd=ROOT, timeout=300,
-            )  # fmt: skip
-            assert run.returncode == 0, run.stderr
+            run = script("--lang", lang, *command, "-o", page, timeout=300)
+            assert run.exit_code == 0, run.stderr
             made[page.stem] = page
     return made
 
