@@ -194,7 +194,9 @@ def _change_fields() -> dict[str, Any]:
 class _Change(Frozen):
     """The base of TargetChange, which describes it in the JSON Schema."""
 
-    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.change"})
+    model_config = ConfigDict(
+        json_schema_extra={"description": "schema.targets.change"}, defer_build=True
+    )
 
 
 TargetChange: Any = create_model(
@@ -210,7 +212,9 @@ class Amendment(Frozen):
     """A document that changes the targets from a day (a supplementary resolution adopted
     mid-year): targets it changes or adds, and the ids it removes."""
 
-    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.amendment"})
+    model_config = ConfigDict(
+        json_schema_extra={"description": "schema.targets.amendment"}, defer_build=True
+    )
 
     kind: Label | None = Field(None, description="schema.targets.document_kind")
     number: str = Field(description="schema.targets.number")
@@ -405,7 +409,9 @@ class TargetsFile2(TargetsFile):
     """A targets file of format 2: any document, sections optional, and targets that may say
     which side of a range a plan means, a stretch level, and other documents' requirements."""
 
-    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.file2"})
+    model_config = ConfigDict(
+        json_schema_extra={"description": "schema.targets.file2"}, defer_build=True
+    )
 
     format: Literal[2] = Field(description="schema.targets.format")
     given_document: Document = Field(alias="document", description="schema.targets.document")
