@@ -194,3 +194,24 @@ def test_preliminary_figures_stand_between_the_estimate_and_the_official_ones(
     assert compared["settling"] is True
     (change,) = [d for d in compared["changes"] if d["id"] == "grdp_growth"]
     assert change["change"] == "settled"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "; if 106.05 is an index against the same period last year, the growth is 6.05: "
+               "write 6.05"),
+        ("vi", "; nếu 106,05 là chỉ số so với cùng kỳ năm trước thì tốc độ tăng là 6,05: hãy ghi "
+               "6,05"),
+    ],
+)  # fmt: skip
+def test_growth_typed_as_an_index_says_the_growth_to_write(
+    cli: CLI, tmp_path: Path, lang: str, said: str
+) -> None:
+    """Officers write 'bằng 106,05% so với cùng kỳ': refused as implausible growth, the line
+    now says the growth it means (it said only that 106.05 was out of range)."""
+    report = tmp_path / "9m.yaml"
+    report.write_text('period: "2024-9M"\nvalues:\n  grdp_growth: 106.05\n', encoding="utf-8")
+    run = cli("check", "--lang", lang, str(report))
+    assert run.exit_code == 2, run
+    assert run.stderr.rstrip("\n").endswith(said), run

@@ -525,6 +525,8 @@ MESSAGES: dict[str, str] = {
     "err.implausible_derived": "derived value {value} is outside the plausible range {low} to "
     "{high} {unit}",
     "err.thousands_hint": "; if {value} means {meant} (a '.' between thousands), write {meant}",
+    "err.index_hint": "; if {value} is an index against the same period last year, the growth "
+    "is {growth}: write {growth}",
     "err.rule_sum": "{terms} = {total}, expected {expected} ± {tolerance}: {description}",
     "err.rule_at_most": "{value} is above {limit} ({limit_value}); {description}",
     "err.not_number_text": "expected a number, got '{text}'; write it like 7.5 or \"7,5\"",

@@ -527,6 +527,8 @@ MESSAGES: dict[str, str] = {
     "{high} {unit}",
     "err.thousands_hint": "; nếu {value} là {meant} (dấu '.' phân cách hàng nghìn), hãy ghi "
     "{meant}",
+    "err.index_hint": "; nếu {value} là chỉ số so với cùng kỳ năm trước thì tốc độ tăng là "
+    "{growth}: hãy ghi {growth}",
     "err.rule_sum": "{terms} = {total}, cần {expected} ± {tolerance}: {description}",
     "err.rule_at_most": "{value} lớn hơn {limit} ({limit_value}); {description}",
     "err.not_number_text": "cần một số, nhưng gặp '{text}'; hãy ghi như 7.5 hoặc \"7,5\"",

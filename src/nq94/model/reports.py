@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from nq94.i18n import current, number, pick, t
 from nq94.model.document import TargetsFile
-from nq94.model.numtext import plain
+from nq94.model.numtext import plain, typed
 from nq94.model.periods import Period, parse_period, period_pattern, suggested
 from nq94.model.spoken import basis_pattern
 from nq94.model.targets import DERIVABLE, DIVIDED, Kind, Measure, Stage, Target, requirement
@@ -319,6 +319,8 @@ def _plausible(target: Target, entry: AnyEntry) -> AnyEntry:
     message = t(key, **words)
     if not entry.derived and (meant := misread_thousands(value, target.plausible)):
         message += t("err.thousands_hint", value=f"'{value}'", meant=plain(meant))
+    elif target.kind is Kind.GROWTH and 100 < value <= 100 + high:  # 106,05 "so với cùng kỳ"
+        message += t("err.index_hint", value=typed(value), growth=typed(value - 100))
     raise PydanticCustomError(key, message, {**words, "at": at})
 
 
