@@ -122,3 +122,32 @@ def test_one_target_is_one_target(cli: CLI, tmp_path: Path) -> None:
     run = cli("targets", targets)
     assert run.exit_code == 0, run
     assert "1 target. `nq94 targets ID` explains it." in run.stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_targets_file_that_is_no_regular_file_is_said_to_be(
+    kind: str, tmp_path: Path, cli: CLI
+) -> None:
+    """`targets: tfifo` or a folder was 'not found (looked in …)', though it was there."""
+    import os
+
+    named = tmp_path / "t"
+    if kind == "fifo":
+        os.mkfifo(named)
+    else:
+        named.mkdir()
+    report = _write(tmp_path, "r.yaml", 'period: "2024"\ntargets: t\nvalues:\n  grdp_growth: 7.6\n')
+    run = cli("check", report)
+    assert run.exit_code == 2, run
+    assert run.stderr == f"{report}:2:10: targets: 't' is not a regular file; name a targets file\n"
+
+
+def test_an_empty_period_for_a_template_is_refused(cli: CLI) -> None:
+    """`template --period ''` made the whole year's template without a word."""
+    run = cli("template", "--period", "")
+    assert run.exit_code == 2, run
+    assert run.stdout == ""
+    assert run.stderr.startswith("nq94 template: '' is not a period; use 2024, 2024-H1")
+    zeros = cli("template", "--period", "02024")  # it suggested '202'
+    assert zeros.exit_code == 2, zeros
+    assert "did you mean '2024'?" in zeros.stderr, zeros

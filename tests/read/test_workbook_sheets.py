@@ -250,3 +250,17 @@ def test_a_percent_cell_for_points_says_the_figure_to_type(
     run = cli("check", "--lang", lang, str(path))
     assert run.exit_code == 2, run
     assert run.stderr.strip().endswith(said), run
+
+
+def test_a_figure_a_percent_cell_makes_too_large_is_written_out(cli: CLI, tmp_path: Path) -> None:
+    """7.6 in a percent cell is 760 %: the line said '7.6E+2', which no officer reads."""
+    path = _template(cli, tmp_path, "en")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    cell = sheet.cell(_rows(sheet)["grdp_growth"], 6)
+    cell.value, cell.number_format = 7.6, "0.0%"
+    book.save(path)
+    run = cli("check", str(path))
+    assert run.exit_code == 2, run
+    assert "value '760.0' is outside the plausible range" in run.stderr, run  # as the cell shows it
+    assert "E+" not in run.stderr

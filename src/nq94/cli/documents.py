@@ -85,7 +85,8 @@ def template(
 
     target_set = load_targets(targets)
     try:
-        chosen = Period.parse(period) if period else Period.parse(str(target_set.year))
+        # an empty --period is a mistake, not the whole year: only no --period means that
+        chosen = Period.parse(period if period is not None else str(target_set.year))
     except ValueError:
         from nq94.model.periods import suggested
 

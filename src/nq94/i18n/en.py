@@ -420,7 +420,7 @@ MESSAGES: dict[str, str] = {
     "warn.fraction": "{value} looks like a fraction; did you mean {meant}?",
     "err.more": "and {count} more problems; correct these first",
     "err.too_many_values": "more than {count} values; a report holds a few hundred",
-    "err.not_a_file": "not a regular file (a device, a FIFO or a folder); name a report file",
+    "err.not_a_file": "not a regular file (a device, a FIFO or a folder); name a file",
     "err.or": "{first} or {last}",
     "err.empty_file": "an empty file",
     "err.example.period": ' (e.g. period: "{year}" or "{year}-9M")',
@@ -501,6 +501,7 @@ MESSAGES: dict[str, str] = {
     "({document}); name the targets for {period.year} with --targets FILE",
     "err.targets_line": "expected the path of a targets file, relative to the report, got {got}",
     "err.targets_missing": "targets file '{path}' not found (looked in {folder})",
+    "err.targets_not_a_file": "'{path}' is not a regular file; name a targets file",
     "err.a_targets_file": "this is a targets file, not a report: check it with `nq94 targets "
     "{file}`, or check reports against it with --targets {file}",
     "err.toml": "cannot read nq94.toml: {reason}",

@@ -420,8 +420,7 @@ MESSAGES: dict[str, str] = {
     "warn.fraction": "{value} có vẻ là một phân số; có phải ý là {meant}?",
     "err.more": "và {count} lỗi khác; hãy sửa các lỗi trên trước",
     "err.too_many_values": "có hơn {count} giá trị; một báo cáo chỉ có vài trăm",
-    "err.not_a_file": "không phải tệp thông thường (thiết bị, FIFO hay thư mục); hãy chỉ một "
-    "tệp báo cáo",
+    "err.not_a_file": "không phải tệp thông thường (thiết bị, FIFO hay thư mục); hãy chỉ một tệp",
     "err.or": "{first} hoặc {last}",
     "err.empty_file": "tệp rỗng",
     "err.example.period": ' (ví dụ period: "{year}" hoặc "{year}-9M")',
@@ -502,6 +501,7 @@ MESSAGES: dict[str, str] = {
     "err.targets_line": "cần đường dẫn của một tệp chỉ tiêu, tính từ thư mục của báo cáo, nhưng "
     "gặp {got}",
     "err.targets_missing": "không tìm thấy tệp chỉ tiêu '{path}' (đã tìm trong {folder})",
+    "err.targets_not_a_file": "'{path}' không phải là tệp thường; hãy ghi tên một tệp chỉ tiêu",
     "err.a_targets_file": "đây là tệp chỉ tiêu, không phải báo cáo: kiểm tra tệp bằng `nq94 "
     "targets {file}`, hoặc kiểm tra báo cáo theo tệp này bằng --targets {file}",
     "err.toml": "không đọc được nq94.toml: {reason}",

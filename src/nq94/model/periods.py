@@ -199,8 +199,9 @@ def suggested(text: str) -> str | None:
     among the periods of the year it names; None when there is none close."""
     from nq94.model.spoken import suggestion
 
-    year = re.search(r"[0-9]{4}", text)
-    codes = [str(period) for period in Period.all_of(int(year[0]))] if year else []
+    # the year is the first run of digits that is one ('02024' is 2024, not 202)
+    year = next((int(run) for run in re.findall(r"[0-9]+", text) if 1000 <= int(run) <= 9999), None)
+    codes = [str(period) for period in Period.all_of(year)] if year else []
     return suggestion(text, codes)
 
 

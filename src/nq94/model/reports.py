@@ -311,7 +311,7 @@ def _plausible(target: Target, entry: AnyEntry) -> AnyEntry:
         return entry
     key = "err.implausible_derived" if entry.derived else "err.implausible"
     words = {  # a figure as the file wrote it; a derived one and the range as the reader writes
-        "value": _derived(value) if entry.derived else str(value),
+        "value": _derived(value) if entry.derived else format(value, "f"),  # 760, not 7.6E+2
         "low": number(low, places=20),
         "high": number(high, places=20),
         "unit": pick(target.unit),

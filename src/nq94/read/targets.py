@@ -63,7 +63,7 @@ class Finder:
         path = base / stated.strip()
         if not path.is_file():
             mark = where or Mark(1, 1)
-            message = t("err.targets_missing", path=stated, folder=str(base.resolve()))
+            message = _not_a_targets_file(path, stated, str(base.resolve()))
             raise InputError([Problem(report, mark.line, mark.column, f"targets: {message}")])
         return self._load(os.path.normpath(path))
 
@@ -114,10 +114,16 @@ def _targets_in(config: Path) -> str | None:
     if not path.is_file():
         line = _key_line(text, "targets")
         where = str(config.parent)
-        raise InputError(
-            [Problem(name, line, 1, t("err.targets_missing", path=found, folder=where))]
-        )
+        raise InputError([Problem(name, line, 1, _not_a_targets_file(path, found, where))])
     return os.path.normpath(path)
+
+
+def _not_a_targets_file(path: Path, named: str, folder: str) -> str:
+    """Why the targets file named is not read: not there (in the folder looked in), or there but
+    not a regular file (a folder, a FIFO, a device), which is never opened."""
+    if path.exists():
+        return t("err.targets_not_a_file", path=named)
+    return t("err.targets_missing", path=named, folder=folder)
 
 
 def _toml_place(message: str) -> tuple[int, int]:
