@@ -298,3 +298,15 @@ def test_elapsed_fraction_is_exact_where_it_can_be() -> None:
     assert Period.parse("2024-9M").elapsed == Decimal("0.75")
     assert Period.parse("2024-Q1").elapsed == Decimal("0.25")
     assert Period.parse("2024").elapsed == 1
+
+
+def test_figures_that_settled_list_those_that_ended_worse_first(cli: CLI) -> None:
+    """Estimate to official: a settled figure that ended worse than the estimate said came
+    after improvements, ordered only by how far its status moved."""
+    data = _json(cli("diff", "-f", "json", ESTIMATE, OFFICIAL).stdout)["diff"]
+    rank = {"met": 0, "at_risk": 1, "missed": 2}
+    settled = [c for c in data["changes"] if c["change"] == "settled"]
+    worse = [rank[c["new_status"]] > rank[c["old_status"]] for c in settled]
+    assert worse == sorted(worse, reverse=True), [c["id"] for c in settled]
+    assert True in worse
+    assert False in worse

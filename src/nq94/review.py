@@ -361,11 +361,13 @@ def _change(before: Result, after: Result) -> Change | None:
     return Change.CHANGED if moved or amended or before.status != after.status else None
 
 
-def _severity(difference: Difference) -> tuple[int, int]:
+def _severity(difference: Difference) -> tuple[int, bool, int]:
+    """Worst first: by the kind of change, then (among figures that settled) those that ended
+    worse than the estimate said, then by how far the status moved."""
     step = 0
     old, new = _RANK.get(difference.old.status), _RANK.get(difference.new.status)
     if difference.change in (Change.WORSENED, Change.IMPROVED, Change.SETTLED) and (
         old is not None and new is not None
     ):
         step = -abs(new - old)
-    return _ORDER.index(difference.change), step
+    return _ORDER.index(difference.change), not difference.worse, step

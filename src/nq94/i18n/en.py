@@ -291,8 +291,8 @@ MESSAGES: dict[str, str] = {
     "schema.number_text": 'e.g. "7,5" or "7,5%"',
     "schema.basis": "Whether the figures are final (official) or not yet (estimate, preliminary).",
     "schema.report": "A report of figures achieved against the targets of a resolution.",
-    "schema.period": "The period the report covers: the year to date (2024, 2024-9M) or a part "
-    "of the year alone (2024-Q3, 2024-M05).",
+    "schema.period": "The period the report covers: the year to date (YYYY, YYYY-9M) or a part "
+    "of the year alone (YYYY-Q3, YYYY-M05).",
     "schema.report_source": "Where the report's figures come from.",
     "schema.report_targets": "The targets file the report is written against, relative to the "
     "report.",
@@ -331,7 +331,7 @@ MESSAGES: dict[str, str] = {
     '"unknown" when the press gives none.',
     "schema.targets.title": "The document's title in Vietnamese, and in English where it is given.",
     "schema.targets.issuer": "The body that adopted the document (Hội đồng nhân dân tỉnh ...).",
-    "schema.targets.adopted": "The day the document was adopted, such as 2024-12-10; an "
+    "schema.targets.adopted": "The day the document was adopted, such as 2025-12-10; an "
     "amendment's is on or after that of the document it amends.",
     "schema.targets.year": "The year the targets are for; every report checked against the file "
     "is of that year.",

@@ -293,8 +293,8 @@ MESSAGES: dict[str, str] = {
     "schema.basis": "Số liệu chính thức (official), hay chưa: số ước tính (estimate) hoặc số "
     "sơ bộ (preliminary).",
     "schema.report": "Báo cáo số liệu thực hiện so với các chỉ tiêu của nghị quyết.",
-    "schema.period": "Kỳ báo cáo: lũy kế từ đầu năm (2024, 2024-9M) hoặc riêng một phần năm "
-    "(2024-Q3, 2024-M05).",
+    "schema.period": "Kỳ báo cáo: lũy kế từ đầu năm (YYYY, YYYY-9M) hoặc riêng một phần năm "
+    "(YYYY-Q3, YYYY-M05).",
     "schema.report_source": "Nguồn số liệu của báo cáo.",
     "schema.report_targets": "Tệp chỉ tiêu mà báo cáo dựa vào, tính từ thư mục của báo cáo.",
     "schema.values": "Mã chỉ tiêu -> số liệu: một số, hoặc một bảng khóa - giá trị (xem từng "
@@ -332,7 +332,7 @@ MESSAGES: dict[str, str] = {
     '("58/NQ-HĐND"); ghi "unknown" khi báo chí không nêu số hiệu.',
     "schema.targets.title": "Trích yếu của văn bản bằng tiếng Việt, và bằng tiếng Anh nếu có.",
     "schema.targets.issuer": "Cơ quan ban hành văn bản (Hội đồng nhân dân tỉnh ...).",
-    "schema.targets.adopted": "Ngày thông qua văn bản, ví dụ 2024-12-10; văn bản sửa đổi được "
+    "schema.targets.adopted": "Ngày thông qua văn bản, ví dụ 2025-12-10; văn bản sửa đổi được "
     "thông qua từ ngày thông qua văn bản mà nó sửa đổi trở đi.",
     "schema.targets.year": "Năm thực hiện các chỉ tiêu; mọi báo cáo đối chiếu với tệp này đều "
     "thuộc năm đó.",

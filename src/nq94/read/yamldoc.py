@@ -198,7 +198,7 @@ def _not_found(path: str) -> str:
         return difflib.SequenceMatcher(None, one.lower(), other.lower()).ratio()
 
     # close in the name before the suffix, which every report shares ("budget.yaml" is not
-    # "report.yaml"); then the closest whole ("2024-9m.xslx" is "2024-9m.xlsx")
+    # "report.yaml"); then the closest whole ("2026-9m.xslx" is "2026-9m.xlsx")
     stem = os.path.splitext(name)[0]
     reports = [
         each

@@ -186,8 +186,8 @@ def _choice(code: str, words: str) -> tuple[str, str]:
 
 
 def _choices(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The choices of a drop-down, each offered once ('tháng 1 năm 2024' is both 2024-1M and
-    2024-M01: the same months)."""
+    """The choices of a drop-down, each offered once ('tháng 1 năm 2026' is both 2026-1M and
+    2026-M01: the same months)."""
     found: dict[str, str] = {}
     for code, words in pairs:
         offered, other = _choice(code, words)

@@ -437,7 +437,7 @@ def inputs_text(result: Result) -> str | None:
 
 def summary_line(evaluation: Evaluation) -> str:
     """'30 targets: 18 met, 5 at risk, 4 missed, 3 no data', in the words of the report's stage
-    ('9 tháng 2024: … 3 có khả năng đạt, …'), and how many are not assessed, where a report of
+    ('9 tháng 2026: … 3 có khả năng đạt, …'), and how many are not assessed, where a report of
     part of the year alone leaves some so; then '; 1 warning' where the report's figures gave
     warnings."""
     stage = evaluation.report.stage
