@@ -122,6 +122,11 @@ def test_one_target_is_one_target(cli: CLI, tmp_path: Path) -> None:
     run = cli("targets", targets)
     assert run.exit_code == 0, run
     assert "1 target. `nq94 targets ID` explains it." in run.stdout
+    report = _write(tmp_path, "r.yaml", 'period: "2025"\ntargets: targets.yaml\nvalues:\n  g: 9\n')
+    checked = cli("check", "-f", "text", report)
+    assert checked.stdout.endswith(
+        "(full year 2025, official): 1 target: 1 met, 0 missed, 0 no data\n"
+    ), checked
 
 
 @pytest.mark.parametrize("kind", ["fifo", "folder"])

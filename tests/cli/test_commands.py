@@ -139,7 +139,7 @@ def test_markdown_is_a_github_table(cli: CLI) -> None:
     table = [line for line in lines if line.startswith("|")]
     assert (
         table[0]
-        == "| Target (the resolution's words) | Actual | Required | Gap | % of target | Status |"
+        == "| Target (the resolution's words) | Actual | Required | Gap | Against target | Status |"
     )
     assert table[1] == "|---|--:|--:|--:|--:|---|"
     assert len(table) == 32

@@ -266,6 +266,14 @@ FACTS_JS = r"""
     targetLinks: Array.from(document.querySelectorAll('a.target-link')).map((a) => a.href),
     links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.href),
     scrollWidth: root.scrollWidth, innerWidth: window.innerWidth, wide,
+    // a status is read whole: a badge or a scorecard's word taller than a line is split
+    split: Array.from(document.querySelectorAll('.scorecard .word, span.status'))
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.25;
+        return el.getBoundingClientRect().height > line * 1.5;
+      })
+      .slice(0, 5).map(text),
   };
 }
 """
@@ -372,7 +380,7 @@ def check_page(tab: Watched, site: Path, page: SitePage, width: str) -> list[str
 
 def _overview_problems(facts: dict[str, Any], site: Path, page: SitePage, where: str) -> list[str]:
     """The small multiples: one chart per target, each in a link to that target's page."""
-    problems = []
+    problems = [f"{where}: a status split across lines: {word!r}" for word in facts["split"]]
     charted = [chart["link"] for chart in facts["charts"] if chart["svg"] and chart["link"]]
     if len(charted) != len(IDS):
         problems.append(f"{where}: {len(charted)} small charts in a.target-link, not {len(IDS)}")

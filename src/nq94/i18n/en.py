@@ -56,7 +56,7 @@ MESSAGES: dict[str, str] = {
     "column.actual": "Actual",
     "column.required": "Required",
     "column.gap": "Gap",
-    "column.percent": "% of target",
+    "column.percent": "Against target",
     "column.margin": "Margin",
     "column.status": "Status",
     "column.file": "File",
@@ -162,7 +162,8 @@ MESSAGES: dict[str, str] = {
     "caption.margin": "{what}: a value within the margin of its threshold is at risk; flows are "
     "projected to the year end.",
     "caption.margin_year": "{what}: a value within the margin of its threshold is at risk.",
-    "summary": "{total} targets: {parts}",
+    "summary.one": "{count} target: {parts}",
+    "summary.other": "{count} targets: {parts}",
     "summary.warned": "{summary}; {warnings}",
     "warnings.one": "{count} warning",
     "warnings.other": "{count} warnings",

@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "column.actual": "Thực hiện",
     "column.required": "Yêu cầu",
     "column.gap": "Chênh lệch",
-    "column.percent": "% kế hoạch",
+    "column.percent": "So với kế hoạch",
     "column.margin": "Biên",
     "column.status": "Đánh giá",
     "column.file": "Tệp",
@@ -160,7 +160,8 @@ MESSAGES: dict[str, str] = {
     "caption.margin": "{what}: giá trị nằm trong biên của ngưỡng là có nguy cơ không đạt; chỉ "
     "tiêu lũy kế được dự báo đến cuối năm.",
     "caption.margin_year": "{what}: giá trị nằm trong biên của ngưỡng là có nguy cơ không đạt.",
-    "summary": "{total} chỉ tiêu: {parts}",
+    "summary.one": "{count} chỉ tiêu: {parts}",
+    "summary.other": "{count} chỉ tiêu: {parts}",
     "summary.warned": "{summary}; {warnings}",
     "warnings.one": "{count} cảnh báo",
     "warnings.other": "{count} cảnh báo",

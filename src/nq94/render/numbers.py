@@ -442,7 +442,7 @@ def summary_line(evaluation: Evaluation) -> str:
     warnings."""
     stage = evaluation.report.stage
     parts = ", ".join(counted(status, count, stage) for status, count in counts(evaluation))
-    line = t("summary", total=sum(evaluation.summary.values()), parts=parts)
+    line = tn("summary", sum(evaluation.summary.values()), parts=parts)
     if not (warnings := len(evaluation.warnings)):
         return line
     return t("summary.warned", summary=line, warnings=tn("warnings", warnings))

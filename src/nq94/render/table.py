@@ -222,7 +222,7 @@ def summary_text(evaluation: Evaluation) -> list[Part]:
     """The summary line, each count in its status colour."""
     stage, total = evaluation.report.stage, sum(evaluation.summary.values())
     # the counts go where the catalogue puts {parts}, each in its own colour
-    head, _, tail = t("summary", total=total, parts="{parts}").partition("{parts}")
+    head, _, tail = tn("summary", total, parts="{parts}").partition("{parts}")
     parts = [Part(head)]
     for index, (status, count) in enumerate(counts(evaluation)):
         if index:
