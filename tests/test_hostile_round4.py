@@ -121,7 +121,8 @@ def test_one_target_is_one_target(cli: CLI, tmp_path: Path) -> None:
     )  # fmt: skip
     run = cli("targets", targets)
     assert run.exit_code == 0, run
-    assert "1 target. `nq94 targets ID` explains it." in run.stdout
+    # and how to explain it: `nq94 targets ID` would look among the built-in targets
+    assert f"1 target. `nq94 targets --targets {targets} ID` explains it." in run.stdout
     report = _write(tmp_path, "r.yaml", 'period: "2025"\ntargets: targets.yaml\nvalues:\n  g: 9\n')
     checked = cli("check", "-f", "text", report)
     assert checked.stdout.endswith(

@@ -267,6 +267,8 @@ MESSAGES: dict[str, str] = {
     "targets.title": "{document}: targets for {year}",
     "targets.count.one": "{count} target. `nq94 targets ID` explains it.",
     "targets.count.other": "{count} targets. `nq94 targets ID` explains one.",
+    "targets.count_file.one": "{count} target. `nq94 targets --targets {file} ID` explains it.",
+    "targets.count_file.other": "{count} targets. `nq94 targets --targets {file} ID` explains one.",
     "targets.adopted": "Adopted by {issuer} on {date}.",
     "targets.issued": "Issued by {issuer}.",
     "targets.in_force": "In force on {date}: as the document was adopted.",

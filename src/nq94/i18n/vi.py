@@ -268,6 +268,10 @@ MESSAGES: dict[str, str] = {
     "targets.title": "{document}: các chỉ tiêu năm {year}",
     "targets.count.one": "{count} chỉ tiêu. Lệnh `nq94 targets MÃ` giải thích chỉ tiêu.",
     "targets.count.other": "{count} chỉ tiêu. Lệnh `nq94 targets MÃ` giải thích từng chỉ tiêu.",
+    "targets.count_file.one": "{count} chỉ tiêu. Lệnh `nq94 targets --targets {file} MÃ` giải "
+    "thích chỉ tiêu.",
+    "targets.count_file.other": "{count} chỉ tiêu. Lệnh `nq94 targets --targets {file} MÃ` giải "
+    "thích từng chỉ tiêu.",
     "targets.adopted": "Do {issuer} thông qua ngày {date}.",
     "targets.issued": "Do {issuer} ban hành.",
     "targets.in_force": "Có hiệu lực ngày {date}: như văn bản được thông qua.",

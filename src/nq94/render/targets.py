@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shlex
 from typing import TextIO
 
 from nq94.i18n import pick, t, tn
@@ -58,7 +59,10 @@ def listing(
     after: list[Cell] = [document_line(targets)]
     if as_of is not None:
         after.append(in_force(targets, as_of))
-    after.append(tn("targets.count", len(targets.targets)))
+    # how to explain one, with the file these targets come from where they are not built in
+    origin = targets.origin
+    key = "targets.count" if origin is None else "targets.count_file"
+    after.append(tn(key, len(targets.targets), file=shlex.quote(origin or "")))
     if versions:
         after += amendment_lines(targets)
     draw(layouts, out, color=color, title=t("targets.title", **words_of(targets)), after=after)
