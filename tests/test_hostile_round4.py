@@ -157,3 +157,17 @@ def test_an_empty_period_for_a_template_is_refused(cli: CLI) -> None:
     zeros = cli("template", "--period", "02024")  # it suggested '202'
     assert zeros.exit_code == 2, zeros
     assert "did you mean '2024'?" in zeros.stderr, zeros
+
+
+def test_a_shells_glob_over_reports_and_their_targets_file_reads_the_reports(cli: CLI) -> None:
+    """`nq94 trend samples/thai-nguyen-2026/*.yaml`, as the README writes it: the shell names
+    targets.yaml beside the reports, which was refused ('this is a targets file'), exit 2."""
+    folder = Path("samples/thai-nguyen-2026")
+    names = sorted(str(path) for path in folder.glob("*.yaml"))
+    assert str(folder / "targets.yaml") in names
+    run = cli("trend", *names)
+    assert run.exit_code == 0, run
+    assert "targets.yaml" not in run.stdout
+    alone = cli("check", str(folder / "targets.yaml"))  # named alone, it is still said to be one
+    assert alone.exit_code == 2, alone
+    assert "this is a targets file, not a report" in alone.stderr

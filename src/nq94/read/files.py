@@ -30,8 +30,9 @@ def is_workbook(name: str, raw: bytes) -> bool:
 def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], list[Problem]]:
     """The report files named by ``paths``, in order and without repeats, and what was not found.
 
-    A file is taken as it is; a directory gives the YAML and .xlsx files in it (below it with
-    ``recursive``); a glob (``reports/*.yaml``, ``reports/**/*.yaml``) gives what it matches.
+    A file is taken as it is (but a targets file among several names); a directory gives the
+    YAML and .xlsx files in it (below it with ``recursive``); a glob (``reports/*.yaml``,
+    ``reports/**/*.yaml``) gives what it matches.
     Links to directories are not followed below the paths given, so a link loop is never
     entered, and a file reached twice (through a link) is read once. A directory that cannot
     be read is a problem, as in ``grep -r``: it may hold reports.
@@ -49,7 +50,10 @@ def expand(paths: list[str], *, recursive: bool = False) -> tuple[list[str], lis
 
     for path in paths:
         if os.path.isfile(path):
-            take([path])
+            # among several names, a targets file is what a shell's reports/*.yaml gives beside
+            # the reports that name it: left out, as a folder or nq94's own glob leaves it out
+            if len(paths) == 1 or not is_targets_file(Path(path)):
+                take([path])
         elif os.path.isdir(path):
             matches = _reports(path, "**/*" if recursive else "*")
             problems += _unreadable(path, recursive=recursive)
