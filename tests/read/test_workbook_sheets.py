@@ -232,7 +232,7 @@ def test_an_empty_report_sheet_with_no_copy_is_as_before(cli: CLI, tmp_path: Pat
         ("en", "the cell is formatted as a percentage, but this target is in percentage points: "
                "type 0.85 in a cell formatted as a number"),
         ("vi", "ô được định dạng phần trăm, nhưng chỉ tiêu này tính bằng điểm phần trăm: hãy "
-               "định dạng ô là số (Number) rồi gõ 0,85"),
+               "định dạng ô là Số rồi gõ 0,85"),
     ],
 )  # fmt: skip
 def test_a_percent_cell_for_points_says_the_figure_to_type(

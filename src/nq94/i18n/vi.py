@@ -761,7 +761,7 @@ MESSAGES: dict[str, str] = {
     "err.xlsx.percent_cell": "ô được định dạng phần trăm, nhưng chỉ tiêu này tính bằng {unit}; "
     "hãy định dạng ô là số",
     "err.xlsx.percent_cell_typed": "ô được định dạng phần trăm, nhưng chỉ tiêu này tính bằng "
-    "{unit}: hãy định dạng ô là số (Number) rồi gõ {number}",
+    "{unit}: hãy định dạng ô là Số rồi gõ {number}",
     "err.xlsx.no_id": "có số liệu nhưng thiếu mã chỉ tiêu ở cột {column}; hãy điền mã hoặc xóa "
     "dòng",
     "err.xlsx.duplicate_id": "chỉ tiêu {id} ghi hai lần, lần đầu ở dòng {row}; mỗi chỉ tiêu chỉ "
