@@ -161,3 +161,13 @@ def test_check_takes_plain_data_too() -> None:
     assert data["summary"]["met"] == 1
     with pytest.raises(pydantic.ValidationError):
         nq94.check({"period": "2024", "values": {"grdp_growth": "bảy"}})
+
+
+def test_the_report_model_is_one_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nq94.Report is the same class each time it is asked for, in each language, so that a
+    report it validated is an instance of it."""
+    report = nq94.Report.model_validate({"period": "2024", "values": {}})
+    assert nq94.Report is nq94.Report
+    assert isinstance(report, nq94.Report)
+    monkeypatch.setenv("NQ94_LANG", "vi")
+    assert nq94.report_model() is nq94.report_model()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,10 +22,18 @@ def report_model(targets: str | None = None) -> type[Report]:
     """
     from nq94.i18n import detect, use
     from nq94.model import report_model as model_of
-    from nq94.read.loading import in_words, load_targets
+    from nq94.read.loading import load_targets
 
     use(detect([], os.environ))
-    model = model_of(load_targets(targets))
+    return _said(model_of(load_targets(targets)))
+
+
+@cache
+def _said(model: type[Report]) -> type[Report]:
+    """``model`` whose validation errors are said as the command line says them: one class per
+    model (each targets file's, in each language, is built once), so that a report validated by
+    ``nq94.Report`` is an instance of ``nq94.Report`` whenever it is asked for."""
+    from nq94.read.loading import in_words
 
     def model_validate(cls: type[Report], /, obj: Any, **options: Any) -> Report:
         try:
