@@ -262,9 +262,8 @@ def explain(result: Result) -> str:
     if result.actual is None:
         return "; ".join([t("explain.no_figure", required=required), *context_notes(result)])
     if result.plan is not None:
-        planned = measured(comparison_of(target, result.plan.threshold), pick(target.unit))
         parts = [
-            t("explain.versus", actual=actual_text(result), required=planned),
+            t("explain.versus", actual=actual_text(result), required=judged_by(result, unit=True)),
             t("explain.year", required=required),
         ]
     else:

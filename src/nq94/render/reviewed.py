@@ -111,10 +111,12 @@ def course_words(course: Course) -> str:
     return t("direction.changed", direction=direction, changes=" → ".join(map(said, changed)))
 
 
-def course_text(course: Course) -> str:
-    """A sparkline of the figures, then the course: '▁▃█ ↗ better: at risk → met'."""
+def course_text(course: Course, *, changes: bool = True) -> str:
+    """A sparkline of the figures, then the course: '▁▃█ ↗ better: at risk → met'; without
+    ``changes``, the direction alone ('▁▃█ ↗ better'), for a table that shows the statuses."""
     spark = sparkline([result.actual for result in course.results])
-    return f"{spark} {course_words(course)}".strip()
+    words = course_words(course) if changes else direction_text(course)
+    return f"{spark} {words}".strip()
 
 
 def year_end_text(course: Course) -> str:

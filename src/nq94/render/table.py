@@ -34,11 +34,10 @@ from nq94.render.periods import period_name, short_name
 from nq94.render.reviewed import (
     apart,
     change_words,
+    course_text,
     diff_summary,
     difference_text,
-    direction_text,
     pace_text,
-    sparkline,
     status_changes,
     year_end_text,
 )
@@ -298,8 +297,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
         wide.append([words, *points, _course(course), year_end_text(course), status])
         merged.append([lines, _course(course), year_end_text(course), status])
         # the statuses are each on their period's line above
-        spark = sparkline([result.actual for result in course.results])
-        course_line = f"{spark} {direction_text(course)}".strip()
+        course_line = course_text(course, changes=False)
         sparkline_part = Part(f"\n{t('column.course')}: {course_line}", "dim")
         narrow.append([[*lines, sparkline_part], year_end_text(course), status])
     names = " → ".join(
@@ -324,8 +322,7 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
 def _course(course: Course) -> list[Part]:
     """A course's cell: the sparkline and the direction, then each status it changed to, a
     line each ('Khó đạt →', 'Có nguy cơ không đạt'), which the column never splits."""
-    spark = sparkline([result.actual for result in course.results])
-    parts = [Part(f"{spark} {direction_text(course)}".strip())]
+    parts = [Part(course_text(course, changes=False))]
     changed = status_changes(course)
     for index, result in enumerate(changed):
         parts += [Part("\n"), Part(said(result), STATUS_STYLE[result.status])]
