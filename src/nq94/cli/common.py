@@ -57,9 +57,11 @@ def read_all(
             problems += e.problems
     if problems:
         fail(tuple(problems))
+    from nq94.render.periods import reading_notes
+
     for each in loaded:
         say(each.warnings)
-        note(period_notes(each))
+        note(reading_notes(each))
     return loaded
 
 
@@ -73,13 +75,6 @@ def note(notices: Iterable[str]) -> None:
         if notice not in _noted:
             _noted.add(notice)
             typer.echo(escaped(notice), err=True)
-
-
-def period_notes(loaded: Loaded) -> tuple[str, ...]:
-    """What a report's reading needs said (see render.periods.reading_notes)."""
-    from nq94.render.periods import reading_notes
-
-    return reading_notes(loaded)
 
 
 def fail(problems: Iterable[Problem]) -> NoReturn:

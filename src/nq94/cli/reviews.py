@@ -20,7 +20,6 @@ from nq94.cli.common import (
     finder,
     may_write,
     note,
-    period_notes,
     read_all,
     write,
     writing,
@@ -228,8 +227,10 @@ def _year(
     problems += _one_targets_file(loaded)
     if problems:
         fail(problems)
+    from nq94.render.periods import reading_notes
+
     for each in loaded:
-        note(period_notes(each))
+        note(reading_notes(each))
     return line_up([evaluated(target_set.default(), each) for each in loaded])
 
 
