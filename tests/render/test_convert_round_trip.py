@@ -4,7 +4,6 @@ cell holds whole; and output modules never import input modules."""
 
 from __future__ import annotations
 
-import ast
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from nq94.read.yamldoc import parse
 from nq94.render.yamlout import dump_report
 
 from ..conftest import CLI_TYPE as CLI
-from ..conftest import ROOT
 
 TRICKY = ["N", "y", "Yes", "off", "~", "null", "08", "007", "-0", "1e3", "1e4", "1_000", ".5",
           "+.inf", ".nan", "2024-09-30", "2024-9-3 10:00", "0x1A", "1:30", " lead", "trail ",
@@ -133,17 +131,6 @@ def test_a_note_longer_than_a_cell_goes_on_below_and_comes_back_whole(
     values = _read_back(back.read_text(encoding="utf-8"))["values"]
     assert values["grdp_growth"]["note"] == note
     assert values["export_growth"] == Decimal(9)
-
-
-def test_output_modules_never_import_input_modules() -> None:
-    """render/ and site/ import nothing from read/: what a plain scalar reads as lives in
-    nq94.model.scalars, below both."""
-    found = []
-    for path in sorted((ROOT / "src/nq94/render").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("nq94.read"):
-                found.append(f"{path.name}: {node.module}")
-    assert found == []
 
 
 def test_control_characters_and_escape_lookalikes_survive_both_ways(
