@@ -19,6 +19,8 @@ import xlsxwriter  # type: ignore[import-untyped]
 from nq94.model import DERIVABLE, TargetsFile
 from tests.conftest import ROOT, SAMPLES, Run
 
+from .sheets import template_rows
+
 CLI = Callable[..., Run]
 POSITIVE = sorted((ROOT / "tests/example-files/positive").glob("*.yaml"))
 
@@ -28,15 +30,6 @@ def _template(cli: CLI, tmp_path: Path, *args: str, name: str = "r.xlsx") -> Pat
     run = cli("template", "-o", str(path), "--period", "2024-9M", *args)
     assert run.exit_code == 0, run
     return path
-
-
-def _rows(sheet: Any) -> dict[str, int]:
-    """Target id -> its row in a template sheet."""
-    return {
-        str(sheet.cell(row, 1).value): row
-        for row in range(9, sheet.max_row + 1)
-        if sheet.cell(row, 1).value
-    }
 
 
 def _results(run: Run) -> list[dict[str, Any]]:
@@ -75,7 +68,7 @@ def test_template_is_a_locked_form_with_open_inputs(
         "id", "section", "target", "unit", "threshold",
         "value", "baseline", "current", "source", "note",
     ]  # fmt: skip
-    rows = _rows(sheet)
+    rows = template_rows(sheet)
     assert list(rows) == [target.id for target in targets.targets]
     assert sheet.protection.sheet
     assert not sheet.protection.password
@@ -111,7 +104,7 @@ def _filled(path: Path) -> Path:
     """The template as an officer fills it in with a spreadsheet program."""
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    rows = _rows(sheet)
+    rows = template_rows(sheet)
     sheet.cell(rows["grdp_growth"], 6).value = "5,9"  # typed as text, with a decimal comma
     sheet.cell(rows["budget_revenue"], 6).value = 15000
     sheet.cell(rows["budget_revenue"], 9).value = "Cục Thuế tỉnh"
@@ -211,7 +204,7 @@ def test_a_formula_without_a_saved_result_is_named_at_its_cell(cli: CLI, tmp_pat
 def _wrong(path: Path) -> Path:
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    rows = _rows(sheet)
+    rows = template_rows(sheet)
     sheet.cell(rows["grdp_growth"], 6).value = "bảy"
     sheet.cell(rows["export_growth"], 6).value = datetime.date(2024, 12, 31)
     sheet.cell(45, 1).value = "grdp_growht"
@@ -353,7 +346,7 @@ def test_numbers_a_double_cannot_hold_stay_exact_as_text(cli: CLI, tmp_path: Pat
     workbook, back = tmp_path / "x.xlsx", tmp_path / "y.yaml"
     assert cli("convert", str(report), "-o", str(workbook)).exit_code == 0
     sheet = openpyxl.load_workbook(io.BytesIO(workbook.read_bytes())).worksheets[0]
-    rows = _rows(sheet)
+    rows = template_rows(sheet)
     assert sheet.cell(rows["budget_revenue"], 6).value == "20403.12345678901234"
     assert sheet.cell(rows["grdp_growth"], 6).number_format == "#,##0.00"
     assert cli("convert", str(workbook), "-o", str(back)).exit_code == 0

@@ -20,6 +20,7 @@ import pytest
 
 from ..conftest import CLI_TYPE as CLI
 from ..conftest import ROOT, Run
+from .sheets import template_rows
 
 FOLDER = ROOT / "tests" / "example-files" / "libreoffice"
 NAMES = ("percent-cells", "formulas", "text-numbers", "empty-formula")
@@ -31,7 +32,6 @@ POSITIONAL = {"file", "line", "column", "cell"}
 """Keys of the JSON output that say where something is, which differ between a workbook (its
 cells) and its twin (lines of YAML)."""
 
-FIRST_ROW = 9
 VALUE, BASELINE, CURRENT = 6, 7, 8
 FIGURES = (VALUE, BASELINE, CURRENT)
 
@@ -55,15 +55,6 @@ def _unplaced(data: Any) -> Any:
 
 def _output(run: Run) -> dict[str, Any]:
     return _unplaced(json.loads(run.stdout, parse_float=Decimal))  # type: ignore[no-any-return]
-
-
-def _rows(sheet: Any) -> dict[str, int]:
-    """Target id -> its row on a report sheet."""
-    return {
-        str(sheet.cell(row, 1).value): row
-        for row in range(FIRST_ROW, sheet.max_row + 1)
-        if sheet.cell(row, 1).value
-    }
 
 
 def _book(name: str, *, data_only: bool) -> Any:
@@ -115,7 +106,7 @@ def test_workbook_was_saved_by_libreoffice(name: str) -> None:
 def test_percent_cells_hold_fractions() -> None:
     """percent-cells.xlsx holds its percents as a spreadsheet does: 0.939 in a 0.0% cell."""
     sheet = _book("percent-cells", data_only=True)["Báo cáo"]
-    rows = _rows(sheet)
+    rows = template_rows(sheet)
     cells = {target: sheet.cell(row, VALUE) for target, row in rows.items()}
     percent = {t: (c.value, c.number_format) for t, c in cells.items() if "%" in c.number_format}
     assert percent["health_insurance_rate"] == (0.939, "0.0%")
@@ -136,7 +127,7 @@ def test_formulas_are_saved_with_their_results() -> None:
     results = _book("formulas", data_only=True)
     assert formulas.sheetnames[0] == "Workings"
     sheet, saved = formulas["Report"], results["Report"]
-    rows = _rows(sheet)
+    rows = template_rows(sheet)
     assert list(rows) == sorted(rows, reverse=True)
     found = {
         (target, column): (sheet.cell(row, column).value, saved.cell(row, column).value)
@@ -158,7 +149,7 @@ def test_text_numbers_are_text() -> None:
     sheet = _book("text-numbers", data_only=True)["Báo cáo"]
     texts = {
         target: sheet.cell(row, VALUE).value
-        for target, row in _rows(sheet).items()
+        for target, row in template_rows(sheet).items()
         if sheet.cell(row, VALUE).number_format == "@"
     }
     assert texts["budget_revenue"] == "19.515"
@@ -172,7 +163,7 @@ def test_empty_formula_result_is_saved() -> None:
     book = _book("empty-formula", data_only=False)
     assert book.sheetnames[0] == "Report"  # saved as xl/worksheets/sheet1.xml
     sheet = book["Report"]
-    row = _rows(sheet)["health_standard_communes_rate"]
+    row = template_rows(sheet)["health_standard_communes_rate"]
     assert str(sheet.cell(row, VALUE).value).startswith("=IF(Counts!C3=")
     with zipfile.ZipFile(FOLDER / "empty-formula.xlsx") as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")

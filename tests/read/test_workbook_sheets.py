@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from ..conftest import CLI_TYPE as CLI
+from .sheets import template_rows
 
 SHEET = {"en": "Report", "vi": "Báo cáo"}
 
@@ -23,22 +24,13 @@ def _template(cli: CLI, tmp_path: Path, lang: str) -> Path:
     return path
 
 
-def _rows(sheet: Any) -> dict[str, int]:
-    """Target id -> its row on a template's sheet."""
-    return {
-        str(sheet.cell(row, 1).value): row
-        for row in range(9, sheet.max_row + 1)
-        if sheet.cell(row, 1).value
-    }
-
-
 def _copy(book: Any, title: str, *, grdp: float | None = None, period: str | None = None) -> Any:
     """A copy of the report sheet named ``title``, as an officer makes one, with a GRDP growth
     figure and a period typed on it."""
     sheet = book.copy_worksheet(book.worksheets[0])
     sheet.title = title
     if grdp is not None:
-        sheet.cell(_rows(sheet)["grdp_growth"], 6).value = grdp
+        sheet.cell(template_rows(sheet)["grdp_growth"], 6).value = grdp
     if period is not None:
         sheet["B3"].value = period
     return sheet
@@ -143,7 +135,7 @@ def test_figures_on_the_report_sheet_and_on_a_copy_are_refused(
     path = _template(cli, tmp_path, lang)
     book = openpyxl.load_workbook(path)
     report = book.worksheets[0]
-    report.cell(_rows(report)["budget_revenue"], 6).value = 15000
+    report.cell(template_rows(report)["budget_revenue"], 6).value = 15000
     _copy(book, f"{SHEET[lang]} (2)", grdp=6.8)
     book.save(path)
     for command in ("check", "validate"):
@@ -176,7 +168,7 @@ def test_a_period_on_the_only_other_sheet_is_read_and_said_to_be(
     book = openpyxl.load_workbook(path)
     _copy(book, "Copy")  # the period 2024-9M, as the template wrote it
     sheet = book.worksheets[0]
-    sheet.cell(_rows(sheet)["grdp_growth"], 6).value = 6.8
+    sheet.cell(template_rows(sheet)["grdp_growth"], 6).value = 6.8
     sheet["B3"].value = None
     book.save(path)
     run = cli("check", "--lang", lang, "-f", "json", str(path))
@@ -210,7 +202,7 @@ def test_periods_on_several_other_sheets_are_refused_naming_them(
     _copy(book, "Copy 1")
     _copy(book, "Copy 2", period="2024")
     sheet = book.worksheets[0]
-    sheet.cell(_rows(sheet)["grdp_growth"], 6).value = 6.8
+    sheet.cell(template_rows(sheet)["grdp_growth"], 6).value = 6.8
     sheet["B3"].value = None
     book.save(path)
     run = cli("check", "--lang", lang, str(path))
@@ -244,7 +236,7 @@ def test_a_percent_cell_for_points_says_the_figure_to_type(
     path = _template(cli, tmp_path, lang)
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    cell = sheet.cell(_rows(sheet)["poverty_rate_reduction"], 6)
+    cell = sheet.cell(template_rows(sheet)["poverty_rate_reduction"], 6)
     cell.value, cell.number_format = 0.0085, "0.00%"
     book.save(path)
     run = cli("check", "--lang", lang, str(path))
@@ -257,7 +249,7 @@ def test_a_figure_a_percent_cell_makes_too_large_is_written_out(cli: CLI, tmp_pa
     path = _template(cli, tmp_path, "en")
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    cell = sheet.cell(_rows(sheet)["grdp_growth"], 6)
+    cell = sheet.cell(template_rows(sheet)["grdp_growth"], 6)
     cell.value, cell.number_format = 7.6, "0%"
     book.save(path)
     run = cli("check", str(path))
