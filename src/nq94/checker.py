@@ -204,7 +204,7 @@ def _build(targets: TargetsFile | Chooser) -> None:
     except InputError:
         return
     for version in chosen.versions:
-        report_model(version.targets)
+        report_model(version.targets, described=False)
 
 
 def _quiet(problems: Iterable[Problem]) -> None:

@@ -127,3 +127,36 @@ def test_explicit_margin_overrides_default() -> None:
     """A target's own margin replaces the measure's default."""
     assert make_target(margin=Decimal("0.2")).at_risk_margin == Decimal("0.2")
     assert make_target(measure="amount", threshold=Decimal(-50)).at_risk_margin == 1
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"grdp_growth": 6.18, "budget_revenue": "19.515", "export_value": {"value": 4500}},
+        {"grdp_growth": "7,5%", "budget_revenue": 10**9},
+        {"grdp_growth": None},
+        {"grdp_growth": {"baseline": 100, "current": "106,2"}},
+        {"grdp_growth": {"value": 6, "source": "Cục Thống kê", "extra": 1}},
+        {"no_such_target": 1},
+    ],
+)
+@pytest.mark.parametrize("period", ["2024", "2024-9M", 2024, "2023", "2024-Q5"])
+def test_reading_model_validates_as_the_described_one(values: dict[str, Any], period: Any) -> None:
+    """Reports are read with a model built without its JSON Schema; it accepts, and refuses
+    with, exactly what the described model (the API's, the schema's) does."""
+    from pydantic import ValidationError
+
+    from nq94.model import report_model
+    from nq94.read.loading import builtin_targets
+
+    targets = builtin_targets()
+    data = {"period": period, "basis": "estimate", "values": values}
+    outcomes = []
+    for described in (True, False):
+        model = report_model(targets, described=described)
+        try:
+            outcomes.append(model.model_validate(data).model_dump())
+        except ValidationError as error:
+            outcomes.append([(e["loc"], e["type"], e["msg"]) for e in error.errors()])
+    assert outcomes[0] == outcomes[1]
+    assert report_model(targets, described=False) is not report_model(targets)

@@ -264,8 +264,9 @@ class TargetsFile(Frozen):
     rules: tuple[Annotated[Rule, AfterValidator(_known_targets)], ...] = Field(
         (), description="schema.targets.rules"
     )
-    _report_models: dict[Lang, type[Any]] = PrivateAttr(default_factory=dict)
-    """The model of a report on these targets in each language it was built in (model.reports)."""
+    _report_models: dict[Lang | None, type[Any]] = PrivateAttr(default_factory=dict)
+    """The model of a report on these targets in each language it was described in, and (None)
+    undescribed, for reading reports (model.reports)."""
     _origin: str | None = PrivateAttr(None)
     """The file the targets were read from; None for the targets built into nq94."""
     _versions: tuple["Version", ...] = PrivateAttr(())

@@ -20,7 +20,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, PydanticUndefined
 
 from nq94.i18n import current, number, pick, t
 from nq94.model.document import TargetsFile
@@ -330,8 +330,9 @@ def _derived(value: Decimal) -> str:
     return number(value, places=4) if abs(value) < 10**15 else str(value.normalize())
 
 
-def _value_field(target: Target) -> tuple[Any, Any]:
-    """The field of a target in a values model: what it accepts, and its JSON Schema."""
+def _value_field(target: Target, *, described: bool) -> tuple[Any, Any]:
+    """The field of a target in a values model: what it accepts, and, when ``described``, its
+    JSON Schema (the forms a figure may take, and the target in words)."""
     model = (
         GrowthEntry if target.kind in DIVIDED else Entry if target.kind in DERIVABLE else ValueEntry
     )
@@ -346,12 +347,15 @@ def _value_field(target: Target) -> tuple[Any, Any]:
     def plausible(figure: AnyEntry) -> AnyEntry:
         return _plausible(target, figure)
 
+    # undescribed: the same validation, without a schema of the forms a figure may take
+    accepted = _accepted(model, low, high, whole) if described else PydanticUndefined
     field = Annotated[
         model,  # type: ignore[valid-type]  # absent: None, the default; null is refused
-        BeforeValidator(entry, json_schema_input_type=_accepted(model, low, high, whole)),
+        BeforeValidator(entry, json_schema_input_type=accepted),
         AfterValidator(plausible),
     ]
-    return field, Field(None, alias=target.id, description=target_description(target))
+    description = target_description(target) if described else None
+    return field, Field(None, alias=target.id, description=description)
 
 
 @cache
@@ -385,29 +389,36 @@ def _values(model: Values) -> dict[str, AnyEntry]:
     return entries
 
 
-def report_model(targets: TargetsFile) -> type[Report]:
-    """The model of a report on ``targets`` in the language spoken now (its schema describes
-    each target in that language), built once for each."""
-    lang = current()
+def report_model(targets: TargetsFile, *, described: bool = True) -> type[Report]:
+    """The model of a report on ``targets``, built once for each.
+
+    ``described``: with its JSON Schema in the language spoken now (each target in words, the
+    forms its figure may take); without, the same validation, built in about half the time, for
+    reading reports.
+    """
+    key = current() if described else None
     models = targets._report_models  # the targets file holds its models
-    if lang not in models:
-        models[lang] = build_report_model(targets)
-    built: type[Report] = models[lang]
+    if key not in models:
+        models[key] = build_report_model(targets, described=described)
+    built: type[Report] = models[key]
     return built
 
 
-def build_report_model(targets: TargetsFile) -> type[Report]:
+def build_report_model(targets: TargetsFile, *, described: bool = True) -> type[Report]:
     """The model of a report on ``targets``: each target an optional field of ``values``, with
     its plausible range and the forms its figure may take; the period in their year.
 
-    Built once per targets file and language (:func:`report_model`).
+    Built once per targets file and language, and once undescribed (:func:`report_model`).
     """
     year = targets.year
     values: type[Values] = create_model(  # type: ignore[call-overload]
         "Values",
         __base__=Values,
         __doc__=Values.__doc__,
-        **{_field_name(target.id): _value_field(target) for target in targets.targets},
+        **{
+            _field_name(target.id): _value_field(target, described=described)
+            for target in targets.targets
+        },
     )
     values.targets = targets
     period_text = Annotated[str, Field(pattern=period_pattern(year))]
@@ -425,7 +436,7 @@ def build_report_model(targets: TargetsFile) -> type[Report]:
         period=(
             Annotated[
                 Period,
-                PlainValidator(period, json_schema_input_type=accepted),
+                PlainValidator(period, json_schema_input_type=accepted if described else Any),
                 PlainSerializer(str),
             ],
             Field(description="schema.period"),

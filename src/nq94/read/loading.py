@@ -190,7 +190,7 @@ def _loaded(
         {key: _written(raw) for key, raw in values.items()} if isinstance(values, dict) else {}
     )
     with writing_in("xlsx" if not isinstance(doc, Document) else ""):
-        report = validated(doc, report_model(targets))
+        report = validated(doc, report_model(targets, described=False))
     warnings = tuple(
         locate(doc, ("values", key, "value"), _fraction(entry.value), warning=True)
         for key, entry in report.values.items()
