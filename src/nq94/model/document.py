@@ -255,6 +255,8 @@ class TargetsFile(Frozen):
     one reads a file.
     """
 
+    model_config = ConfigDict(defer_build=True)  # a base: built only as each format is
+
     expected: ClassVar[str] = "err.expected_targets_file"
     """What a document that is not a mapping was expected to be."""
 
@@ -364,7 +366,9 @@ class TargetsFile1(TargetsFile):
     """A targets file of format 1: a resolution, its sections, and each target with its clause
     and plausible range."""
 
-    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.file1"})
+    model_config = ConfigDict(
+        json_schema_extra={"description": "schema.targets.file1"}, defer_build=False
+    )
 
     format: Literal[1] = Field(1, description="schema.targets.format")
     resolution: Resolution = Field(description="schema.targets.resolution")

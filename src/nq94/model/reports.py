@@ -213,7 +213,8 @@ class Report(Frozen):
     it against a targets file (``nq94.Report`` is the one for the built-in targets).
     """
 
-    model_config = ConfigDict(json_schema_extra={"description": "schema.report"})
+    # a base: built only as the model of each targets file is (build_report_model)
+    model_config = ConfigDict(json_schema_extra={"description": "schema.report"}, defer_build=True)
 
     expected: ClassVar[str] = "err.expected_report"
     """What a document that is not a mapping was expected to be."""
@@ -433,6 +434,7 @@ def build_report_model(targets: TargetsFile, *, described: bool = True) -> type[
         "Report",
         __base__=Report,
         __doc__=Report.__doc__,
+        __cls_kwargs__={"defer_build": False},
         period=(
             Annotated[
                 Period,

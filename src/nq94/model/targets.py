@@ -190,6 +190,8 @@ class Requirement(Frozen):
     """What a document requires of a figure: a comparison with a threshold ("từ 8,5% trở lên"),
     a range ("6,5–7%") or an "about" ("khoảng 82.789 tỷ"), which a plan may mean one-sided."""
 
+    model_config = ConfigDict(defer_build=True)  # a base: built only as Target and Also are
+
     operator: Annotated[Operator, BeforeValidator(_operator)] = Field(
         description="schema.targets.operator"
     )
@@ -282,7 +284,9 @@ class Also(Requirement):
     """Another document's requirement on the same figure: the Government's assigned 8.5 %
     beside the Council's 10.5 %."""
 
-    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.also_entry"})
+    model_config = ConfigDict(
+        json_schema_extra={"description": "schema.targets.also_entry"}, defer_build=False
+    )
 
     by: Label = Field(description="schema.targets.by")
     document: str = Field(description="schema.targets.also_document")
@@ -298,7 +302,9 @@ Stretch = Annotated[
 class Target(Requirement):
     """One quantified aim of a document, with the words that set it."""
 
-    model_config = ConfigDict(json_schema_extra={"description": "schema.targets.target"})
+    model_config = ConfigDict(
+        json_schema_extra={"description": "schema.targets.target"}, defer_build=False
+    )
 
     id: Annotated[str, BeforeValidator(_target_id), Field(pattern=TARGET_ID)] = Field(
         description="schema.targets.id"
