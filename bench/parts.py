@@ -2,10 +2,10 @@
 
     python bench/parts.py [--runs N]
 
-Runs in bench/.venv (made by bench/run.py). Each run is a fresh process that first does the
-stack floor's work (the imports, a one-field model validated), then times each further part of
-a table check of the official sample in turn, with the collector paused for the imports and
-frozen after them, as the `nq94` command does. Prints the medians as a Markdown table.
+Runs in bench/.venv, which it makes or updates as bench/run.py does. Each run is a fresh process
+that first does the stack floor's work (the imports, a one-field model validated), then times each
+further part of a table check of the official sample in turn, with the collector paused for the
+imports and frozen after them, as the `nq94` command does. Prints the medians as a Markdown table.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ import argparse
 import json
 import statistics
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / "bench" / ".venv" / "bin" / "python"
-SAMPLE = ROOT / "samples" / "2024-official.yaml"
+from run import BIN, ROOT, SAMPLE, ensure_venv
 
 PARTS = f"""
 import gc, io, json, time
@@ -63,12 +60,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     runs = parser.parse_args().runs
-    if not PYTHON.exists():
-        raise SystemExit("bench/.venv is missing: run python bench/run.py first")
+    ensure_venv()
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
         done = subprocess.run(
-            [PYTHON, "-c", PARTS], capture_output=True, text=True, check=True, cwd=ROOT
+            [BIN / "python", "-c", PARTS], capture_output=True, text=True, check=True, cwd=ROOT
         )
         for name, seconds in json.loads(done.stdout).items():
             samples.setdefault(name, []).append(seconds)

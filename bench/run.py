@@ -209,7 +209,8 @@ def table(results: list[Case]) -> str:
         f"Python {platform.python_version()}; medians of {results[0].runs} runs "
         f"({results[-1].runs} for the large cases)"
     )
-    return "\n".join(lines) + f"\n\nMeasured on {machine} with `python bench/run.py`.\n"
+    command = f"python bench/run.py --runs {results[0].runs}"
+    return "\n".join(lines) + f"\n\nMeasured on {machine} with `{command}`.\n"
 
 
 def main() -> None:
