@@ -160,3 +160,17 @@ def test_reading_model_validates_as_the_described_one(values: dict[str, Any], pe
             outcomes.append([(e["loc"], e["type"], e["msg"]) for e in error.errors()])
     assert outcomes[0] == outcomes[1]
     assert report_model(targets, described=False) is not report_model(targets)
+
+
+def test_a_period_refused_is_shown_in_the_year_it_names() -> None:
+    """A report's period refused without targets to give the year: the forms shown and the one
+    suggested are of the year the text names, found alike ('02026' is 2026, not 202)."""
+    from pydantic import ValidationError
+
+    from nq94.model import Report
+
+    with pytest.raises(ValidationError) as refused:
+        Report.model_validate({"period": "02026-9X", "values": {}})
+    message = refused.value.errors()[0]["msg"]
+    assert 'such as "2026", "2026-Q3"' in message, message
+    assert "did you mean '2026-9M'?" in message, message

@@ -454,11 +454,11 @@ class TargetsFile2(TargetsFile):
                 changed.add(given["id"])
                 before = current.get(given["id"])
                 if before is None:
-                    _new(given, current, (*at, "targets", str(number), "id"))
+                    _new(given, current, (*here, "id"))
                 else:
                     _same_figure(before, given, here)
                 merged = given if before is None else _dump(before) | given
-                target = self._changed(merged, (*at, "targets", str(number)))
+                target = self._changed(merged, here)
                 current[target.id] = target
                 amended[target.id] = Amended(amendment, amendment.since, before)
             for number, removed in enumerate(amendment.removed):

@@ -194,13 +194,17 @@ def parse_period(value: Any) -> Period:
     raise ValueError(value)
 
 
+def written_year(text: str) -> int | None:
+    """The year ``text`` names: its first run of digits that is one ('02026' is 2026, not 202)."""
+    return next((int(run) for run in re.findall(r"[0-9]+", text) if 1000 <= int(run) <= 9999), None)
+
+
 def suggested(text: str) -> str | None:
     """The code of a period ``text`` most likely meant (2026-M9: 2026-M09; 2026-9T: 2026-9M),
     among the periods of the year it names; None when there is none close."""
     from nq94.model.spoken import suggestion
 
-    # the year is the first run of digits that is one ('02026' is 2026, not 202)
-    year = next((int(run) for run in re.findall(r"[0-9]+", text) if 1000 <= int(run) <= 9999), None)
+    year = written_year(text)
     codes = [str(period) for period in Period.all_of(year)] if year else []
     return suggestion(text, codes)
 

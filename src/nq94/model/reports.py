@@ -2,7 +2,6 @@
 targets file that checks a report against it; pure, no I/O."""
 
 import datetime
-import re
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -25,7 +24,7 @@ from pydantic_core import PydanticCustomError, PydanticUndefined
 from nq94.i18n import current, number, pick, t
 from nq94.model.document import TargetsFile
 from nq94.model.numtext import plain, typed
-from nq94.model.periods import Period, parse_period, period_pattern, suggested
+from nq94.model.periods import Period, parse_period, period_pattern, suggested, written_year
 from nq94.model.spoken import basis_pattern
 from nq94.model.targets import DERIVABLE, DIVIDED, Kind, Measure, Stage, Target, requirement
 from nq94.model.values import (
@@ -199,10 +198,10 @@ def _parse_period(value: Any, year: int | None = None) -> Period:
     try:
         return parse_period(value)
     except ValueError:
-        written = re.search(r"[0-9]{4}", value) if isinstance(value, str) else None
+        written = written_year(value) if isinstance(value, str) else None
         close = suggested(value) if isinstance(value, str) else None
         hint = "; " + t("err.did_you_mean", name=close) if close else ""
-        shown = year or (int(written[0]) if written else datetime.date.today().year)
+        shown = year or written or datetime.date.today().year
         raise invalid("err.expected_period", got=describe(value), hint=hint, year=shown) from None
 
 
