@@ -100,8 +100,10 @@ def _is_report(relative: Path, suffixes: tuple[str, ...]) -> bool:
     return not suffixes or relative.suffix.lower() in suffixes
 
 
-TARGETS_SIGNS = re.compile(rb"^(?:format|document|resolution)\s*:", re.M)
-"""A top-level key only a targets file has: a folder of reports may hold its targets file."""
+TARGETS_KEYS = ("format", "document", "resolution")
+"""Top-level keys only a targets file has, beside its list of targets: a folder of reports may
+hold its targets file."""
+TARGETS_SIGNS = re.compile(rb"^(?:" + "|".join(TARGETS_KEYS).encode() + rb")\s*:", re.M)
 TARGETS_LIST = re.compile(rb"^targets\s*:\s*(?:#.*)?(?:\r?\n|\[)", re.M)
 """A top-level ``targets:`` that opens a list (a report's names a file on the same line)."""
 SNIFFED = 4096

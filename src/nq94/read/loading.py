@@ -34,7 +34,7 @@ from nq94.model import (
 )
 from nq94.model.spoken import spoken_basis
 from nq94.outcome import Loaded
-from nq94.read.files import is_workbook
+from nq94.read.files import TARGETS_KEYS, is_workbook
 from nq94.read.yamldoc import (
     MAX_BYTES,
     Document,
@@ -133,7 +133,7 @@ def _targets_file(data: Any) -> bool:
     return (
         isinstance(data, dict)
         and isinstance(data.get("targets"), list)
-        and any(key in data for key in ("format", "document", "resolution"))
+        and any(key in data for key in TARGETS_KEYS)
     )
 
 

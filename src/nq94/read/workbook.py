@@ -333,17 +333,12 @@ class _Reader:
         if not others:
             return title, found, False
         doc = self.doc
-        if filled:
+        if filled or len(others) > 1:  # refused at the report sheet's value header
             at, header, _ = found.header
             sheets = ", ".join(f"'{other}'" for other, _ in others)
             doc.sheet = title
-            message = t("err.xlsx.figures_also", sheets=sheets, sheet=title)
-            raise InputError([doc.at(found.rows[at][0], header["value"], message)])
-        if len(others) > 1:
-            at, header, _ = found.header
-            sheets = ", ".join(f"'{other}'" for other, _ in others)
-            doc.sheet = title
-            message = t("err.xlsx.figures_elsewhere", sheets=sheets)
+            key = "err.xlsx.figures_also" if filled else "err.xlsx.figures_elsewhere"
+            message = t(key, sheets=sheets, sheet=title)
             raise InputError([doc.at(found.rows[at][0], header["value"], message)])
         other, parsed = others[0]
         doc.notices.append(t("note.xlsx.sheet_read", file=doc.name, empty=title, read=other))
