@@ -336,9 +336,8 @@ def judged_by(result: Result, *, unit: bool = False) -> str:
 
 def plan_text(result: Result) -> str:
     """The plan a result was judged by, with its unit: '10.25%'; empty without one."""
-    if result.plan is None:
-        return ""
-    return measured(plan_figure(result), pick(result.target.unit))
+    figure = plan_figure(result)
+    return measured(figure, pick(result.target.unit)) if figure else ""
 
 
 def plan_figure(result: Result) -> str:

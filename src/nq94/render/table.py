@@ -294,12 +294,13 @@ def trend(trend: Trend, out: TextIO, *, color: bool) -> None:
             longest = max(longest, sum(len(part.text) for part in period) - 1)
             lines += period
         status = [Part(said(course.results[-1]), STATUS_STYLE[course.final])]
-        wide.append([words, *points, _course(course), year_end_text(course), status])
-        merged.append([lines, _course(course), year_end_text(course), status])
+        moved, year_end = _course(course), year_end_text(course)
+        wide.append([words, *points, moved, year_end, status])
+        merged.append([lines, moved, year_end, status])
         # the statuses are each on their period's line above
         course_line = course_text(course, changes=False)
         sparkline_part = Part(f"\n{t('column.course')}: {course_line}", "dim")
-        narrow.append([[*lines, sparkline_part], year_end_text(course), status])
+        narrow.append([[*lines, sparkline_part], year_end, status])
     names = " → ".join(
         f"{period_name(e.report.period)} ({t('basis.' + e.report.basis.value)})"
         for e in trend.evaluations
