@@ -8,6 +8,7 @@ worker processes inherit it. Catalogues are plain modules, ``en`` and ``vi``, wi
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import os
 import re
@@ -144,6 +145,11 @@ def pick(names: Any) -> str:
     Vietnamese where the English is not given."""
     english = names.en if _current is Lang.EN else None
     return str(names.vi if english is None else english)
+
+
+def day(date: datetime.date) -> str:
+    """A day as Vietnamese documents write it, in either language: 25/02/2025."""
+    return date.strftime("%d/%m/%Y")
 
 
 def number(

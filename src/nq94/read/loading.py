@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from nq94.errors import InputError, Mark, Problem
-from nq94.i18n import number, t, writing_in
+from nq94.i18n import day, number, t, writing_in
 from nq94.model import (
     Basis,
     Period,
@@ -371,7 +371,7 @@ def _unknown_key(parent: Any, key: str) -> str:
             return t(
                 "err.added_later" if added else "err.removed_before",
                 document=amendment.document.name,
-                since=since.strftime("%d/%m/%Y"),
+                since=day(since),
             )
         ids = parent.targets.by_id
         wanted = key.strip().lower()

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from nq94.errors import named
 from nq94.evaluate import AlsoResult, Evaluation, Obtained, Result, holds
-from nq94.i18n import Lang, current, number, pick, t, tn
+from nq94.i18n import Lang, current, day, number, pick, t, tn
 from nq94.model import Measure, Operator, PeriodKind, Stage, Status, Target, TargetsFile
 from nq94.model import comparison as comparison  # written for people here, defined by the model
 from nq94.model import measured as measured
@@ -39,7 +39,7 @@ def document_line(targets: TargetsFile) -> str:
     document = targets.document
     if document.adopted is None:
         return t("targets.issued", issuer=document.issuer)
-    return t("targets.adopted", issuer=document.issuer, date=document.adopted.strftime("%d/%m/%Y"))
+    return t("targets.adopted", issuer=document.issuer, date=day(document.adopted))
 
 
 def section_name(targets: TargetsFile, section: str) -> str:
@@ -399,7 +399,7 @@ def amended_text(result: Result) -> str | None:
     if amended is None:
         return None
     document = amended.amendment.document.name
-    since = amended.since.strftime("%d/%m/%Y")
+    since = day(amended.since)
     if amended.was is None:
         return t("explain.added", document=document, since=since)
     was = requirement(result.target, amended.was)

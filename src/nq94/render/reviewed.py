@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from nq94.evaluate import Result
-from nq94.i18n import pick, t, tn
+from nq94.i18n import day, pick, t, tn
 from nq94.model import Measure, Target, requirement
 from nq94.render.numbers import display, period_heading, places, said
 from nq94.render.periods import part_name, short_name
@@ -213,7 +213,7 @@ def step_caption(course: Course) -> str:
         said.append(
             t(
                 "site.chart_amended",
-                since=amended.since.strftime("%d/%m/%Y"),
+                since=day(amended.since),
                 document=amended.amendment.document.name,
                 now=requirement(after.target),
                 was=requirement(before.target),

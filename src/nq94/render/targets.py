@@ -6,7 +6,7 @@ import datetime
 import shlex
 from typing import TextIO
 
-from nq94.i18n import pick, t, tn
+from nq94.i18n import day, pick, t, tn
 from nq94.model import Target, TargetsFile
 from nq94.render.numbers import (
     comparison,
@@ -106,15 +106,13 @@ def amendment_lines(targets: TargetsFile) -> list[Cell]:
         after = version.targets
         for target in after.targets:
             was = before.target(target.id)
+            now = requirement(target)
             if was is None:
-                lines.append(t("targets.added", id=target.id, now=requirement(target)))
-            elif version.targets.amended(target.id) and requirement(was) != requirement(target):
-                said = t(
-                    "targets.changed", id=target.id, was=requirement(was), now=requirement(target)
-                )
-                lines.append(said)
-            elif version.targets.amended(target.id):
-                lines.append(t("targets.reworded", id=target.id))
+                lines.append(t("targets.added", id=target.id, now=now))
+            elif after.amended(target.id):
+                same = requirement(was) == now
+                key = "targets.reworded" if same else "targets.changed"
+                lines.append(t(key, id=target.id, was=requirement(was), now=now))
         lines += [
             t("targets.removed", id=target.id)
             for target in before.targets
@@ -122,11 +120,6 @@ def amendment_lines(targets: TargetsFile) -> list[Cell]:
         ]
         before = after
     return lines
-
-
-def day(date: datetime.date) -> str:
-    """A day as Vietnamese documents write it, in either language: 25/02/2025."""
-    return date.strftime("%d/%m/%Y")
 
 
 def explain(targets: TargetsFile, target: Target, out: TextIO, *, color: bool) -> None:

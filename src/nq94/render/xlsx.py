@@ -118,12 +118,13 @@ def render(evaluation: Evaluation) -> bytes:
             sheet.write_string(row, 7, standing, wrap)  # folded, never cut off when printed
         cell(row, 8, result.margin, 2, sheet)
         sheet.write_string(row, 9, said(result), status_format[result.status])
-        sheet.write_string(row, 10, explain(result), wrap)
+        why = explain(result)
+        sheet.write_string(row, 10, why, wrap)
         widths = dict(STATUS_COLUMNS)
         sheet.set_row(row, row_height(
             [(section, widths["section"]), (target.words, widths["target"]),
              (required, widths["required"]), (standing, widths["percent"]),
-             (explain(result), widths["why"])]
+             (why, widths["why"])]
         ))  # fmt: skip
     sheet.autofilter(0, 0, len(evaluation.results), len(STATUS_COLUMNS) - 1)
     period, basis = period_name(report.period), t("basis." + report.basis.value)
