@@ -288,9 +288,7 @@ def _draw(figure: Figure, frame: Frame, course: Course, drawn: list[Point], *, s
     from matplotlib.patches import Rectangle
 
     place = figure.transFigure
-    for first, last, target in steps(course):
-        left = frame.left if first == 0 else frame.x(first - 0.5)
-        right = frame.right if last == frame.columns - 1 else frame.x(last + 0.5)
+    for left, right, target in _spans(frame, course):
         _requirement(figure, frame, target, left, right, small=small)
     base = frame.y(max(0.0, frame.low))
     for column, point in enumerate(drawn):
@@ -359,6 +357,19 @@ def steps(course: Course) -> list[tuple[int, int, Target]]:
     if len(runs) == 1:  # drawn as the course's own target, across the whole chart
         return [(0, len(course.results) - 1, course.target)]
     return runs
+
+
+def _spans(frame: Frame, course: Course) -> list[tuple[float, float, Target]]:
+    """Each requirement in force during the year, from the left to the right of the columns of
+    the reports it judged (in the figure's fraction), the first and last out to the frame."""
+    return [
+        (
+            frame.left if first == 0 else frame.x(first - 0.5),
+            frame.right if last == frame.columns - 1 else frame.x(last + 0.5),
+            target,
+        )
+        for first, last, target in steps(course)
+    ]
 
 
 def _requirement(
@@ -485,9 +496,7 @@ def _segments(frame: Frame, course: Course, drawn: list[Point], high: float) -> 
     """The target's lines (or its range's ends) and the plans for the periods, in points: no
     figure's text should stand on one."""
     found: list[Segment] = []
-    for first, last, target in steps(course):
-        left = frame.left if first == 0 else frame.x(first - 0.5)
-        right = frame.right if last == frame.columns - 1 else frame.x(last + 0.5)
+    for left, right, target in _spans(frame, course):
         for line in [*_lines(target), *(float(edge) for edge in target.band or ())]:
             y = frame.y(line) * high
             found.append(((left * WIDE, y), (right * WIDE, y)))
